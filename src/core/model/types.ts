@@ -1,0 +1,158 @@
+/**
+ * The document model. A ConfigDocument is the admin's text plus what the daemon's reader finds in it.
+ * All offsets are UTF-16 code-unit offsets into `ConfigDocument.text`; line and column are 1-based.
+ */
+
+export type BlockKind = 'command' | 'active-response';
+
+/** One element as the daemon's XML reader (OS_XML) sees it, with where it sits in the text. */
+export interface XmlElement {
+  name: string;
+  /** Offset of the `<` that opens the element. */
+  start: number;
+  /** Offset just past the `>` that ends the element (its closing tag, or the open tag when self-closing). */
+  end: number;
+  /** Offset just past the `>` of the open tag. */
+  openEnd: number;
+  /** Offset of the `<` of the closing tag; equal to `end` for a self-closing element. */
+  closeStart: number;
+  selfClosing: boolean;
+  /**
+   * The text the daemon reads for this element: comments removed and the pieces joined, and only
+   * what follows the last nested element (OS_XML resets the content after a child).
+   */
+  value: string;
+  children: XmlElement[];
+  attributeCount: number;
+}
+
+/** A direct child of a `<command>` or `<active-response>` block, e.g. `<timeout>600</timeout>`. */
+export interface BlockChild {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  /** Raw text range between the open and closing tag (empty at `end` when self-closing). */
+  valueStart: number;
+  valueEnd: number;
+  selfClosing: boolean;
+  /** The child holds elements of its own (`<name><b/></name>`): its value is what follows the last one. */
+  hasNestedElements: boolean;
+}
+
+export interface Block {
+  /** Position among all blocks in document order; also the block's id within one document state. */
+  index: number;
+  kind: BlockKind;
+  start: number;
+  end: number;
+  openEnd: number;
+  closeStart: number;
+  selfClosing: boolean;
+  /** Index into `ConfigDocument.topLevel` of the root that holds it; for a fragment's own top-level blocks, the block's own entry. */
+  topLevelIndex: number;
+  /** Whether the daemon reads this block: inside an `<ossec_config>` root, or a top-level block of a fragment. */
+  inConfigRoot: boolean;
+  children: BlockChild[];
+}
+
+/** How the file is laid out: a whole ossec.conf, a root-less fragment, a centralized agent.conf, or nothing. */
+export type DocumentShape = 'config' | 'fragment' | 'agent-config' | 'empty';
+
+export type TextEncoding = 'utf-8' | 'latin1';
+
+export interface Layout {
+  eol: '\n' | '\r\n';
+  /** One level of indentation as the file writes it. */
+  indentUnit: string;
+  /** Indentation of blocks inside a root. */
+  blockIndent: string;
+  /** Indentation of a block's children. */
+  childIndent: string;
+  finalNewline: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A document operation: serialisable, applied through the document API (`applyOps`). */
+export type DocumentOp =
+  | { op: 'setField'; blockIndex: number; field: string; value: string }
+  | { op: 'removeField'; blockIndex: number; field: string }
+  | { op: 'insertBlock'; block: BlockSpec; before?: number; after?: number }
+  | { op: 'removeBlock'; blockIndex: number }
+  | { op: 'duplicateBlock'; blockIndex: number }
+  | { op: 'moveBlock'; blockIndex: number; toIndex: number }
+  | { op: 'replaceText'; start: number; end: number; text: string };
+
+export interface Fix {
+  title: string;
+  ops: DocumentOp[];
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  daemonMessage?: string;
+  blockIndex?: number;
+  /** The element name of the field (`timeout`, `rules_group`), when the problem is in one. */
+  field?: string;
+  line: number;
+  column: number;
+  offset: number;
+  endOffset?: number;
+  fix?: Fix;
+}
+
+/** A new block as the editor creates it: element names and values in document order. */
+export interface BlockSpec {
+  kind: BlockKind;
+  fields: Array<{ name: string; value: string }>;
+}
+
+
+export interface XmlReadError {
+  /** The daemon's own text, e.g. `XMLERR: Element 'name' not closed.` */
+  message: string;
+  /** Where the user should look (the mismatched closing tag, the unclosed comment, …). */
+  offset: number;
+  endOffset: number;
+}
+
+export interface ConfigDocument {
+  text: string;
+  encoding: TextEncoding;
+  shape: DocumentShape;
+  layout: Layout;
+  /** Top-level elements in document order (roots, or a fragment's blocks). */
+  topLevel: XmlElement[];
+  blocks: Block[];
+  /** The first error the daemon's reader stops at; blocks then hold what was read before it (and a recovery read after it). */
+  xmlError: XmlReadError | null;
+  /** Reading problems: XML errors and dialect warnings (CDATA, DOCTYPE, …), in the Diagnostic shape. */
+  problems: Diagnostic[];
+}
+
+/** The fields of a `<command>` as the file writes them; `undefined` means the element is absent. */
+export interface Command {
+  name?: string;
+  executable?: string;
+  expect?: string;
+  timeoutAllowed?: string;
+  extraArgs?: string;
+}
+
+/** The fields of an `<active-response>` as the file writes them; `undefined` means the element is absent. */
+export interface ActiveResponse {
+  disabled?: string;
+  command?: string;
+  location?: string;
+  agentId?: string;
+  level?: string;
+  rulesId?: string;
+  rulesGroup?: string;
+  timeout?: string;
+  repeatedOffenders?: string;
+  caStore?: string;
+  caVerification?: string;
+}

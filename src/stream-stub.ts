@@ -1,0 +1,2 @@
+export function Stream() {}
+export default { Stream };
