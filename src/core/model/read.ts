@@ -1,0 +1,184 @@
+import { type OsXmlResult, readOsXml } from '../xml/os-xml';
+import { positionAt } from '../xml/positions';
+import type {
+  Block,
+  BlockChild,
+  BlockKind,
+  ConfigDocument,
+  Diagnostic,
+  DocumentShape,
+  Layout,
+  TextEncoding,
+  XmlElement,
+} from './types';
+
+const CONFIG_ROOT = 'ossec_config';
+const AGENT_CONFIG_ROOT = 'agent_config';
+
+export function isBlockName(name: string): name is BlockKind {
+  return name === 'command' || name === 'active-response';
+}
+
+export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): ConfigDocument {
+  const scan = readOsXml(text);
+  const topLevel = scan.roots;
+  const shape = shapeOf(topLevel);
+  const blocks: Block[] = [];
+  topLevel.forEach((top, topLevelIndex) => {
+    if (isBlockName(top.name)) {
+      blocks.push(toBlock(top, blocks.length, topLevelIndex, shape === 'fragment'));
+      return;
+    }
+    for (const child of top.children) {
+      if (isBlockName(child.name)) {
+        blocks.push(toBlock(child, blocks.length, topLevelIndex, top.name === CONFIG_ROOT));
+      }
+    }
+  });
+  return {
+    text,
+    encoding,
+    shape,
+    layout: detectLayout(text, blocks, topLevel),
+    topLevel,
+    blocks,
+    xmlError: scan.error,
+    problems: readingProblems(text, scan),
+  };
+}
+
+function shapeOf(topLevel: XmlElement[]): DocumentShape {
+  if (topLevel.length === 0) return 'empty';
+  if (topLevel.some((e) => e.name === CONFIG_ROOT)) return 'config';
+  if (topLevel.every((e) => isBlockName(e.name))) return 'fragment';
+  if (topLevel.every((e) => e.name === AGENT_CONFIG_ROOT)) return 'agent-config';
+  return 'config';
+}
+
+export function toBlock(element: XmlElement, index: number, topLevelIndex: number, inConfigRoot: boolean): Block {
+  return {
+    index,
+    kind: element.name as BlockKind,
+    start: element.start,
+    end: element.end,
+    openEnd: element.openEnd,
+    closeStart: element.closeStart,
+    selfClosing: element.selfClosing,
+    topLevelIndex,
+    inConfigRoot,
+    children: element.children.map(toChild),
+  };
+}
+
+function toChild(element: XmlElement): BlockChild {
+  return {
+    name: element.name,
+    value: element.value,
+    start: element.start,
+    end: element.end,
+    valueStart: element.selfClosing ? element.end : element.openEnd,
+    valueEnd: element.selfClosing ? element.end : element.closeStart,
+    selfClosing: element.selfClosing,
+    hasNestedElements: element.children.length > 0,
+  };
+}
+
+/** The whitespace before `offset` on its line, when nothing else precedes it there. */
+export function indentBefore(text: string, offset: number): string | null {
+  let i = offset;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (i > 0 && text[i - 1] !== '\n') return null;
+  return text.slice(i, offset);
+}
+
+function detectLayout(text: string, blocks: Block[], topLevel: XmlElement[]): Layout {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1;
+  const eol = crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
+
+  let blockIndent: string | null = null;
+  let childIndent: string | null = null;
+  for (const block of blocks) {
+    blockIndent ??= indentBefore(text, block.start);
+    if (block.children.length > 0) childIndent ??= indentBefore(text, block.children[0].start);
+    if (blockIndent !== null && childIndent !== null) break;
+  }
+  if (blockIndent === null) {
+    const firstSection = topLevel.find((e) => e.name === CONFIG_ROOT && e.children.length > 0)?.children[0];
+    blockIndent = firstSection ? (indentBefore(text, firstSection.start) ?? '  ') : '  ';
+  }
+  let indentUnit = '  ';
+  if (childIndent !== null && childIndent.startsWith(blockIndent) && childIndent.length > blockIndent.length) {
+    indentUnit = childIndent.slice(blockIndent.length);
+  } else if (blockIndent.length > 0) {
+    indentUnit = blockIndent;
+  }
+  if (childIndent === null || !childIndent.startsWith(blockIndent) || childIndent === blockIndent) {
+    childIndent = blockIndent + indentUnit;
+  }
+  const fragmentOnly = topLevel.length > 0 && topLevel.every((e) => isBlockName(e.name));
+  if (fragmentOnly && blocks.length === 0) blockIndent = '';
+  return { eol, indentUnit, blockIndent, childIndent, finalNewline: text.endsWith('\n') };
+}
+
+const XML_READ_ERROR_CODE = 'X1';
+
+function readingProblems(text: string, scan: OsXmlResult): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const at = (offset: number) => positionAt(text, offset);
+  if (scan.error) {
+    const { line, column } = at(scan.error.offset);
+    problems.push({
+      code: XML_READ_ERROR_CODE,
+      severity: 'error',
+      message: explainXmlError(text, scan.error.message, scan.error.offset),
+      daemonMessage: `(1226): Error reading XML file 'etc/ossec.conf': ${scan.error.message} (line ${line}).`,
+      line,
+      column,
+      offset: scan.error.offset,
+      endOffset: scan.error.endOffset,
+    });
+  }
+  for (const comment of scan.comments) {
+    const head = text.slice(comment.start, comment.start + 9);
+    const kind = head.startsWith('<![CDATA[') ? 'CDATA' : head.startsWith('<!--') ? null : 'declaration';
+    if (!kind) continue;
+    const { line, column } = at(comment.start);
+    problems.push({
+      code: 'X2',
+      severity: 'warning',
+      message:
+        kind === 'CDATA'
+          ? 'The daemon does not know CDATA: it reads `<![CDATA[` as the start of a comment and skips everything up to the next `-->` or `!>`.'
+          : `The daemon does not know \`${head.split(/\s/)[0]}\`: it skips it like a comment, up to the next \`-->\` or \`!>\`.`,
+      line,
+      column,
+      offset: comment.start,
+      endOffset: comment.end,
+    });
+  }
+  return problems;
+}
+
+function explainXmlError(text: string, message: string, offset: number): string {
+  if (text.startsWith('<?xml', offset) || (message.includes('Bad attribute closing') && text.slice(0, offset).includes('<?xml'))) {
+    return `The XML declaration \`<?xml … ?>\` is not understood by the daemon's XML reader, which refuses the file (${message}). Remove it.`;
+  }
+  const notClosed = /^XMLERR: Element '(.*)' not closed\.$/.exec(message);
+  if (notClosed) {
+    const closing = /^<\/([^>]*)>/.exec(text.slice(offset))?.[1];
+    return closing !== undefined
+      ? `<${notClosed[1]}> is closed by </${closing}>: the daemon refuses the file.`
+      : `<${notClosed[1]}> is never closed: the daemon refuses the file.`;
+  }
+  const plain: Record<string, string> = {
+    'XMLERR: Comment not closed.':
+      'A comment (or `<!…` such as CDATA or DOCTYPE) is never closed with `-->`: the daemon refuses the file.',
+    'XMLERR: End of file and some elements were not closed.':
+      'This element is still open at the end of the file: the daemon refuses the file.',
+    'XMLERR: Element not opened.': 'A closing tag with no element open: the daemon refuses the file.',
+    'XMLERR: String overflow.': 'A value is longer than the daemon reads in one element: the daemon refuses the file.',
+    'XMLERR: Max recursion level reached': 'Elements are nested too deeply: the daemon refuses the file.',
+  };
+  return plain[message] ?? `The daemon's XML reader refuses the file: ${message}`;
+}
