@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: ar-studio <command> [options] FILE...
+
+Commands:
+  check  [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json] FILE...
+         Report what the target daemon makes of each file. Exit 0 when every file is accepted,
+         1 when any file has an error (the daemon would refuse to start).
+  export FILE
+         Print the document as the editor saves it (an unedited file comes back byte for byte).
+
+Options:
+  -h, --help    Show this help.
+
+Exit status: 0 accepted, 1 not accepted, 2 usage error or unreadable file.
+`;
+
+export type Format = 'text' | 'json';
+export type RoleOption = 'auto' | 'manager' | 'agent';
+
+export type Invocation =
+  | { command: 'help' }
+  | { command: 'export'; file: string }
+  | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] };
+
+/** A mistake in how the command was called: reported on stderr with exit status 2. */
+export class UsageError extends Error {}
+
+const ROLES: readonly RoleOption[] = ['auto', 'manager', 'agent'];
+const FORMATS: readonly Format[] = ['text', 'json'];
+
+function oneOf<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
+
+const OPTIONS = {
+  target: { type: 'string' },
+  role: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Parses every known option, then refuses the ones this command does not take. */
+function parse(command: string, args: string[], allowed: OptionName[]) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>
+  >;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    // parseArgs words its errors for programmers ("Unknown option '--x'. To specify a positional …");
+    // the first sentence is what a user needs.
+    const message = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    throw new UsageError(message);
+  }
+  for (const name of Object.keys(parsed.values) as OptionName[]) {
+    if (name !== 'help' && !allowed.includes(name))
+      throw new UsageError(`${command} does not take --${name}`);
+  }
+  return parsed;
+}
+
+function exactlyOneFile(command: string, positionals: string[]): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`${command} takes exactly one FILE (got ${positionals.length})`);
+  }
+  return positionals[0];
+}
+
+export function parseInvocation(argv: string[]): Invocation {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('no command given');
+  if (command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
+
+  switch (command) {
+    case 'export': {
+      const { values, positionals } = parse(command, rest, []);
+      if (values.help) return { command: 'help' };
+      return { command, file: exactlyOneFile(command, positionals) };
+    }
+    case 'check': {
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      if (values.help) return { command: 'help' };
+      if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
+      return {
+        command,
+        target: values.target,
+        role: oneOf('role', values.role, ROLES, 'auto'),
+        format: oneOf('format', values.format, FORMATS, 'text'),
+        files: positionals,
+      };
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}

@@ -1,0 +1,237 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
+const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+const COMPILER_LINE = /^.+:\d+:\d+ (error|warning|info) \S+ .+$/;
+
+function corpusFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? corpusFiles(full) : [full];
+    })
+    .sort();
+}
+
+/** The real `ar-studio` process, as a user starts it. */
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+/** The same entry point in this process: what the binary runs, minus the cost of starting Node and tsx. */
+async function cliInProcess(...args: string[]) {
+  const out: Buffer[] = [];
+  let stderr = '';
+  const status = await runCli(args, {
+    readFile: async (file) => new Uint8Array(await readFile(file)),
+    stdout: (chunk) => {
+      out.push(Buffer.from(chunk));
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { status, stdout: Buffer.concat(out), stderr };
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'ar-studio-cli-'));
+function scratchFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const FIREWALL_DROP = `<ossec_config>
+  <command>
+    <name>firewall-drop</command>
+    <executable>firewall-drop.sh</executable>
+    <expect>srcip</expect>
+  </command>
+</ossec_config>
+`;
+
+/** A fixed pseudo-random byte string, so a failure can be reproduced. */
+function randomBytes(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
+
+const files = corpusFiles(CORPUS);
+
+describe('ar-studio export', () => {
+  it('finds the shared corpus', () => {
+    expect(files.length).toBeGreaterThan(40);
+  });
+
+  it.each(files.map((file) => [path.relative(CORPUS, file), file]))(
+    'gives back %s byte for byte',
+    async (_name, file) => {
+      const result = await cliInProcess('export', file);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.equals(readFileSync(file))).toBe(true);
+    },
+  );
+
+  // One spawn per file costs a third of a second of tsx start-up, so the real binary exports a sample
+  // that covers each kind of file: CRLF, UTF-8 text, two roots, a fragment, a template.
+  it.each([
+    'community/Whys0EZ-ossec-wazuh.conf',
+    'community/Nyx-Sentinel-SOAR-FortiGate-configs-wazuh-ossec.conf',
+    'wazuh-docker-4.9.2-single-node-wazuh_manager.conf',
+    'fragments/wazuh-4.14.7-ar-commands.template',
+    'templated/wazuh-ansible-4.14.7-var-ossec-etc-ossec-server.conf.j2',
+  ])('the binary gives back %s byte for byte', (name) => {
+    const file = path.join(CORPUS, name);
+    const result = cli('export', file);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.equals(readFileSync(file))).toBe(true);
+  });
+
+  it('keeps bytes that are not UTF-8, a BOM and CRLF', async () => {
+    const odd = [
+      Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from('<ossec_config>\r\n</ossec_config>\r\n')]),
+      randomBytes(4096, 7),
+      Buffer.from('<ossec_config>\n  <global>caf\xe9</global>\n</ossec_config>', 'latin1'),
+    ];
+    for (const [i, bytes] of odd.entries()) {
+      const file = scratchFile(`odd-${i}.conf`, bytes);
+      const result = await cliInProcess('export', file);
+      expect(result.status).toBe(0);
+      expect(result.stdout.equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+});
+
+describe('ar-studio check', () => {
+  it('reports the documented firewall-drop example like a compiler, exit 1', () => {
+    const file = scratchFile('firewall-drop.conf', FIREWALL_DROP);
+    const result = cli('check', file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    const line = result.stdout.toString('utf8').split('\n')[0];
+    // Line 3 holds `<name>firewall-drop</command>`; the column points into the closing tag.
+    expect(line).toMatch(new RegExp(`^${file.replaceAll('/', '\\/')}:3:(\\d+) error X1 \\S`));
+    const column = Number(line.split(':')[2].split(' ')[0]);
+    expect(column).toBeGreaterThanOrEqual(24);
+    expect(column).toBeLessThanOrEqual(33);
+  });
+
+  it('reads every corpus file in one process without crashing', () => {
+    const result = cli('check', '--format', 'json', ...files);
+    expect(result.stderr).toBe('');
+    expect([0, 1]).toContain(result.status);
+    const report = JSON.parse(result.stdout.toString('utf8'));
+    expect(report.files.map((entry: { file: string }) => entry.file)).toEqual(files);
+    for (const entry of report.files) {
+      expect(typeof entry.accepted).toBe('boolean');
+      for (const diagnostic of entry.diagnostics) {
+        expect(Object.keys(diagnostic).sort()).toEqual(
+          ['code', 'column', 'daemonMessage', 'line', 'message', 'severity'].sort(),
+        );
+        expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+        expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('handles broken and odd input sensibly, never with a stack trace', () => {
+    const cases = {
+      empty: { content: '', accepted: true },
+      unclosedTag: { content: '<ossec_config>\n  <command>\n    <name>x</name>\n', accepted: false },
+      unclosedComment: { content: '<ossec_config>\n  <!-- open\n</ossec_config>\n', accepted: false },
+      cdata: {
+        content:
+          '<ossec_config>\n  <command>\n    <name><![CDATA[x]]></name>\n  </command>\n</ossec_config>\n',
+        accepted: false,
+      },
+      randomBytes: { content: randomBytes(2048, 42), accepted: undefined },
+    };
+    const paths = Object.entries(cases).map(([name, { content }]) => scratchFile(`${name}.conf`, content));
+    const json = cli('check', '--format', 'json', ...paths);
+    expect(json.stderr).toBe('');
+    expect(json.stderr).not.toMatch(STACK_TRACE);
+    const report = JSON.parse(json.stdout.toString('utf8'));
+    for (const [i, { accepted }] of Object.values(cases).entries()) {
+      const entry = report.files[i];
+      if (accepted !== undefined) expect(entry.accepted, entry.file).toBe(accepted);
+      if (!entry.accepted)
+        expect(entry.diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
+    }
+    expect(json.status).toBe(1);
+
+    const text = cli('check', ...paths);
+    expect(text.status).toBe(1);
+    expect(text.stderr).toBe('');
+    const lines = text.stdout.toString('utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(COMPILER_LINE);
+  });
+
+  it('accepts a clean file with exit 0', async () => {
+    const file = scratchFile(
+      'clean.conf',
+      '<ossec_config>\n  <command>\n    <name>host-deny</name>\n    <executable>host-deny</executable>\n' +
+        '    <timeout_allowed>yes</timeout_allowed>\n  </command>\n</ossec_config>\n',
+    );
+    const result = await cliInProcess('check', file);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.toString('utf8')).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 with a message on stderr for usage errors and unreadable files', async () => {
+    const missing = path.join(scratch, 'missing.conf');
+    const calls = [
+      [],
+      ['frobnicate'],
+      ['export'],
+      ['export', 'a', 'b'],
+      ['export', '--target', 'wazuh@4.14', 'x'],
+      ['check'],
+      ['check', '--format', 'yaml', 'x'],
+      ['check', '--role', 'server', 'x'],
+      ['check', '--nope', 'x'],
+      ['export', missing],
+      ['check', missing],
+      ['export', scratch],
+    ];
+    for (const args of calls) {
+      const result = await cliInProcess(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^ar-studio: /);
+      expect(result.stdout.length, args.join(' ')).toBe(0);
+    }
+  });
+
+  it('the binary exits 2 for a missing file and prints help with --help', () => {
+    const missing = cli('check', path.join(scratch, 'missing.conf'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/);
+
+    const none = cli();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('Usage: ar-studio');
+
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout.toString('utf8')).toContain('Usage: ar-studio');
+  });
+});
