@@ -1,0 +1,20 @@
+import type { ConfigDocument } from '../model/types';
+
+/**
+ * Whose ossec.conf this is. A manager (or a local install) runs analysisd, which validates every
+ * `<command>` and `<active-response>`; an agent runs execd only, which reads `disabled` and
+ * `repeated_offenders` (reference §2).
+ */
+export type Role = 'manager' | 'agent';
+export type RoleOption = Role | 'auto';
+
+export const ROLES: readonly RoleOption[] = ['auto', 'manager', 'agent'];
+
+/** `auto`: a file with a `<client>` section inside an `<ossec_config>` root is an agent's (DESIGN §4). */
+export function resolveRole(doc: ConfigDocument, role: RoleOption = 'auto'): Role {
+  if (role !== 'auto') return role;
+  const hasClient = doc.topLevel.some(
+    (root) => root.name === 'ossec_config' && root.children.some((child) => child.name === 'client'),
+  );
+  return hasClient ? 'agent' : 'manager';
+}

@@ -1,0 +1,91 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { daemonMessage, xmlReadError } from './messages';
+import { stockRename } from './stock';
+import { DEFAULT_TARGET, parseTarget, TARGETS } from './target';
+
+describe('targets', () => {
+  it('lists OSSEC 2.8, 3.7, 4.2 and every Wazuh minor from 3.0 to 4.14', () => {
+    const ids = TARGETS.map((t) => t.id);
+    expect(ids.slice(0, 3)).toEqual(['ossec@2.8', 'ossec@3.7', 'ossec@4.2']);
+    expect(ids).toContain('wazuh@3.13');
+    expect(ids).toContain('wazuh@4.0');
+    expect(ids.at(-1)).toBe('wazuh@4.14');
+    expect(ids).toHaveLength(3 + 14 + 15);
+    expect(parseTarget(DEFAULT_TARGET).id).toBe('wazuh@4.14');
+  });
+
+  it('parses ids with a patch level or a product name, and refuses unknown ones', () => {
+    expect(parseTarget('wazuh@4.14.7').id).toBe('wazuh@4.14');
+    expect(parseTarget('OSSEC 3.7.0').id).toBe('ossec@3.7');
+    expect(() => parseTarget('wazuh@5.0')).toThrow(/Unknown target 'wazuh@5.0'/);
+    expect(() => parseTarget('splunk@1.0')).toThrow(/Known targets: ossec@2.8/);
+  });
+
+  it('switches each behaviour at its Wazuh version threshold (reference §6)', () => {
+    const at = (id: string) => parseTarget(id);
+    expect([at('wazuh@3.4').expect, at('wazuh@3.5').expect, at('wazuh@4.2').expect]).toEqual([
+      'required',
+      'optional',
+      'ignored',
+    ]);
+    expect([at('wazuh@3.4').extraArgs, at('wazuh@3.5').extraArgs, at('ossec@4.2').extraArgs]).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect([at('wazuh@3.6').timeoutWithoutAllowed, at('wazuh@3.7').timeoutWithoutAllowed]).toEqual([
+      'fatal',
+      'reset',
+    ]);
+    expect([at('wazuh@3.6').bangNameRefused, at('wazuh@3.7').bangNameRefused]).toEqual([false, true]);
+    expect([at('wazuh@4.2').agentIdZeroDropped, at('wazuh@4.3').agentIdZeroDropped]).toEqual([false, true]);
+    expect([
+      at('wazuh@4.3').emptyCommandOrLocationMissing,
+      at('wazuh@4.4').emptyCommandOrLocationMissing,
+    ]).toEqual([false, true]);
+    expect([at('wazuh@3.2').agentCaVerification, at('wazuh@3.3').agentCaVerification]).toEqual([
+      'unread',
+      'execd-warning',
+    ]);
+    expect(at('wazuh@4.1').agentCaVerification).toBe('agent-upgrade-error');
+    expect([at('ossec@3.7').levelAndGroup, at('wazuh@3.0').levelAndGroup]).toEqual(['or', 'and']);
+    expect([at('ossec@2.8').disabledSkipsLaterBlocks, at('ossec@3.7').disabledSkipsLaterBlocks]).toEqual([
+      true,
+      false,
+    ]);
+    expect([at('ossec@4.2').xmlMaxText, at('wazuh@4.14').xmlMaxText]).toEqual([8192, 20480]);
+    expect([at('ossec@4.2').caStoreAccepted, at('wazuh@3.0').caStoreAccepted]).toEqual([false, true]);
+  });
+
+  it('carries the stock scripts and built-in ar.conf lines of each generation', () => {
+    expect(parseTarget('wazuh@4.1').stockExecutables).toContain('firewall-drop.sh');
+    expect(parseTarget('wazuh@4.2').stockExecutables).toContain('firewall-drop');
+    expect(parseTarget('wazuh@4.2').stockExecutables).not.toContain('firewall-drop.sh');
+    expect(parseTarget('wazuh@4.1').builtinArConf).toHaveLength(2);
+    expect(parseTarget('wazuh@4.2').builtinArConf).toContain('restart-wazuh0 - restart-wazuh - 0');
+  });
+
+  it('renames stock scripts across the 4.2 boundary, both ways', () => {
+    expect(stockRename('firewall-drop.sh', 'wazuh42')).toBe('firewall-drop');
+    expect(stockRename('firewall-drop', 'wazuh3')).toBe('firewall-drop.sh');
+    expect(stockRename('route-null.exe', 'ossec')).toBe('route-null.cmd');
+    expect(stockRename('firewall-drop', 'wazuh42')).toBeUndefined();
+    expect(stockRename('my-script.sh', 'wazuh42')).toBeUndefined();
+
+    expect(stockRename('restart-wazuh.exe', 'ossec')).toBe('restart-ossec.cmd');
+  });
+
+  it('formats messages the way each product logs them', () => {
+    const text = "Invalid command 'x' in the active response.";
+    expect(daemonMessage(parseTarget('wazuh@4.14'), 'analysisd', 1303, text)).toBe(
+      "(1303): Invalid command 'x' in the active response.",
+    );
+    expect(daemonMessage(parseTarget('ossec@3.7'), 'analysisd', 1303, text)).toBe(
+      "ossec-analysisd(1303): ERROR: Invalid command 'x' in the active response.",
+    );
+    expect(xmlReadError(parseTarget('wazuh@4.14'), "XMLERR: Element 'name' not closed.", 3)).toBe(
+      "(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Element 'name' not closed. (line 3).",
+    );
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Product profiles. Every behaviour that changes between releases is a threshold in one table (reference
+ * §6), and a profile is what those thresholds say about one product and version: data, not code per
+ * version.
+ */
+
+import {
+  BUILTIN_AR_CONF,
+  type ScriptGeneration,
+  STOCK_COMMANDS,
+  STOCK_SCRIPTS,
+  type StockCommand,
+} from './stock';
+
+export type Product = 'ossec' | 'wazuh';
+export type TargetId = `${Product}@${number}.${number}`;
+
+export interface Version {
+  major: number;
+  minor: number;
+}
+
+/** What one product and version does with `<command>` and `<active-response>` (reference §3–§6, §13). */
+export interface TargetProfile {
+  id: TargetId;
+  product: Product;
+  version: Version;
+  label: string;
+  /** `<expect>` in `<command>`: the element must be there (any value), may be left out, or is ignored. */
+  expect: 'required' | 'optional' | 'ignored';
+  /** `<extra_args>` is a known `<command>` element (otherwise (1230)). */
+  extraArgs: boolean;
+  /** A timeout on a command without `timeout_allowed` yes: refused (1305 ERROR), or INFO and reset to 0. */
+  timeoutWithoutAllowed: 'fatal' | 'reset';
+  /** A `<name>` starting with `!` is refused (1235). */
+  bangNameRefused: boolean;
+  /** `defined-agent` with `atoi(agent_id) == 0` is dropped with the warning (1306). */
+  agentIdZeroDropped: boolean;
+  /** An empty `<command>` or `<location>` counts as missing (1281). */
+  emptyCommandOrLocationMissing: boolean;
+  /** analysisd accepts and ignores `<ca_store>` in `<active-response>` (otherwise (1230)). */
+  caStoreAccepted: boolean;
+  /** Who reads `ca_verification` in an agent's `<active-response>`, and how a bad value ends. */
+  agentCaVerification: 'unread' | 'execd-warning' | 'agent-upgrade-error';
+  /** Who reads `ca_store` in an agent's `<active-response>`. */
+  agentCaStore: 'unread' | 'execd' | 'agent-upgrade-legacy';
+  /** How `level` and `rules_group` combine when both are set (§5.2). */
+  levelAndGroup: 'and' | 'or';
+  /** OSSEC 2.8 never resets the disabled flag: one `disabled` yes skips every later block (§5.8). */
+  disabledSkipsLaterBlocks: boolean;
+  /** OS_XML's longest element text, in bytes (OSSEC 8192, Wazuh 20480). */
+  xmlMaxText: number;
+  /** The reader refuses `<?xml …?>` (§13: OSSEC 4.2.0 and Wazuh 4.14; only OSSEC's unreleased main skips it). */
+  xmlDeclarationRefused: boolean;
+  /** How scripts receive the alert: arguments, arguments plus extra_args, or JSON on stdin. */
+  scriptInput: 'argv' | 'argv-extra-args' | 'json';
+  /** Which generation of stock scripts and commands the packages install. */
+  scripts: ScriptGeneration;
+  stockCommands: readonly StockCommand[];
+  stockExecutables: readonly string[];
+  /** The fixed lines analysisd writes to ar.conf before the file's own. */
+  builtinArConf: readonly string[];
+  /** Path the daemons print in their messages. */
+  configPath: string;
+}
+
+type Thresholds = Record<
+  | 'expectOptional'
+  | 'extraArgs'
+  | 'timeoutReset'
+  | 'bangNameRefused'
+  | 'agentIdZeroDropped'
+  | 'emptyCommandOrLocationMissing'
+  | 'execdCaVerification'
+  | 'agentUpgradeReader'
+  | 'expectIgnored'
+  | 'compiledScripts',
+  string
+>;
+
+/** First Wazuh version with each change (reference §6, from `git show <tag>:src/config/active-response.c`). */
+const WAZUH_SINCE: Thresholds = {
+  expectOptional: '3.5',
+  extraArgs: '3.5',
+  timeoutReset: '3.7',
+  bangNameRefused: '3.7',
+  execdCaVerification: '3.3',
+  agentUpgradeReader: '4.1',
+  expectIgnored: '4.2',
+  compiledScripts: '4.2',
+  agentIdZeroDropped: '4.3',
+  emptyCommandOrLocationMissing: '4.4',
+};
+
+const OSSEC_VERSIONS = ['2.8', '3.7', '4.2'];
+const WAZUH_VERSIONS = [
+  ...Array.from({ length: 14 }, (_, minor) => `3.${minor}`),
+  ...Array.from({ length: 15 }, (_, minor) => `4.${minor}`),
+];
+
+export const DEFAULT_TARGET: TargetId = 'wazuh@4.14';
+
+function toVersion(text: string): Version {
+  const [major, minor] = text.split('.').map(Number);
+  return { major, minor };
+}
+
+function atLeast(version: Version, threshold: string): boolean {
+  const t = toVersion(threshold);
+  return version.major > t.major || (version.major === t.major && version.minor >= t.minor);
+}
+
+function ossecProfile(version: Version): TargetProfile {
+  const label = `${version.major}.${version.minor}`;
+  return {
+    id: `ossec@${label}` as TargetId,
+    product: 'ossec',
+    version,
+    label: `OSSEC ${label}`,
+    expect: 'required',
+    extraArgs: false,
+    timeoutWithoutAllowed: 'fatal',
+    bangNameRefused: false,
+    agentIdZeroDropped: false,
+    emptyCommandOrLocationMissing: false,
+    caStoreAccepted: false,
+    agentCaVerification: 'unread',
+    agentCaStore: 'unread',
+    levelAndGroup: 'or',
+    disabledSkipsLaterBlocks: !atLeast(version, '3.0'),
+    xmlMaxText: 8192,
+    xmlDeclarationRefused: true,
+    scriptInput: 'argv',
+    scripts: 'ossec',
+    stockCommands: STOCK_COMMANDS.ossec,
+    stockExecutables: STOCK_SCRIPTS.ossec,
+    builtinArConf: BUILTIN_AR_CONF.ossec,
+    configPath: '/var/ossec/etc/ossec.conf',
+  };
+}
+
+function wazuhProfile(version: Version): TargetProfile {
+  const since = (key: keyof Thresholds) => atLeast(version, WAZUH_SINCE[key]);
+  const label = `${version.major}.${version.minor}`;
+  const scripts: ScriptGeneration = since('compiledScripts') ? 'wazuh42' : 'wazuh3';
+  return {
+    id: `wazuh@${label}` as TargetId,
+    product: 'wazuh',
+    version,
+    label: `Wazuh ${label}`,
+    expect: since('expectIgnored') ? 'ignored' : since('expectOptional') ? 'optional' : 'required',
+    extraArgs: since('extraArgs'),
+    timeoutWithoutAllowed: since('timeoutReset') ? 'reset' : 'fatal',
+    bangNameRefused: since('bangNameRefused'),
+    agentIdZeroDropped: since('agentIdZeroDropped'),
+    emptyCommandOrLocationMissing: since('emptyCommandOrLocationMissing'),
+    caStoreAccepted: true,
+    agentCaVerification: since('agentUpgradeReader')
+      ? 'agent-upgrade-error'
+      : since('execdCaVerification')
+        ? 'execd-warning'
+        : 'unread',
+    agentCaStore: since('agentUpgradeReader') ? 'agent-upgrade-legacy' : 'execd',
+    levelAndGroup: 'and',
+    disabledSkipsLaterBlocks: false,
+    xmlMaxText: 20480,
+    xmlDeclarationRefused: true,
+    scriptInput: since('compiledScripts') ? 'json' : since('extraArgs') ? 'argv-extra-args' : 'argv',
+    scripts,
+    stockCommands: STOCK_COMMANDS[scripts],
+    stockExecutables: STOCK_SCRIPTS[scripts],
+    builtinArConf: BUILTIN_AR_CONF[scripts],
+    configPath: 'etc/ossec.conf',
+  };
+}
+
+/** Every target, oldest first within each product, for a dropdown. */
+export const TARGETS: readonly TargetProfile[] = [
+  ...OSSEC_VERSIONS.map((v) => ossecProfile(toVersion(v))),
+  ...WAZUH_VERSIONS.map((v) => wazuhProfile(toVersion(v))),
+];
+
+const BY_ID = new Map<string, TargetProfile>(TARGETS.map((t) => [t.id, t]));
+
+/**
+ * `wazuh@4.14`, `wazuh@4.14.7`, `Wazuh 4.14`, `ossec@3.7.0` → the profile of that minor release.
+ * Throws on a product or version we have no profile for, naming the known targets.
+ */
+export function parseTarget(text: string): TargetProfile {
+  const match = /^\s*(ossec|wazuh)\s*[@ ]?\s*v?(\d+)\.(\d+)(?:\.\d+)?\s*$/i.exec(text);
+  const profile = match
+    ? BY_ID.get(`${match[1].toLowerCase()}@${Number(match[2])}.${Number(match[3])}`)
+    : undefined;
+  if (!profile) {
+    throw new Error(`Unknown target '${text}'. Known targets: ${TARGETS.map((t) => t.id).join(', ')}.`);
+  }
+  return profile;
+}
+
+/** A profile from either a profile or its id, so callers can pass what they hold. */
+export function toProfile(target: TargetProfile | string): TargetProfile {
+  return typeof target === 'string' ? parseTarget(target) : target;
+}
