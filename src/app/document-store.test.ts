@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { BURST_MS, createDocumentStore } from './document-store';
+
+function store() {
+  let clock = 0;
+  const s = createDocumentStore(
+    { present: { text: 'a', encoding: 'utf-8', original: null }, target: 'wazuh@4.14', role: 'auto' },
+    () => clock,
+  );
+  return { s, tick: (ms: number) => (clock += ms) };
+}
+
+describe('document store', () => {
+  it('undoes and redoes every commit', () => {
+    const { s, tick } = store();
+    s.commit({ text: 'ab' }, { label: 'one' });
+    tick(5000);
+    s.commit({ text: 'abc' }, { label: 'two' });
+    s.undo();
+    expect(s.getState().present.text).toBe('ab');
+    s.undo();
+    expect(s.getState().present.text).toBe('a');
+    s.undo();
+    expect(s.getState().present.text).toBe('a');
+    s.redo();
+    s.redo();
+    expect(s.getState().present.text).toBe('abc');
+  });
+
+  it('coalesces a typing burst on one key into one undo step', () => {
+    const { s, tick } = store();
+    s.commit({ text: 'a6' }, { label: 'timeout', coalesceKey: 'field:1:timeout' });
+    tick(100);
+    s.commit({ text: 'a60' }, { label: 'timeout', coalesceKey: 'field:1:timeout' });
+    tick(100);
+    s.commit({ text: 'a600' }, { label: 'timeout', coalesceKey: 'field:1:timeout' });
+    s.undo();
+    expect(s.getState().present.text).toBe('a');
+  });
+
+  it('starts a new step after a pause, another key, or an undo', () => {
+    const { s, tick } = store();
+    s.commit({ text: 'a1' }, { label: 'x', coalesceKey: 'k' });
+    tick(BURST_MS + 1);
+    s.commit({ text: 'a12' }, { label: 'x', coalesceKey: 'k' });
+    s.commit({ text: 'a12z' }, { label: 'y', coalesceKey: 'other' });
+    s.undo();
+    expect(s.getState().present.text).toBe('a12');
+    s.commit({ text: 'a12q' }, { label: 'x', coalesceKey: 'other' });
+    s.undo();
+    expect(s.getState().present.text).toBe('a12');
+    s.undo();
+    expect(s.getState().present.text).toBe('a1');
+  });
+
+  it('ignores a commit that changes nothing and drops the redo branch on a new edit', () => {
+    const { s } = store();
+    s.commit({ text: 'a' }, { label: 'same' });
+    expect(s.getState().past).toHaveLength(0);
+    s.commit({ text: 'b' }, { label: 'b' });
+    s.undo();
+    s.commit({ text: 'c' }, { label: 'c' });
+    expect(s.getState().future).toHaveLength(0);
+  });
+
+  it('restores the imported original together with the text it came with', () => {
+    const { s } = store();
+    const original = { name: 'ossec.conf', text: '<ossec_config/>', encoding: 'latin1' as const };
+    s.commit({ text: original.text, encoding: 'latin1', original }, { label: 'Import' });
+    s.undo();
+    expect(s.getState().present).toEqual({ text: 'a', encoding: 'utf-8', original: null });
+  });
+});

@@ -1,0 +1,122 @@
+import type { TextEncoding } from '../core/model/types';
+
+/** The file the admin imported, kept so export can be compared with it and the import can be undone. */
+export interface ImportedOriginal {
+  name: string;
+  text: string;
+  encoding: TextEncoding;
+}
+
+/** What one undo step restores. Everything else (blocks, diagnostics, XML) is derived from it. */
+export interface DocumentSnapshot {
+  text: string;
+  encoding: TextEncoding;
+  original: ImportedOriginal | null;
+}
+
+export type RoleChoice = 'auto' | 'manager' | 'agent';
+
+export interface DocumentState {
+  present: DocumentSnapshot;
+  past: DocumentSnapshot[];
+  future: DocumentSnapshot[];
+  target: string;
+  role: RoleChoice;
+  /** Describes the last change, for the status bar and for screen readers. */
+  lastChange: string;
+}
+
+export interface CommitOptions {
+  label: string;
+  /**
+   * Edits with the same key that follow each other within the burst window become one undo step, so
+   * typing "600" into a field is undone at once rather than a digit at a time.
+   */
+  coalesceKey?: string;
+}
+
+export const HISTORY_LIMIT = 200;
+export const BURST_MS = 1000;
+
+type Listener = () => void;
+
+export interface DocumentStore {
+  getState(): DocumentState;
+  subscribe(listener: Listener): () => void;
+  commit(next: Partial<DocumentSnapshot>, options: CommitOptions): void;
+  undo(): void;
+  redo(): void;
+  setTarget(target: string): void;
+  setRole(role: RoleChoice): void;
+}
+
+export function createDocumentStore(
+  initial: Pick<DocumentState, 'present' | 'target' | 'role'>,
+  now: () => number = Date.now,
+): DocumentStore {
+  let state: DocumentState = { ...initial, past: [], future: [], lastChange: '' };
+  let burst: { key: string; at: number } | null = null;
+  const listeners = new Set<Listener>();
+
+  const set = (next: DocumentState) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    commit(next, { label, coalesceKey }) {
+      const present = { ...state.present, ...next };
+      if (
+        present.text === state.present.text &&
+        present.encoding === state.present.encoding &&
+        present.original === state.present.original
+      ) {
+        return;
+      }
+      const at = now();
+      const continues =
+        coalesceKey !== undefined &&
+        burst?.key === coalesceKey &&
+        at - burst.at <= BURST_MS &&
+        state.past.length > 0;
+      burst = coalesceKey === undefined ? null : { key: coalesceKey, at };
+      const past = continues ? state.past : [...state.past, state.present].slice(-HISTORY_LIMIT);
+      set({ ...state, present, past, future: [], lastChange: label });
+    },
+    undo() {
+      const previous = state.past.at(-1);
+      if (!previous) return;
+      burst = null;
+      set({
+        ...state,
+        present: previous,
+        past: state.past.slice(0, -1),
+        future: [state.present, ...state.future],
+        lastChange: 'Undo',
+      });
+    },
+    redo() {
+      const [next, ...rest] = state.future;
+      if (!next) return;
+      burst = null;
+      set({
+        ...state,
+        present: next,
+        past: [...state.past, state.present],
+        future: rest,
+        lastChange: 'Redo',
+      });
+    },
+    setTarget(target) {
+      if (target !== state.target) set({ ...state, target });
+    },
+    setRole(role) {
+      if (role !== state.role) set({ ...state, role });
+    },
+  };
+}

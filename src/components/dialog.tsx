@@ -1,0 +1,74 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { IconButton } from './button';
+import { cx } from './cx';
+import { Icon } from './icon';
+
+export interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: string;
+  children: ReactNode;
+  footer?: ReactNode;
+  size?: 'md' | 'lg' | 'xl';
+}
+
+/**
+ * A modal on the native <dialog>: the browser supplies the focus trap, Escape, the inert background
+ * and the top layer, which a hand-rolled overlay would have to imitate.
+ */
+export function Dialog({ open, onClose, title, description, children, footer, size = 'md' }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      className={cx(
+        'm-auto max-h-[85vh] w-full flex-col overflow-hidden rounded-lg border p-0 shadow-2xl open:flex',
+        'border-zinc-200 bg-white text-zinc-900 backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+        size === 'md' && 'max-w-lg',
+        size === 'lg' && 'max-w-3xl',
+        size === 'xl' && 'max-w-5xl',
+      )}
+    >
+      {open && (
+        <>
+          <header className="flex items-start gap-3 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+            <div className="min-w-0 flex-1">
+              <h2 id={titleId} className="text-[15px] font-semibold">
+                {title}
+              </h2>
+              {description && (
+                <p id={descriptionId} className="mt-0.5 text-[13px] text-zinc-600 dark:text-zinc-400">
+                  {description}
+                </p>
+              )}
+            </div>
+            <IconButton label="Close" icon={<Icon name="x" />} onClick={onClose} />
+          </header>
+          <div className="min-h-0 flex-1 overflow-auto px-5 py-4">{children}</div>
+          {footer && (
+            <footer className="flex items-center justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-950/40">
+              {footer}
+            </footer>
+          )}
+        </>
+      )}
+    </dialog>
+  );
+}
