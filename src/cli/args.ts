@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ROLES, type RoleOption } from '../core/targets/role';
 
 export const USAGE = `Usage: ar-studio <command> [options] FILE...
 
@@ -16,7 +17,6 @@ Exit status: 0 accepted, 1 not accepted, 2 usage error or unreadable file.
 `;
 
 export type Format = 'text' | 'json';
-export type RoleOption = 'auto' | 'manager' | 'agent';
 
 export type Invocation =
   | { command: 'help' }
@@ -26,7 +26,6 @@ export type Invocation =
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
 
-const ROLES: readonly RoleOption[] = ['auto', 'manager', 'agent'];
 const FORMATS: readonly Format[] = ['text', 'json'];
 
 function oneOf<T extends string>(

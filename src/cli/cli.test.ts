@@ -196,6 +196,32 @@ describe('ar-studio check', () => {
   });
 });
 
+describe('targets and roles', () => {
+  it("names the target and each file's role in the JSON report", async () => {
+    const agent = path.join(CORPUS, 'wazuh-4.14.7-agent-ossec-agent.conf');
+    const manager = path.join(CORPUS, 'wazuh-4.14.7-manager-ossec-server.conf');
+    const byDefault = JSON.parse(
+      (await cliInProcess('check', '--format', 'json', agent, manager)).stdout.toString(),
+    );
+    expect(byDefault.target).toBe('wazuh@4.14');
+    expect(byDefault.files.map((f: { role: string }) => f.role)).toEqual(['agent', 'manager']);
+
+    const forced = await cliInProcess(
+      'check',
+      '--format',
+      'json',
+      '--target',
+      'ossec@3.7',
+      '--role',
+      'manager',
+      agent,
+    );
+    const report = JSON.parse(forced.stdout.toString());
+    expect(report.target).toBe('ossec@3.7');
+    expect(report.files[0].role).toBe('manager');
+  });
+});
+
 describe('usage', () => {
   it('exits 2 with a message on stderr for usage errors and unreadable files', async () => {
     const missing = path.join(scratch, 'missing.conf');
@@ -209,6 +235,8 @@ describe('usage', () => {
       ['check', '--format', 'yaml', 'x'],
       ['check', '--role', 'server', 'x'],
       ['check', '--nope', 'x'],
+      ['check', '--target', 'wazuh@9.9', 'x'],
+      ['check', '--target', 'apache@2.4', 'x'],
       ['export', missing],
       ['check', missing],
       ['export', scratch],

@@ -1,5 +1,7 @@
 import { readDocument } from '../core/model/read';
 import type { ConfigDocument, Diagnostic } from '../core/model/types';
+import { resolveRole } from '../core/targets/role';
+import { DEFAULT_TARGET, parseTarget, type TargetProfile } from '../core/targets/target';
 import { decodeBytes, encodeText } from '../core/xml/encoding';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
@@ -48,7 +50,16 @@ async function runExport(io: CliIo, file: string): Promise<number> {
   return EXIT_ACCEPTED;
 }
 
+function targetOf(text: string | undefined): TargetProfile {
+  try {
+    return parseTarget(text ?? DEFAULT_TARGET);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'check' }>): Promise<number> {
+  const target = targetOf(invocation.target);
   let status = EXIT_ACCEPTED;
   const reports: object[] = [];
   for (const file of invocation.files) {
@@ -61,6 +72,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
       status = EXIT_USAGE;
       continue;
     }
+    const role = resolveRole(doc, invocation.role);
     const diagnostics = doc.problems;
     const accepted = !diagnostics.some((d) => d.severity === 'error');
     if (!accepted && status === EXIT_ACCEPTED) status = EXIT_NOT_ACCEPTED;
@@ -69,6 +81,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
     } else {
       reports.push({
         file,
+        role,
         accepted,
         diagnostics: diagnostics.map((d) => ({
           severity: d.severity,
@@ -81,7 +94,8 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
       });
     }
   }
-  if (invocation.format === 'json') io.stdout(`${JSON.stringify({ files: reports }, null, 2)}\n`);
+  if (invocation.format === 'json')
+    io.stdout(`${JSON.stringify({ target: target.id, files: reports }, null, 2)}\n`);
   return status;
 }
 
