@@ -1,0 +1,256 @@
+/**
+ * What analysisd makes of the file's blocks: `ReadActiveCommands()` and `ReadActiveResponses()` walked
+ * in document order (reference §3–§5, §13). The daemon stops at its first fatal error; this model goes on
+ * so that every block can be explained, and the validator reports each refusal where it sits.
+ */
+
+import { fieldsNamed, fieldValue } from '../model/fields';
+import type { Block, ConfigDocument } from '../model/types';
+import type { StockCommand } from '../targets/stock';
+import type { TargetProfile } from '../targets/target';
+import { atoi, isAllDigits } from './c-atoi';
+
+export interface CommandModel {
+  /** The `<command>` block, or `undefined` for a stock command a fragment relies on. */
+  block?: Block;
+  /** The last `<name>`, as the daemon keeps it (never trimmed). */
+  name?: string;
+  executable?: string;
+  /** The last valid `timeout_allowed`; the default is no. */
+  timeoutAllowed: boolean;
+}
+
+export interface LocationBits {
+  server: boolean;
+  local: boolean;
+  definedAgent: boolean;
+  all: boolean;
+}
+
+export type ResponseOutcome =
+  /** A `disabled` yes in the block: dropped before any other check, no ar.conf line. */
+  | 'disabled'
+  /** OSSEC 2.8: an earlier block's `disabled` yes is never reset, so this block is skipped too. */
+  | 'skipped'
+  /** No command or location, but `repeated_offenders`: analysisd lets it pass and ignores it. */
+  | 'offenders-only'
+  /** Wazuh 4.3+: `defined-agent` with `atoi(agent_id) == 0` is dropped with the warning (1306). */
+  | 'dropped'
+  /** analysisd refuses the block (the file does not load). */
+  | 'refused'
+  | 'accepted';
+
+export interface ResponseModel {
+  block: Block;
+  outcome: ResponseOutcome;
+  /** Whether the checks after the element loop run (not disabled, not skipped). */
+  checked: boolean;
+  /** Command or location absent (or empty, on Wazuh 4.4+). */
+  missing: boolean;
+  hasOffenders: boolean;
+  command?: string;
+  location?: string;
+  bits: LocationBits;
+  agentId?: string;
+  /** The first definition above the block with its command name (first definition wins). */
+  resolved?: CommandModel;
+  /** When nothing above defines the name: the first definition below, which the daemon never sees. */
+  definedBelow?: CommandModel;
+  /** `atoi` of the last `<timeout>` (0 when absent). */
+  timeout: number;
+  /** The timeout analysisd keeps: 0 when Wazuh 3.7+ resets it for a command without timeout_allowed. */
+  effectiveTimeout: number;
+  timeoutReset: boolean;
+}
+
+export interface AnalysisdModel {
+  commands: CommandModel[];
+  responses: ResponseModel[];
+  /** By block index, for the blocks analysisd reads. */
+  byBlock: Map<number, CommandModel | ResponseModel>;
+}
+
+const KNOWN_RESPONSE_ELEMENTS = new Set([
+  'command',
+  'location',
+  'agent_id',
+  'rules_id',
+  'rules_group',
+  'level',
+  'timeout',
+  'disabled',
+  'repeated_offenders',
+]);
+
+/** The case-insensitive OS_Regex searches of `ReadActiveResponses()` (reference §5.1). */
+export function locationBits(location: string): LocationBits {
+  return {
+    server: /AS|analysisd|analysis-server|server/i.test(location),
+    local: /local/i.test(location),
+    definedAgent: /defined-agent/i.test(location),
+    all: /all|any/i.test(location),
+  };
+}
+
+export function anyBit(bits: LocationBits): boolean {
+  return bits.server || bits.local || bits.definedAgent || bits.all;
+}
+
+/** Whether analysisd knows the element inside `<active-response>` on this target. */
+export function isKnownResponseElement(name: string, target: TargetProfile): boolean {
+  return KNOWN_RESPONSE_ELEMENTS.has(name) || (name === 'ca_store' && target.caStoreAccepted);
+}
+
+/** Whether analysisd knows the element inside `<command>` on this target. */
+export function isKnownCommandElement(name: string, target: TargetProfile): boolean {
+  return (
+    name === 'name' ||
+    name === 'executable' ||
+    name === 'expect' ||
+    name === 'timeout_allowed' ||
+    (name === 'extra_args' && target.extraArgs)
+  );
+}
+
+/** A check inside the element loop fails: the block is refused whatever else it says. */
+function responseLoopFails(block: Block, target: TargetProfile): boolean {
+  return block.children.some((child) => {
+    if (!isKnownResponseElement(child.name, target)) return true;
+    if (child.name === 'level') {
+      const level = atoi(child.value);
+      return !isAllDigits(child.value) || level < 0 || level > 20;
+    }
+    return child.name === 'disabled' && child.value !== 'yes' && child.value !== 'no';
+  });
+}
+
+function commandLoopFails(block: Block, target: TargetProfile): boolean {
+  return block.children.some(
+    (child) =>
+      !isKnownCommandElement(child.name, target) ||
+      (child.name === 'timeout_allowed' && child.value !== 'yes' && child.value !== 'no') ||
+      (child.name === 'name' && target.bangNameRefused && child.value.startsWith('!')),
+  );
+}
+
+function toCommand(block: Block): CommandModel {
+  const allowed = fieldsNamed(block, 'timeout_allowed').filter((c) => c.value === 'yes' || c.value === 'no');
+  return {
+    block,
+    name: fieldValue(block, 'name'),
+    executable: fieldValue(block, 'executable'),
+    timeoutAllowed: allowed.at(-1)?.value === 'yes',
+  };
+}
+
+/** Whether analysisd refuses the `<command>` block itself. */
+export function commandRefused(command: CommandModel, target: TargetProfile): boolean {
+  const block = command.block;
+  if (!block) return false;
+  if (commandLoopFails(block, target)) return true;
+  if (command.name === undefined || command.executable === undefined) return true;
+  return target.expect === 'required' && fieldValue(block, 'expect') === undefined;
+}
+
+function fromStock(stock: StockCommand): CommandModel {
+  return { name: stock.name, executable: stock.executable, timeoutAllowed: stock.timeoutAllowed };
+}
+
+interface Lookup {
+  resolved?: CommandModel;
+  definedBelow?: CommandModel;
+}
+
+export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): AnalysisdModel {
+  const commands: CommandModel[] = [];
+  const responses: ResponseModel[] = [];
+  const byBlock = new Map<number, CommandModel | ResponseModel>();
+  const read = doc.blocks.filter((b) => b.inConfigRoot);
+  const allCommands = read.filter((b) => b.kind === 'command').map(toCommand);
+  const lookup = (name: string, at: Block): Lookup => {
+    const resolved = commands.find((c) => c.name === name);
+    if (resolved) return { resolved };
+    const definedBelow = allCommands.find((c) => c.block && c.block.index > at.index && c.name === name);
+    if (definedBelow) return { definedBelow };
+    // A fragment is pasted into a file whose stock commands sit above it (the install templates do so).
+    const stock = doc.shape === 'fragment' ? target.stockCommands.find((s) => s.name === name) : undefined;
+    return stock ? { resolved: fromStock(stock) } : {};
+  };
+  let disabledForGood = false;
+
+  for (const block of read) {
+    if (block.kind === 'command') {
+      const command = allCommands.find((c) => c.block === block) as CommandModel;
+      commands.push(command);
+      byBlock.set(block.index, command);
+      continue;
+    }
+    const response = readResponse(block, target, lookup, disabledForGood);
+    if (response.outcome === 'disabled' && target.disabledSkipsLaterBlocks) disabledForGood = true;
+    responses.push(response);
+    byBlock.set(block.index, response);
+  }
+  return { commands, responses, byBlock };
+}
+
+function readResponse(
+  block: Block,
+  target: TargetProfile,
+  lookup: (name: string, at: Block) => Lookup,
+  disabledForGood: boolean,
+): ResponseModel {
+  const command = fieldValue(block, 'command');
+  const location = fieldValue(block, 'location');
+  const agentId = fieldValue(block, 'agent_id');
+  const timeoutText = fieldValue(block, 'timeout');
+  const timeout = timeoutText === undefined ? 0 : atoi(timeoutText);
+  const hasOffenders = fieldsNamed(block, 'repeated_offenders').length > 0;
+  const disabled = fieldsNamed(block, 'disabled').some((c) => c.value === 'yes');
+  const empty = (v: string | undefined) =>
+    v === undefined || (target.emptyCommandOrLocationMissing && v === '');
+  const missing = empty(command) || empty(location);
+  const bits = locationBits(location ?? '');
+  const loopFails = responseLoopFails(block, target);
+  const found = command === undefined ? {} : lookup(command, block);
+  const resolved = found.resolved;
+  const reset = resolved !== undefined && timeout !== 0 && !resolved.timeoutAllowed;
+  const response: ResponseModel = {
+    block,
+    outcome: 'refused',
+    checked: !disabled && !disabledForGood,
+    missing,
+    hasOffenders,
+    command,
+    location,
+    bits,
+    agentId,
+    resolved,
+    definedBelow: found.definedBelow,
+    timeout,
+    effectiveTimeout: reset ? 0 : timeout,
+    timeoutReset: reset && target.timeoutWithoutAllowed === 'reset',
+  };
+  response.outcome = outcomeOf(response, target, loopFails, disabled);
+  return response;
+}
+
+/** The order of `ReadActiveResponses()`: element loop, disabled, missing, location, agent, command, timeout. */
+function outcomeOf(
+  r: ResponseModel,
+  target: TargetProfile,
+  loopFails: boolean,
+  disabled: boolean,
+): ResponseOutcome {
+  if (loopFails) return 'refused';
+  if (disabled) return 'disabled';
+  if (!r.checked) return 'skipped';
+  if (r.missing) return r.hasOffenders ? 'offenders-only' : 'refused';
+  if (r.bits.definedAgent) {
+    if (r.agentId === undefined) return 'refused';
+    if (target.agentIdZeroDropped && atoi(r.agentId) === 0) return 'dropped';
+  }
+  if (!anyBit(r.bits) || !r.resolved) return 'refused';
+  const fatalTimeout =
+    r.timeout !== 0 && !r.resolved.timeoutAllowed && target.timeoutWithoutAllowed === 'fatal';
+  return fatalTimeout ? 'refused' : 'accepted';
+}

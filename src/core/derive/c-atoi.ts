@@ -1,0 +1,20 @@
+/**
+ * C's `atoi` as glibc runs it: `(int) strtol(s, NULL, 10)`. Leading white space and one sign are read,
+ * then digits up to the first other character; `strtol` saturates at the 64-bit `long` range and the
+ * cast keeps the low 32 bits, so a long enough number wraps (reference §13: `600s` → 600, `abc` → 0).
+ */
+export function atoi(text: string): number {
+  const match = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(text);
+  const digits = match?.[2] ?? '';
+  if (digits === '') return 0;
+  const LONG_MAX = 2n ** 63n - 1n;
+  let value = BigInt(digits);
+  if (match?.[1] === '-') value = value > LONG_MAX + 1n ? -(LONG_MAX + 1n) : -value;
+  else if (value > LONG_MAX) value = LONG_MAX;
+  return Number(BigInt.asIntN(32, value));
+}
+
+/** `OS_StrIsNum`: true when every character is a decimal digit (so the empty string passes). */
+export function isAllDigits(text: string): boolean {
+  return /^\d*$/.test(text);
+}
