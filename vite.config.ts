@@ -13,8 +13,21 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: { chunkSizeWarningLimit: 1200 },
   test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['src/test/setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'core', environment: 'node', include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/core/**', 'src/cli/**'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,8 +1,8 @@
 import { type OsXmlResult, readOsXml } from '../xml/os-xml';
 import { positionAt } from '../xml/positions';
+import { SourceBlock } from './block';
 import type {
   Block,
-  BlockChild,
   BlockKind,
   ConfigDocument,
   Diagnostic,
@@ -21,17 +21,18 @@ export function isBlockName(name: string): name is BlockKind {
 
 export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): ConfigDocument {
   const scan = readOsXml(text);
-  const topLevel = scan.roots;
+  const topLevel = scan.roots.map(withSectionsOnly);
   const shape = shapeOf(topLevel);
   const blocks: Block[] = [];
   topLevel.forEach((top, topLevelIndex) => {
+    const full = scan.roots[topLevelIndex];
     if (isBlockName(top.name)) {
-      blocks.push(toBlock(top, blocks.length, topLevelIndex, shape === 'fragment'));
+      blocks.push(SourceBlock.fromElement(full, blocks.length, topLevelIndex, shape === 'fragment'));
       return;
     }
-    for (const child of top.children) {
+    for (const child of full.children) {
       if (isBlockName(child.name)) {
-        blocks.push(toBlock(child, blocks.length, topLevelIndex, top.name === CONFIG_ROOT));
+        blocks.push(SourceBlock.fromElement(child, blocks.length, topLevelIndex, top.name === CONFIG_ROOT));
       }
     }
   });
@@ -55,32 +56,9 @@ function shapeOf(topLevel: XmlElement[]): DocumentShape {
   return 'config';
 }
 
-export function toBlock(element: XmlElement, index: number, topLevelIndex: number, inConfigRoot: boolean): Block {
-  return {
-    index,
-    kind: element.name as BlockKind,
-    start: element.start,
-    end: element.end,
-    openEnd: element.openEnd,
-    closeStart: element.closeStart,
-    selfClosing: element.selfClosing,
-    topLevelIndex,
-    inConfigRoot,
-    children: element.children.map(toChild),
-  };
-}
-
-function toChild(element: XmlElement): BlockChild {
-  return {
-    name: element.name,
-    value: element.value,
-    start: element.start,
-    end: element.end,
-    valueStart: element.selfClosing ? element.end : element.openEnd,
-    valueEnd: element.selfClosing ? element.end : element.closeStart,
-    selfClosing: element.selfClosing,
-    hasNestedElements: element.children.length > 0,
-  };
+/** The document keeps roots and their sections; what lies deeper is read into the blocks or not needed. */
+export function withSectionsOnly(root: XmlElement): XmlElement {
+  return { ...root, children: root.children.map((section) => ({ ...section, children: [] })) };
 }
 
 /** The whitespace before `offset` on its line, when nothing else precedes it there. */
@@ -108,7 +86,7 @@ function detectLayout(text: string, blocks: Block[], topLevel: XmlElement[]): La
     blockIndent = firstSection ? (indentBefore(text, firstSection.start) ?? '  ') : '  ';
   }
   let indentUnit = '  ';
-  if (childIndent !== null && childIndent.startsWith(blockIndent) && childIndent.length > blockIndent.length) {
+  if (childIndent?.startsWith(blockIndent) && childIndent.length > blockIndent.length) {
     indentUnit = childIndent.slice(blockIndent.length);
   } else if (blockIndent.length > 0) {
     indentUnit = blockIndent;
@@ -161,7 +139,10 @@ function readingProblems(text: string, scan: OsXmlResult): Diagnostic[] {
 }
 
 function explainXmlError(text: string, message: string, offset: number): string {
-  if (text.startsWith('<?xml', offset) || (message.includes('Bad attribute closing') && text.slice(0, offset).includes('<?xml'))) {
+  if (
+    text.startsWith('<?xml', offset) ||
+    (message.includes('Bad attribute closing') && text.slice(0, offset).includes('<?xml'))
+  ) {
     return `The XML declaration \`<?xml … ?>\` is not understood by the daemon's XML reader, which refuses the file (${message}). Remove it.`;
   }
   const notClosed = /^XMLERR: Element '(.*)' not closed\.$/.exec(message);
@@ -177,7 +158,8 @@ function explainXmlError(text: string, message: string, offset: number): string 
     'XMLERR: End of file and some elements were not closed.':
       'This element is still open at the end of the file: the daemon refuses the file.',
     'XMLERR: Element not opened.': 'A closing tag with no element open: the daemon refuses the file.',
-    'XMLERR: String overflow.': 'A value is longer than the daemon reads in one element: the daemon refuses the file.',
+    'XMLERR: String overflow.':
+      'A value is longer than the daemon reads in one element: the daemon refuses the file.',
     'XMLERR: Max recursion level reached': 'Elements are nested too deeply: the daemon refuses the file.',
   };
   return plain[message] ?? `The daemon's XML reader refuses the file: ${message}`;

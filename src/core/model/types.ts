@@ -110,7 +110,6 @@ export interface BlockSpec {
   fields: Array<{ name: string; value: string }>;
 }
 
-
 export interface XmlReadError {
   /** The daemon's own text, e.g. `XMLERR: Element 'name' not closed.` */
   message: string;
@@ -124,7 +123,7 @@ export interface ConfigDocument {
   encoding: TextEncoding;
   shape: DocumentShape;
   layout: Layout;
-  /** Top-level elements in document order (roots, or a fragment's blocks). */
+  /** Top-level elements in document order (roots, or a fragment's blocks), with their direct children only. */
   topLevel: XmlElement[];
   blocks: Block[];
   /** The first error the daemon's reader stops at; blocks then hold what was read before it (and a recovery read after it). */

@@ -22,7 +22,10 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding: 'utf-8',
+    };
   } catch {
     return {
       text: latin1(bytes),

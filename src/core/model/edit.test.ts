@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { documentArbitrary, fieldNameArbitrary, valueArbitrary } from '../test-support/documents';
+import {
+  duplicateBlock,
+  EditError,
+  insertBlock,
+  moveBlock,
+  removeBlock,
+  removeField,
+  setField,
+} from './edit';
+import { fieldValue } from './fields';
+import { readDocument } from './read';
+import type { Block, BlockSpec, ConfigDocument } from './types';
+
+const RUNS = { numRuns: 1000 };
+
+const plain = (doc: ConfigDocument) =>
+  JSON.parse(
+    JSON.stringify({ blocks: doc.blocks, topLevel: doc.topLevel, shape: doc.shape, problems: doc.problems }),
+  );
+const blockText = (doc: ConfigDocument, block: Block) => doc.text.slice(block.start, block.end);
+/** Every block's text except one, in order. */
+const otherTexts = (doc: ConfigDocument, except: number) =>
+  doc.blocks.filter((b) => b.index !== except).map((b) => blockText(doc, b));
+
+const withBlocks = documentArbitrary.map((text) => readDocument(text)).filter((doc) => doc.blocks.length > 0);
+
+describe('document API', () => {
+  it('reads what it writes: an unedited document is the same text', () => {
+    fc.assert(
+      fc.property(documentArbitrary, (text) => {
+        const doc = readDocument(text);
+        expect(doc.text).toBe(text);
+        expect(doc.problems).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('after a field edit, reading again gives exactly the new value and leaves every other block alone', () => {
+    fc.assert(
+      fc.property(withBlocks, fc.nat(), valueArbitrary, fc.nat(), (doc, pick, value, fieldPick) => {
+        const block = doc.blocks[pick % doc.blocks.length];
+        const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
+        const edited = setField(doc, block.index, field, value);
+        const reread = readDocument(edited.text);
+        expect(plain(edited)).toEqual(plain(reread));
+        expect(fieldValue(reread.blocks[block.index], field)).toBe(value);
+        expect(otherTexts(reread, block.index)).toEqual(otherTexts(doc, block.index));
+        expect(edited.text.slice(0, block.start)).toBe(doc.text.slice(0, block.start));
+        expect(edited.text.slice(reread.blocks[block.index].end)).toBe(doc.text.slice(block.end));
+      }),
+      RUNS,
+    );
+  });
+
+  it('removing a field removes every occurrence and nothing outside the block', () => {
+    fc.assert(
+      fc.property(withBlocks, fc.nat(), fc.nat(), (doc, pick, fieldPick) => {
+        const block = doc.blocks[pick % doc.blocks.length];
+        const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
+        const edited = removeField(doc, block.index, field);
+        expect(plain(edited)).toEqual(plain(readDocument(edited.text)));
+        expect(fieldValue(edited.blocks[block.index], field)).toBeUndefined();
+        expect(otherTexts(edited, block.index)).toEqual(otherTexts(doc, block.index));
+      }),
+      RUNS,
+    );
+  });
+
+  const specArbitrary: fc.Arbitrary<BlockSpec> = fc
+    .constantFrom<'command' | 'active-response'>('command', 'active-response')
+    .chain((kind) =>
+      fc
+        .array(fc.tuple(fieldNameArbitrary(kind), valueArbitrary), { minLength: 1, maxLength: 5 })
+        .map((fields) => ({ kind, fields: fields.map(([name, value]) => ({ name, value })) })),
+    );
+
+  it('inserts a block that reads back as written and keeps the others', () => {
+    fc.assert(
+      fc.property(documentArbitrary, specArbitrary, (text, spec) => {
+        const doc = readDocument(text);
+        const { doc: next, index } = insertBlock(doc, spec);
+        expect(next.problems).toEqual([]);
+        expect(next.blocks).toHaveLength(doc.blocks.length + 1);
+        const inserted = next.blocks[index];
+        expect(inserted.kind).toBe(spec.kind);
+        expect(inserted.children.map((c) => [c.name, c.value])).toEqual(
+          spec.fields.map((f) => [f.name, f.value]),
+        );
+        expect(otherTexts(next, index)).toEqual(doc.blocks.map((b) => blockText(doc, b)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('removes, duplicates and moves blocks, leaving every other block byte for byte', () => {
+    fc.assert(
+      fc.property(withBlocks, fc.nat(), fc.nat(), (doc, pick, target) => {
+        const i = pick % doc.blocks.length;
+        const texts = doc.blocks.map((b) => blockText(doc, b));
+
+        const removed = removeBlock(doc, i);
+        expect(removed.blocks.map((b) => blockText(removed, b))).toEqual(texts.filter((_, k) => k !== i));
+
+        const { doc: duplicated, index } = duplicateBlock(doc, i);
+        expect(index).toBe(i + 1);
+        expect(duplicated.blocks.map((b) => blockText(duplicated, b))).toEqual([
+          ...texts.slice(0, i + 1),
+          texts[i],
+          ...texts.slice(i + 1),
+        ]);
+
+        const to = target % doc.blocks.length;
+        const moved = moveBlock(doc, i, to);
+        const expected = texts.filter((_, k) => k !== i);
+        expected.splice(to, 0, texts[i]);
+        expect(moved.blocks.map((b) => blockText(moved, b))).toEqual(expected);
+        expect(moved.problems).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('document API in detail', () => {
+  const server = [
+    '<ossec_config>',
+    '  <command>',
+    '    <name>host-deny</name>',
+    '    <executable>host-deny.sh</executable>',
+    '    <expect>srcip</expect>',
+    '  </command>',
+    '',
+    '  <active-response>',
+    '    <!-- keep this comment -->',
+    '    <command>host-deny</command>',
+    '    <location>local</location>',
+    '    <level>7</level>',
+    '  </active-response>',
+    '</ossec_config>',
+    '',
+  ].join('\r\n');
+
+  it('adds a missing field in the field order, in the file indentation and line endings', () => {
+    const doc = setField(readDocument(server), 1, 'timeout', '600');
+    expect(doc.text).toContain('    <level>7</level>\r\n    <timeout>600</timeout>\r\n  </active-response>');
+    expect(doc.text).toContain('<!-- keep this comment -->');
+    const command = setField(doc, 0, 'timeout_allowed', 'yes');
+    expect(command.text).toContain(
+      '<expect>srcip</expect>\r\n    <timeout_allowed>yes</timeout_allowed>\r\n  </command>',
+    );
+  });
+
+  it('writes values exactly as the daemon reads them, without entities', () => {
+    const doc = setField(readDocument(server), 1, 'rules_group', 'a&b|c>d');
+    expect(doc.text).toContain('<rules_group>a&b|c>d</rules_group>');
+    expect(fieldValue(doc.blocks[1], 'rules_group')).toBe('a&b|c>d');
+  });
+
+  it('refuses values the dialect cannot carry', () => {
+    const doc = readDocument(server);
+    expect(() => setField(doc, 1, 'level', '<7')).toThrow(EditError);
+    expect(() => setField(doc, 1, 'level', 'C:\\dir\\')).toThrow(EditError);
+  });
+
+  it('edits the last of repeated elements, the one the daemon uses', () => {
+    const doc = readDocument('<ossec_config><command><name>a</name><name>b</name></command></ossec_config>');
+    expect(setField(doc, 0, 'name', 'c').text).toBe(
+      '<ossec_config><command><name>a</name><name>c</name></command></ossec_config>',
+    );
+  });
+
+  it('turns a self-closing element into one with a value', () => {
+    const doc = readDocument('<command>\n  <name>m</name>\n  <expect />\n</command>\n');
+    expect(setField(doc, 0, 'expect', 'srcip').text).toBe(
+      '<command>\n  <name>m</name>\n  <expect>srcip</expect>\n</command>\n',
+    );
+  });
+
+  it('puts a new command before the first response that uses it, and the response after it', () => {
+    const doc = readDocument(server);
+    const withResponse = insertBlock(doc, {
+      kind: 'active-response',
+      fields: [
+        { name: 'command', value: 'firewall-drop' },
+        { name: 'location', value: 'all' },
+      ],
+    }).doc;
+    const { doc: next, index } = insertBlock(withResponse, {
+      kind: 'command',
+      fields: [
+        { name: 'name', value: 'firewall-drop' },
+        { name: 'executable', value: 'firewall-drop' },
+      ],
+    });
+    expect(index).toBe(1);
+    expect(next.blocks.map((b) => b.kind)).toEqual([
+      'command',
+      'command',
+      'active-response',
+      'active-response',
+    ]);
+  });
+
+  it('gives an empty document one root', () => {
+    const { doc } = insertBlock(readDocument(''), {
+      kind: 'command',
+      fields: [{ name: 'name', value: 'x' }],
+    });
+    expect(doc.text).toBe('<ossec_config>\n  <command>\n    <name>x</name>\n  </command>\n</ossec_config>\n');
+    expect(doc.shape).toBe('config');
+  });
+
+  it('keeps a fragment a fragment', () => {
+    const { doc } = insertBlock(readDocument('<command>\n\t<name>a</name>\n</command>\n'), {
+      kind: 'command',
+      fields: [{ name: 'name', value: 'b' }],
+    });
+    expect(doc.text).toBe(
+      '<command>\n\t<name>a</name>\n</command>\n<command>\n\t<name>b</name>\n</command>\n',
+    );
+    expect(doc.shape).toBe('fragment');
+  });
+});

@@ -1,0 +1,329 @@
+/**
+ * The document API. Every edit splices freshly printed XML into the original text and leaves every other
+ * byte alone; the result is the document read from the new text. A field edit re-reads only its block
+ * and moves the blocks after it, so it stays fast on large files.
+ */
+
+import { readOsXml } from '../xml/os-xml';
+import { printBlock, printField } from '../xml/print';
+import { SourceBlock } from './block';
+import { fieldsOf, fieldValue, lastField, valueProblem } from './fields';
+import { indentBefore, readDocument, withSectionsOnly } from './read';
+import type { Block, BlockSpec, ConfigDocument, DocumentOp, XmlElement } from './types';
+
+export class EditError extends Error {}
+
+function blockAt(doc: ConfigDocument, blockIndex: number): Block {
+  const block = doc.blocks[blockIndex];
+  if (!block) throw new EditError(`There is no block ${blockIndex}.`);
+  return block;
+}
+
+function checkValue(value: string): void {
+  const problem = valueProblem(value);
+  if (problem) throw new EditError(problem);
+}
+
+function splice(text: string, start: number, end: number, insert: string): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+/** Replace the whole text and read it again. */
+export function replaceText(doc: ConfigDocument, start: number, end: number, insert: string): ConfigDocument {
+  return readDocument(splice(doc.text, start, end, insert), doc.encoding);
+}
+
+/** Where a line that holds only `[start, end)` and whitespace begins and ends (end after its line break). */
+function wholeLine(text: string, start: number, end: number): { start: number; end: number } | null {
+  const indent = indentBefore(text, start);
+  if (indent === null) return null;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  if (text.startsWith('\r\n', after)) after += 2;
+  else if (text[after] === '\n') after += 1;
+  else if (after < text.length) return null;
+  return { start: start - indent.length, end: after };
+}
+
+function childIndentOf(doc: ConfigDocument, block: Block): string {
+  for (const child of block.children) {
+    const indent = indentBefore(doc.text, child.start);
+    if (indent !== null) return indent;
+  }
+  const own = indentBefore(doc.text, block.start);
+  return own === null ? doc.layout.childIndent : own + doc.layout.indentUnit;
+}
+
+/**
+ * Replace `[start, end)` inside one block and re-read only that block. Falls back to reading the whole
+ * text when the document has reading problems (their positions would move) or the block no longer reads
+ * as one clean element.
+ */
+function spliceBlock(
+  doc: ConfigDocument,
+  block: Block,
+  start: number,
+  end: number,
+  insert: string,
+): ConfigDocument {
+  const text = splice(doc.text, start, end, insert);
+  const delta = insert.length - (end - start);
+  if (doc.problems.length > 0 || !(block instanceof SourceBlock)) return readDocument(text, doc.encoding);
+  const blockText = text.slice(block.start, block.end + delta);
+  const scan = readOsXml(blockText);
+  const element = scan.roots[0];
+  if (scan.error || scan.comments.length > 0 || scan.roots.length !== 1 || element.end !== blockText.length) {
+    return readDocument(text, doc.encoding);
+  }
+  const placed = shiftElement(element, block.start);
+  const reread = SourceBlock.fromElement(placed, block.index, block.topLevelIndex, block.inConfigRoot);
+  const blocks = doc.blocks.map((b) =>
+    b.index < block.index ? b : b.index === block.index ? reread : (b as SourceBlock).moved(delta),
+  );
+  return {
+    ...doc,
+    text,
+    blocks,
+    topLevel: doc.topLevel.map((top) =>
+      top.start === block.start
+        ? withSectionsOnly(placed)
+        : {
+            ...shiftTopLevel(top, start, end, delta),
+            children: top.children.map((section) =>
+              section.start === block.start
+                ? { ...placed, children: [] }
+                : shiftTopLevel(section, start, end, delta),
+            ),
+          },
+    ),
+  };
+}
+
+function shiftElement(element: XmlElement, delta: number): XmlElement {
+  return {
+    ...element,
+    start: element.start + delta,
+    end: element.end + delta,
+    openEnd: element.openEnd + delta,
+    closeStart: element.closeStart + delta,
+    children: element.children.map((child) => shiftElement(child, delta)),
+  };
+}
+
+/** Move an element that lies after an edit inside `[editStart, editEnd)`; one that encloses it grows with it. */
+function shiftTopLevel(element: XmlElement, editStart: number, editEnd: number, delta: number): XmlElement {
+  if (element.end <= editStart) return element;
+  if (element.start > editStart) return shiftElement(element, delta);
+  return {
+    ...element,
+    end: element.end + delta,
+    closeStart: element.closeStart >= editEnd ? element.closeStart + delta : element.closeStart,
+  };
+}
+
+/** Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent. */
+export function setField(
+  doc: ConfigDocument,
+  blockIndex: number,
+  field: string,
+  value: string,
+): ConfigDocument {
+  checkValue(value);
+  const block = blockAt(doc, blockIndex);
+  const existing = lastField(block, field);
+  if (existing) {
+    if (existing.selfClosing || existing.hasNestedElements) {
+      return spliceBlock(doc, block, existing.start, existing.end, printField(field, value));
+    }
+    return spliceBlock(doc, block, existing.valueStart, existing.valueEnd, value);
+  }
+  if (block.selfClosing) {
+    const spec: BlockSpec = { kind: block.kind, fields: [{ name: field, value }] };
+    const indent = indentBefore(doc.text, block.start) ?? doc.layout.blockIndent;
+    return replaceText(
+      doc,
+      block.start,
+      block.end,
+      printBlock(spec, indent, doc.layout.indentUnit, doc.layout.eol),
+    );
+  }
+  const printed = printField(field, value);
+  const indent = childIndentOf(doc, block);
+  const { eol } = doc.layout;
+  const order = fieldsOf(block.kind).map((f) => f.element);
+  const rank = order.indexOf(field);
+  const known = block.children.filter((child) => order.includes(child.name));
+  const anchor =
+    rank === -1 ? block.children.at(-1) : known.filter((child) => order.indexOf(child.name) <= rank).at(-1);
+  if (anchor) return spliceBlock(doc, block, anchor.end, anchor.end, eol + indent + printed);
+  const first = known[0] ?? block.children[0];
+  if (first && indentBefore(doc.text, first.start) !== null) {
+    return spliceBlock(doc, block, first.start, first.start, printed + eol + indent);
+  }
+  const inner = doc.text.slice(block.openEnd, block.closeStart);
+  if (inner.trim() === '') {
+    const closingIndent = indentBefore(doc.text, block.start) ?? '';
+    return spliceBlock(
+      doc,
+      block,
+      block.openEnd,
+      block.closeStart,
+      eol + indent + printed + eol + closingIndent,
+    );
+  }
+  return spliceBlock(doc, block, block.openEnd, block.openEnd, eol + indent + printed);
+}
+
+/** Remove every occurrence of a field, each with its line when it stands alone on it. */
+export function removeField(doc: ConfigDocument, blockIndex: number, field: string): ConfigDocument {
+  let current = doc;
+  for (;;) {
+    const block = blockAt(current, blockIndex);
+    const child = lastField(block, field);
+    if (!child) return current;
+    const line = wholeLine(current.text, child.start, child.end);
+    current = line
+      ? spliceBlock(current, block, line.start, line.end, '')
+      : spliceBlock(current, block, child.start, child.end, '');
+  }
+}
+
+/** Where a new block goes when the caller does not say: see DESIGN §2. */
+function defaultPlace(doc: ConfigDocument, spec: BlockSpec): { before?: number; after?: number } | null {
+  const commands = doc.blocks.filter((b) => b.kind === 'command' && b.inConfigRoot);
+  const responses = doc.blocks.filter((b) => b.kind === 'active-response' && b.inConfigRoot);
+  if (spec.kind === 'command') {
+    if (commands.length > 0) {
+      const last = commands.at(-1) as Block;
+      const name = spec.fields.find((f) => f.name === 'name')?.value;
+      const firstUser = responses.find((r) => name !== undefined && fieldValue(r, 'command') === name);
+      return firstUser && firstUser.index < last.index ? { before: firstUser.index } : { after: last.index };
+    }
+    if (responses.length > 0) return { before: responses[0].index };
+    return null;
+  }
+  const commandName = spec.fields.find((f) => f.name === 'command')?.value;
+  const definition = commands.find((c) => fieldValue(c, 'name') === commandName);
+  const candidates = [
+    responses.at(-1),
+    definition,
+    responses.length === 0 ? commands.at(-1) : undefined,
+  ].filter((b): b is Block => b !== undefined);
+  if (candidates.length === 0) return null;
+  return { after: Math.max(...candidates.map((b) => b.index)) };
+}
+
+function insertBlockText(
+  doc: ConfigDocument,
+  blockText: (indent: string) => string,
+  place: { before?: number; after?: number } | null,
+): ConfigDocument {
+  const { eol } = doc.layout;
+  const { text } = doc;
+  if (place?.before !== undefined) {
+    const anchor = blockAt(doc, place.before);
+    const indent = indentBefore(text, anchor.start) ?? doc.layout.blockIndent;
+    return replaceText(doc, anchor.start, anchor.start, blockText(indent) + eol + indent);
+  }
+  if (place?.after !== undefined) {
+    const anchor = blockAt(doc, place.after);
+    const indent = indentBefore(text, anchor.start) ?? doc.layout.blockIndent;
+    return replaceText(doc, anchor.end, anchor.end, eol + indent + blockText(indent));
+  }
+  const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);
+  if (root) {
+    const indent = doc.layout.blockIndent;
+    const closingIndent = indentBefore(text, root.closeStart);
+    if (closingIndent !== null) {
+      const lineStart = root.closeStart - closingIndent.length;
+      return replaceText(doc, lineStart, lineStart, indent + blockText(indent) + eol);
+    }
+    return replaceText(doc, root.closeStart, root.closeStart, eol + indent + blockText(indent) + eol);
+  }
+  const separator = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  if (doc.shape === 'fragment') {
+    return replaceText(doc, text.length, text.length, separator + blockText('') + eol);
+  }
+  const indent = doc.layout.blockIndent;
+  const newRoot = `<ossec_config>${eol}${indent}${blockText(indent)}${eol}</ossec_config>${eol}`;
+  return replaceText(doc, text.length, text.length, separator + newRoot);
+}
+
+/** Insert a new block; returns the new document and the new block's index. */
+export function insertBlock(
+  doc: ConfigDocument,
+  spec: BlockSpec,
+  place?: { before?: number; after?: number },
+): { doc: ConfigDocument; index: number } {
+  for (const field of spec.fields) checkValue(field.value);
+  const where = place ?? defaultPlace(doc, spec);
+  const next = insertBlockText(
+    doc,
+    (indent) => printBlock(spec, indent, doc.layout.indentUnit, doc.layout.eol),
+    where,
+  );
+  return { doc: next, index: insertedIndex(doc, next, where) };
+}
+
+function insertedIndex(
+  before: ConfigDocument,
+  after: ConfigDocument,
+  place: { before?: number; after?: number } | null,
+): number {
+  if (place?.before !== undefined) return place.before;
+  if (place?.after !== undefined) return place.after + 1;
+  const added = after.blocks.find((block, i) => before.blocks[i]?.start !== block.start);
+  return added ? added.index : after.blocks.length - 1;
+}
+
+export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
+  const block = blockAt(doc, blockIndex);
+  const line = wholeLine(doc.text, block.start, block.end);
+  return line ? replaceText(doc, line.start, line.end, '') : replaceText(doc, block.start, block.end, '');
+}
+
+/** A copy of the block's own text right after it. */
+export function duplicateBlock(
+  doc: ConfigDocument,
+  blockIndex: number,
+): { doc: ConfigDocument; index: number } {
+  const block = blockAt(doc, blockIndex);
+  const source = doc.text.slice(block.start, block.end);
+  return { doc: insertBlockText(doc, () => source, { after: blockIndex }), index: blockIndex + 1 };
+}
+
+/** Move a block so that it ends up at `toIndex` in block order, carrying its text unchanged. */
+export function moveBlock(doc: ConfigDocument, blockIndex: number, toIndex: number): ConfigDocument {
+  const block = blockAt(doc, blockIndex);
+  if (toIndex < 0 || toIndex >= doc.blocks.length) throw new EditError(`There is no position ${toIndex}.`);
+  if (toIndex === blockIndex) return doc;
+  const source = doc.text.slice(block.start, block.end);
+  const without = removeBlock(doc, blockIndex);
+  const place = toIndex < without.blocks.length ? { before: toIndex } : { after: without.blocks.length - 1 };
+  return insertBlockText(without, () => source, place);
+}
+
+export function applyOp(doc: ConfigDocument, op: DocumentOp): ConfigDocument {
+  switch (op.op) {
+    case 'setField':
+      return setField(doc, op.blockIndex, op.field, op.value);
+    case 'removeField':
+      return removeField(doc, op.blockIndex, op.field);
+    case 'insertBlock':
+      return insertBlock(doc, op.block, op.before !== undefined || op.after !== undefined ? op : undefined)
+        .doc;
+    case 'removeBlock':
+      return removeBlock(doc, op.blockIndex);
+    case 'duplicateBlock':
+      return duplicateBlock(doc, op.blockIndex).doc;
+    case 'moveBlock':
+      return moveBlock(doc, op.blockIndex, op.toIndex);
+    case 'replaceText':
+      return replaceText(doc, op.start, op.end, op.text);
+  }
+}
+
+/** Apply operations in order; each one's block indexes refer to the document as the previous one left it. */
+export function applyOps(doc: ConfigDocument, ops: readonly DocumentOp[]): ConfigDocument {
+  return ops.reduce(applyOp, doc);
+}

@@ -1,0 +1,178 @@
+import { PRINTER_RESERVED } from '../xml/print';
+import type { ActiveResponse, Block, BlockChild, BlockKind, Command } from './types';
+
+export interface FieldInfo<Key extends string> {
+  /** The element name as the daemon spells it. */
+  element: string;
+  /** The model's name for it. */
+  key: Key;
+  label: string;
+  help: string;
+}
+
+export const COMMAND_FIELDS: readonly FieldInfo<keyof Command>[] = [
+  {
+    element: 'name',
+    key: 'name',
+    label: 'Name',
+    help: 'Required. The name responses refer to. Case-sensitive and never trimmed; the first definition of a name wins.',
+  },
+  {
+    element: 'executable',
+    key: 'executable',
+    label: 'Executable',
+    help: "Required. A file in the agent's active-response/bin directory. The manager does not check that it exists.",
+  },
+  {
+    element: 'expect',
+    key: 'expect',
+    label: 'Expect',
+    help: 'Alert fields the script needs: srcip, user, filename (comma-separated, may be empty). Required by OSSEC and Wazuh before 3.5; ignored since Wazuh 4.2.',
+  },
+  {
+    element: 'timeout_allowed',
+    key: 'timeoutAllowed',
+    label: 'Timeout allowed',
+    help: 'yes or no (default no). Only a command with yes can be undone after a response timeout.',
+  },
+  {
+    element: 'extra_args',
+    key: 'extraArgs',
+    label: 'Extra arguments',
+    help: 'Arguments passed to the script (Wazuh 3.5 and later; OSSEC refuses the element).',
+  },
+];
+
+export const ACTIVE_RESPONSE_FIELDS: readonly FieldInfo<keyof ActiveResponse>[] = [
+  {
+    element: 'disabled',
+    key: 'disabled',
+    label: 'Disabled',
+    help: 'yes or no (default no). yes drops the whole block; its position in the file matters.',
+  },
+  {
+    element: 'command',
+    key: 'command',
+    label: 'Command',
+    help: 'Required. The name of a <command> defined above this block.',
+  },
+  {
+    element: 'location',
+    key: 'location',
+    label: 'Location',
+    help: 'Required. local (the agent that raised the alert), server (the manager), defined-agent (agent_id) or all (every active agent).',
+  },
+  {
+    element: 'agent_id',
+    key: 'agentId',
+    label: 'Agent ID',
+    help: 'The agent to run on with location defined-agent. One ID only, for example 001.',
+  },
+  {
+    element: 'level',
+    key: 'level',
+    label: 'Level',
+    help: 'Fire on rules of this level or higher (digits only, 0–20; rule levels stop at 16).',
+  },
+  {
+    element: 'rules_id',
+    key: 'rulesId',
+    label: 'Rule IDs',
+    help: 'Fire on these rule IDs, separated by commas.',
+  },
+  {
+    element: 'rules_group',
+    key: 'rulesGroup',
+    label: 'Rule groups',
+    help: 'Fire on rules in these groups. Alternatives are separated by | — a comma is a literal comma, not "or".',
+  },
+  {
+    element: 'timeout',
+    key: 'timeout',
+    label: 'Timeout',
+    help: 'Seconds before the response is undone (needs timeout_allowed yes on the command). 0 or absent: stateless.',
+  },
+  {
+    element: 'repeated_offenders',
+    key: 'repeatedOffenders',
+    label: 'Repeated offenders',
+    help: "Minutes for the 2nd, 3rd, … offence (up to 5, comma-separated). Read by the execd of the host that runs the script, from that host's own ossec.conf.",
+  },
+  {
+    element: 'ca_store',
+    key: 'caStore',
+    label: 'CA store',
+    help: 'Agents only: a PEM file used to verify upgrade packages (legacy location since Wazuh 4.1).',
+  },
+  {
+    element: 'ca_verification',
+    key: 'caVerification',
+    label: 'CA verification',
+    help: 'Agents only: yes or no. A manager refuses this element here.',
+  },
+];
+
+export function fieldsOf(kind: BlockKind): readonly FieldInfo<string>[] {
+  return kind === 'command' ? COMMAND_FIELDS : ACTIVE_RESPONSE_FIELDS;
+}
+
+export function fieldsNamed(block: Block, element: string): BlockChild[] {
+  return block.children.filter((child) => child.name === element);
+}
+
+/** The value the daemon uses: a repeated element overwrites the earlier ones, so the last one wins. */
+export function fieldValue(block: Block, element: string): string | undefined {
+  for (let i = block.children.length - 1; i >= 0; i--) {
+    if (block.children[i].name === element) return block.children[i].value;
+  }
+  return undefined;
+}
+
+export function lastField(block: Block, element: string): BlockChild | undefined {
+  for (let i = block.children.length - 1; i >= 0; i--) {
+    if (block.children[i].name === element) return block.children[i];
+  }
+  return undefined;
+}
+
+function collect<Key extends string>(
+  block: Block,
+  fields: readonly FieldInfo<Key>[],
+): Partial<Record<Key, string>> {
+  const result: Partial<Record<Key, string>> = {};
+  for (const field of fields) {
+    const value = fieldValue(block, field.element);
+    if (value !== undefined) result[field.key] = value;
+  }
+  return result;
+}
+
+export function commandOf(block: Block): Command {
+  return collect(block, COMMAND_FIELDS);
+}
+
+export function activeResponseOf(block: Block): ActiveResponse {
+  return collect(block, ACTIVE_RESPONSE_FIELDS);
+}
+
+/** The block's display name: the command's name, or the command a response runs. */
+export function blockTitle(block: Block): string | undefined {
+  return fieldValue(block, block.kind === 'command' ? 'name' : 'command');
+}
+
+/**
+ * Why a value cannot be written as the daemon would read it, or null when it can. The daemon never decodes
+ * entities, so there is no escaping: a `<` would start an element, and a trailing backslash would turn the
+ * closing tag's `<` into text.
+ */
+export function valueProblem(value: string): string | null {
+  if (value.includes('<')) {
+    return 'The daemon cannot read a "<" in a value: it has no escaping (it never decodes &lt;).';
+  }
+  if (PRINTER_RESERVED.test(value)) return 'A value cannot hold the private-use characters U+E000 or U+E001.';
+  const trailingBackslashes = /\\+$/.exec(value)?.[0].length ?? 0;
+  if (trailingBackslashes % 2 === 1) {
+    return 'A value cannot end with a single backslash: the daemon would read the closing tag as text.';
+  }
+  return null;
+}
