@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import { Badge } from './badge';
+import { Field, type FieldProblem, fieldDescribedBy, inputClass } from './field';
+import type { BlockForm } from './use-block-form';
+
+export interface ControlProps {
+  blockForm: BlockForm;
+  id: string;
+  element: string;
+  label: string;
+  help: string;
+  /** The element is in the block (even empty); absent fields show "not set". */
+  present: boolean;
+  problems: FieldProblem[];
+  readOnly: boolean;
+  onRemove: () => void;
+  /** Extra badges: unknown to the target, ignored by it, … */
+  status?: ReactNode;
+}
+
+function presenceBadge(present: boolean, value: string): ReactNode {
+  if (!present) return <Badge>not set</Badge>;
+  if (value === '') return <Badge>empty element</Badge>;
+  return null;
+}
+
+function allProblems(blockForm: BlockForm, element: string, problems: FieldProblem[]): FieldProblem[] {
+  const refused = blockForm.form.formState.errors[element]?.message;
+  return refused ? [{ severity: 'error', message: `Not written: ${refused}` }, ...problems] : problems;
+}
+
+export function TextControl({
+  blockForm,
+  id,
+  element,
+  label,
+  help,
+  present,
+  problems,
+  readOnly,
+  onRemove,
+  status,
+  suggestions,
+  inputMode,
+  placeholder,
+}: ControlProps & { suggestions?: readonly string[]; inputMode?: 'numeric' | 'text'; placeholder?: string }) {
+  const { form, commit } = blockForm;
+  const value = form.watch(element) ?? '';
+  const shown = allProblems(blockForm, element, problems);
+  const listId = suggestions ? `${id}-suggestions` : undefined;
+  return (
+    <Field
+      id={id}
+      label={label}
+      element={element}
+      help={help}
+      problems={shown}
+      status={
+        <>
+          {presenceBadge(present, value)}
+          {status}
+        </>
+      }
+      onRemove={present && !readOnly ? onRemove : undefined}
+    >
+      <input
+        id={id}
+        className={inputClass}
+        readOnly={readOnly}
+        autoComplete="off"
+        spellCheck={false}
+        inputMode={inputMode}
+        placeholder={present ? undefined : (placeholder ?? 'not set')}
+        list={listId}
+        aria-invalid={shown.some((p) => p.severity === 'error') || undefined}
+        aria-describedby={fieldDescribedBy(id, shown.length)}
+        {...form.register(element, { onChange: (event) => commit(element, event.target.value) })}
+      />
+      {suggestions && (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
+    </Field>
+  );
+}
+
+/** Chosen when the user picks "not set": removes the element rather than writing an empty one. */
+export const NOT_SET = '\u0000not-set';
+
+export function SelectControl({
+  blockForm,
+  id,
+  element,
+  label,
+  help,
+  present,
+  problems,
+  readOnly,
+  onRemove,
+  status,
+  options,
+}: ControlProps & { options: ReadonlyArray<{ value: string; label: string }> }) {
+  const { form, change } = blockForm;
+  const value = form.watch(element) ?? '';
+  const shown = allProblems(blockForm, element, problems);
+  const known = options.some((o) => o.value === value);
+  return (
+    <Field
+      id={id}
+      label={label}
+      element={element}
+      help={help}
+      problems={shown}
+      status={
+        <>
+          {presenceBadge(present, value)}
+          {status}
+        </>
+      }
+      onRemove={present && !readOnly ? onRemove : undefined}
+    >
+      <select
+        id={id}
+        className={inputClass}
+        disabled={readOnly}
+        value={present ? value : NOT_SET}
+        aria-invalid={shown.some((p) => p.severity === 'error') || undefined}
+        aria-describedby={fieldDescribedBy(id, shown.length)}
+        onChange={(event) => {
+          if (event.target.value === NOT_SET) onRemove();
+          else change(element, event.target.value);
+        }}
+      >
+        <option value={NOT_SET}>not set</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {present && !known && (
+          <option value={value}>{`${value === '' ? '(empty)' : value} — as written`}</option>
+        )}
+      </select>
+    </Field>
+  );
+}

@@ -1,0 +1,78 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BlockList, type BlockListItem } from './block-list';
+
+afterEach(cleanup);
+
+const items: BlockListItem[] = [
+  {
+    index: 0,
+    kind: 'command',
+    title: 'host-deny',
+    detail: 'host-deny',
+    mode: null,
+    ignored: false,
+    problems: { error: 0, warning: 0, info: 1 },
+  },
+  {
+    index: 1,
+    kind: 'active-response',
+    title: 'host-deny',
+    detail: 'local · level ≥ 7',
+    mode: 'stateful',
+    ignored: false,
+    problems: { error: 1, warning: 1, info: 0 },
+  },
+];
+
+function setup(readOnly = false) {
+  const handlers = {
+    onSelect: vi.fn(),
+    onAdd: vi.fn(),
+    onDuplicate: vi.fn(),
+    onDelete: vi.fn(),
+    onMove: vi.fn(),
+  };
+  render(<BlockList items={items} selected={1} readOnly={readOnly} {...handlers} />);
+  return handlers;
+}
+
+describe('BlockList', () => {
+  it('shows each block with its kind, mode and problem count', () => {
+    setup();
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(2);
+    expect(options[1].getAttribute('aria-selected')).toBe('true');
+    expect(options[1].textContent).toContain('stateful');
+    expect(options[1].textContent).toContain('2problems');
+  });
+
+  it('reorders with Alt+Arrow and selects with the arrows', () => {
+    const h = setup();
+    const options = screen.getAllByRole('option');
+    fireEvent.keyDown(options[1], { key: 'ArrowUp', altKey: true });
+    expect(h.onMove).toHaveBeenCalledWith(1, 0);
+    fireEvent.keyDown(options[1], { key: 'ArrowUp' });
+    expect(h.onSelect).toHaveBeenCalledWith(0);
+    fireEvent.keyDown(options[0], { key: 'ArrowUp', altKey: true });
+    expect(h.onMove).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds, duplicates and deletes', () => {
+    const h = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Add command' }));
+    expect(h.onAdd).toHaveBeenCalledWith('command');
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate the selected block' }));
+    expect(h.onDuplicate).toHaveBeenCalledWith(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete the selected block' }));
+    expect(h.onDelete).toHaveBeenCalledWith(1);
+  });
+
+  it('disables block edits while the XML does not read', () => {
+    const h = setup(true);
+    const del = screen.getByRole('button', { name: 'Delete the selected block' }) as HTMLButtonElement;
+    expect(del.disabled).toBe(true);
+    fireEvent.keyDown(screen.getAllByRole('option')[1], { key: 'ArrowUp', altKey: true });
+    expect(h.onMove).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,259 @@
+import { type DragEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { Badge } from '../../components/badge';
+import { IconButton } from '../../components/button';
+import { cx } from '../../components/cx';
+import { Icon } from '../../components/icon';
+import { SeverityIcon } from '../../components/severity';
+import type { BlockKind, Severity } from '../../core/model/types';
+
+export type ResponseMode = 'stateful' | 'stateless' | 'disabled';
+
+export interface BlockListItem {
+  index: number;
+  kind: BlockKind;
+  title: string | undefined;
+  detail: string;
+  mode: ResponseMode | null;
+  /** The daemon does not read the block (outside an `<ossec_config>` root). */
+  ignored: boolean;
+  problems: Record<Severity, number>;
+}
+
+export interface BlockListProps {
+  items: BlockListItem[];
+  selected: number | null;
+  onSelect: (index: number) => void;
+  onAdd: (kind: BlockKind) => void;
+  onDuplicate: (index: number) => void;
+  onDelete: (index: number) => void;
+  onMove: (index: number, toIndex: number) => void;
+  /** Block edits wait while the text does not read; selection still works. */
+  readOnly: boolean;
+}
+
+const DRAG_TYPE = 'application/x-ar-studio-block';
+
+export function BlockList({
+  items,
+  selected,
+  onSelect,
+  onAdd,
+  onDuplicate,
+  onDelete,
+  onMove,
+  readOnly,
+}: BlockListProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const current = selected !== null && selected < items.length ? selected : null;
+
+  const focusOption = (index: number) => {
+    requestAnimationFrame(() => {
+      listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+    });
+  };
+
+  const select = (index: number) => {
+    onSelect(index);
+    focusOption(index);
+  };
+
+  const move = (index: number, toIndex: number) => {
+    if (readOnly || toIndex < 0 || toIndex >= items.length || toIndex === index) return;
+    onMove(index, toIndex);
+    focusOption(toIndex);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
+    const last = items.length - 1;
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      move(index, event.key === 'ArrowUp' ? index - 1 : index + 1);
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      select(Math.max(0, Math.min(last, event.key === 'ArrowUp' ? index - 1 : index + 1)));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      select(event.key === 'Home' ? 0 : last);
+    } else if (event.key === 'Delete' && !readOnly) {
+      event.preventDefault();
+      onDelete(index);
+    }
+  };
+
+  const dropIndex = (event: DragEvent<HTMLDivElement>, index: number) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return event.clientY > box.top + box.height / 2 ? index + 1 : index;
+  };
+
+  return (
+    <section aria-labelledby="blocks-title" className="flex h-full min-h-0 flex-col">
+      <header className="flex h-9 shrink-0 items-center gap-1 border-b border-zinc-200 pr-1.5 pl-3 dark:border-zinc-800">
+        <h2
+          id="blocks-title"
+          className="flex-1 text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300"
+        >
+          Blocks <span className="font-normal text-zinc-600 dark:text-zinc-400">{items.length}</span>
+        </h2>
+        <IconButton
+          size="sm"
+          label="Duplicate the selected block"
+          icon={<Icon name="copy" className="size-3.5" />}
+          disabled={readOnly || current === null}
+          onClick={() => current !== null && onDuplicate(current)}
+        />
+        <IconButton
+          size="sm"
+          label="Move the selected block up (Alt+↑)"
+          icon={<Icon name="up" className="size-3.5" />}
+          disabled={readOnly || current === null || current === 0}
+          onClick={() => current !== null && move(current, current - 1)}
+        />
+        <IconButton
+          size="sm"
+          label="Move the selected block down (Alt+↓)"
+          icon={<Icon name="down" className="size-3.5" />}
+          disabled={readOnly || current === null || current === items.length - 1}
+          onClick={() => current !== null && move(current, current + 1)}
+        />
+        <IconButton
+          size="sm"
+          label="Delete the selected block"
+          icon={<Icon name="trash" className="size-3.5" />}
+          disabled={readOnly || current === null}
+          onClick={() => current !== null && onDelete(current)}
+        />
+      </header>
+      <div className="min-h-0 flex-1 overflow-auto py-1">
+        {items.length === 0 && (
+          <p className="px-3 py-3 text-[13px] text-zinc-600 dark:text-zinc-400">
+            No <code className="font-mono">&lt;command&gt;</code> or{' '}
+            <code className="font-mono">&lt;active-response&gt;</code> blocks yet. Add one below, insert a
+            template, or import a file.
+          </p>
+        )}
+        {items.length > 0 && (
+          <div
+            ref={listRef}
+            role="listbox"
+            aria-labelledby="blocks-title"
+            aria-describedby="blocks-keys"
+            className="grid gap-px px-1.5"
+          >
+            {items.map((item) => {
+              const isSelected = item.index === current;
+              const worst: Severity | null =
+                item.problems.error > 0 ? 'error' : item.problems.warning > 0 ? 'warning' : null;
+              const problemTotal = item.problems.error + item.problems.warning + item.problems.info;
+              return (
+                <div
+                  key={item.index}
+                  role="option"
+                  aria-selected={isSelected}
+                  data-index={item.index}
+                  tabIndex={isSelected || (current === null && item.index === 0) ? 0 : -1}
+                  draggable={!readOnly}
+                  onClick={() => onSelect(item.index)}
+                  onKeyDown={(event) => onKeyDown(event, item.index)}
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData(DRAG_TYPE, String(item.index));
+                    event.dataTransfer.effectAllowed = 'move';
+                  }}
+                  onDragOver={(event) => {
+                    if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+                    event.preventDefault();
+                    setDropAt(dropIndex(event, item.index));
+                  }}
+                  onDragLeave={() => setDropAt(null)}
+                  onDrop={(event) => {
+                    const from = Number(event.dataTransfer.getData(DRAG_TYPE));
+                    if (!event.dataTransfer.types.includes(DRAG_TYPE) || Number.isNaN(from)) return;
+                    event.preventDefault();
+                    const at = dropIndex(event, item.index);
+                    setDropAt(null);
+                    move(from, at > from ? at - 1 : at);
+                  }}
+                  onDragEnd={() => setDropAt(null)}
+                  className={cx(
+                    'group relative flex cursor-default items-start gap-2 rounded-md px-2 py-1.5 outline-none select-none',
+                    'focus-visible:ring-2 focus-visible:ring-blue-600 dark:focus-visible:ring-blue-400',
+                    isSelected
+                      ? 'bg-blue-50 ring-1 ring-blue-200 dark:bg-blue-950/60 dark:ring-blue-900'
+                      : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60',
+                    dropAt === item.index &&
+                      'before:absolute before:inset-x-1 before:-top-px before:h-0.5 before:bg-blue-600',
+                    dropAt === item.index + 1 &&
+                      'after:absolute after:inset-x-1 after:-bottom-px after:h-0.5 after:bg-blue-600',
+                  )}
+                >
+                  <Icon
+                    name="grip"
+                    className="mt-0.5 size-3.5 text-zinc-400 opacity-0 group-hover:opacity-100 dark:text-zinc-500"
+                  />
+                  <span className="min-w-0 flex-1">
+                    <span className="flex items-center gap-1.5">
+                      <Badge tone={item.kind === 'command' ? 'violet' : 'blue'}>
+                        {item.kind === 'command' ? 'command' : 'response'}
+                      </Badge>
+                      <span
+                        className={cx(
+                          'truncate font-mono text-[13px]',
+                          item.title === undefined || item.title === ''
+                            ? 'text-zinc-600 italic dark:text-zinc-400'
+                            : 'text-zinc-900 dark:text-zinc-100',
+                        )}
+                      >
+                        {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
+                      </span>
+                    </span>
+                    <span className="mt-0.5 flex items-center gap-1.5">
+                      <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">{item.detail}</span>
+                    </span>
+                  </span>
+                  <span className="flex shrink-0 flex-col items-end gap-1">
+                    {item.mode && (
+                      <Badge tone={item.mode === 'stateful' ? 'green' : 'neutral'}>{item.mode}</Badge>
+                    )}
+                    {item.ignored && <Badge tone="amber">not read</Badge>}
+                    {worst && (
+                      <span className="inline-flex items-center gap-0.5 text-xs tabular-nums">
+                        <SeverityIcon severity={worst} className="[&_svg]:size-3.5" />
+                        <span className="text-zinc-700 dark:text-zinc-300">{problemTotal}</span>
+                        <span className="sr-only">{problemTotal === 1 ? 'problem' : 'problems'}</span>
+                      </span>
+                    )}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        )}
+        <p id="blocks-keys" className="sr-only">
+          Arrow keys select a block; Alt+Arrow up or down moves it; Delete removes it. Blocks can also be
+          dragged.
+        </p>
+      </div>
+      <footer className="flex shrink-0 gap-1.5 border-t border-zinc-200 p-2 dark:border-zinc-800">
+        <button type="button" disabled={readOnly} onClick={() => onAdd('command')} className={addClass}>
+          <Icon name="plus" className="size-3.5" /> Add command
+        </button>
+        <button
+          type="button"
+          disabled={readOnly}
+          onClick={() => onAdd('active-response')}
+          className={addClass}
+        >
+          <Icon name="plus" className="size-3.5" /> Add response
+        </button>
+      </footer>
+    </section>
+  );
+}
+
+const addClass = cx(
+  'inline-flex h-7 flex-1 items-center justify-center gap-1 rounded-md border border-dashed text-xs font-medium',
+  'border-zinc-300 text-zinc-700 hover:border-zinc-400 hover:bg-zinc-50',
+  'dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-zinc-600 dark:hover:bg-zinc-800/60',
+  'disabled:cursor-not-allowed disabled:opacity-50',
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400',
+);

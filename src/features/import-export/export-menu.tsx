@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../components/button';
+import { cx } from '../../components/cx';
+import { focusRing } from '../../components/focus-ring';
+import { Icon, type IconName } from '../../components/icon';
+import type { ConfigDocument } from '../../core/model/types';
+import { encodeText } from '../../core/xml/encoding';
+import { downloadBytes, fragmentText, wholeFileText } from './export-text';
+
+export interface ExportMenuProps {
+  doc: ConfigDocument;
+  /** Tells the page what happened (downloaded, copied, or why not). */
+  onStatus: (message: string) => void;
+}
+
+export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const away = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      root.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    };
+    document.addEventListener('mousedown', away);
+    document.addEventListener('keydown', onEscape);
+    return () => {
+      document.removeEventListener('mousedown', away);
+      document.removeEventListener('keydown', onEscape);
+    };
+  }, [open]);
+
+  const run = (action: () => void | Promise<void>) => {
+    setOpen(false);
+    void action();
+  };
+
+  const items: Array<{ icon: IconName; label: string; hint: string; action: () => void | Promise<void> }> = [
+    {
+      icon: 'download',
+      label: 'Download ossec.conf',
+      hint:
+        doc.shape === 'fragment' ? 'The blocks inside an <ossec_config> root' : 'The whole file, as edited',
+      action: () => {
+        downloadBytes(encodeText(wholeFileText(doc), doc.encoding), 'ossec.conf');
+        onStatus('Downloaded ossec.conf.');
+      },
+    },
+    {
+      icon: 'file',
+      label: 'Download fragment',
+      hint: 'Only the <command> and <active-response> blocks',
+      action: () => {
+        downloadBytes(encodeText(fragmentText(doc), doc.encoding), 'active-response.xml');
+        onStatus('Downloaded the fragment.');
+      },
+    },
+    {
+      icon: 'clipboard',
+      label: 'Copy XML',
+      hint: 'The document text, to the clipboard',
+      action: async () => {
+        try {
+          await navigator.clipboard.writeText(doc.text);
+          onStatus('Copied the XML to the clipboard.');
+        } catch {
+          onStatus('The browser refused clipboard access; select the XML view and copy from there.');
+        }
+      },
+    },
+  ];
+
+  return (
+    <div ref={root} className="relative">
+      <Button
+        icon={<Icon name="download" className="size-3.5" />}
+        aria-expanded={open}
+        aria-controls="export-menu"
+        onClick={() => setOpen((v) => !v)}
+      >
+        Export
+        <Icon name="chevron" className="size-3.5" />
+      </Button>
+      {open && (
+        <ul
+          id="export-menu"
+          className="absolute right-0 z-30 mt-1 w-72 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {items.map((item) => (
+            <li key={item.label}>
+              <button
+                type="button"
+                onClick={() => run(item.action)}
+                className={cx(
+                  'flex w-full items-start gap-2 rounded px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800',
+                  focusRing,
+                )}
+              >
+                <Icon name={item.icon} className="mt-0.5 size-3.5 text-zinc-600 dark:text-zinc-400" />
+                <span>
+                  <span className="block text-[13px] font-medium">{item.label}</span>
+                  <span className="block text-xs text-zinc-600 dark:text-zinc-400">{item.hint}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

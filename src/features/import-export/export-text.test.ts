@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../core/model/read';
+import { fragmentText, wholeFileText } from './export-text';
+
+const config = readDocument(
+  '<ossec_config>\r\n  <global/>\r\n  <command>\r\n    <name>a</name>\r\n  </command>\r\n  <active-response>\r\n    <command>a</command>\r\n  </active-response>\r\n</ossec_config>\r\n',
+);
+const fragment = readDocument('<command>\n  <name>a</name>\n</command>\n');
+
+describe('export text', () => {
+  it('gives a whole file back unchanged', () => {
+    expect(wholeFileText(config)).toBe(config.text);
+  });
+
+  it('takes the blocks out of a whole file at column 1, in the file’s line endings', () => {
+    expect(fragmentText(config)).toBe(
+      '<command>\r\n  <name>a</name>\r\n</command>\r\n<active-response>\r\n  <command>a</command>\r\n</active-response>\r\n',
+    );
+  });
+
+  it('gives a fragment back unchanged, and wraps it in a root for a whole file', () => {
+    expect(fragmentText(fragment)).toBe(fragment.text);
+    const whole = wholeFileText(fragment);
+    expect(whole).toBe('<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n');
+    expect(readDocument(whole).blocks).toHaveLength(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ImportDialog } from './import-dialog';
+import { readImportBytes } from './read-import';
+
+afterEach(cleanup);
+
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+  };
+});
+
+const conf =
+  '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n  <active-response>\n    <command>a</command>\n  </active-response>\n</ossec_config>\n';
+
+function setup() {
+  const onImport = vi.fn();
+  render(
+    <ImportDialog
+      open
+      onClose={vi.fn()}
+      dropped={null}
+      diagnose={(doc) => doc.problems}
+      onImport={onImport}
+    />,
+  );
+  return onImport;
+}
+
+describe('ImportDialog', () => {
+  it('summarises a chosen file and opens it', async () => {
+    const onImport = setup();
+    const file = new File([conf], 'ossec.conf');
+    fireEvent.change(screen.getByLabelText('A file'), { target: { files: [file] } });
+    const summary = await screen.findByTestId('import-summary');
+    expect(summary.textContent).toMatch(/1 command, 1 active response, 0 errors/);
+    fireEvent.click(screen.getByRole('button', { name: 'Open as the document' }));
+    expect(onImport).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'ossec.conf', text: conf }),
+      'replace',
+    );
+  });
+
+  it('reads pasted text and shows its problems with line and column', async () => {
+    setup();
+    fireEvent.change(screen.getByLabelText('Pasted XML'), {
+      target: { value: '<command>\n  <name>firewall-drop</command>\n</command>\n' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toMatch(/1 error/));
+    expect(screen.getByText(/line 2:/)).toBeTruthy();
+  });
+
+  it('refuses huge input and garbage without throwing', () => {
+    const huge = readImportBytes(new Uint8Array(17 * 1024 * 1024), 'huge.conf');
+    expect(huge.ok).toBe(false);
+    const garbage = readImportBytes(
+      new Uint8Array([0xff, 0x00, 0xc3, 0x28, 0x3c, 0x3c, 0x2f]),
+      'garbage.bin',
+    );
+    expect(garbage.ok).toBe(true);
+  });
+});

@@ -1,0 +1,190 @@
+import { useId, useState } from 'react';
+import { Button } from '../../components/button';
+import { cx } from '../../components/cx';
+import { Dialog } from '../../components/dialog';
+import { inputClass } from '../../components/field';
+import { focusRing } from '../../components/focus-ring';
+import { SeverityIcon } from '../../components/severity';
+import {
+  countKinds,
+  type Diagnose,
+  formatSize,
+  type ImportCandidate,
+  type ImportRead,
+  readImportBytes,
+  readImportText,
+  shapeDescription,
+} from './read-import';
+
+export type ImportMode = 'replace' | 'append';
+
+export interface ImportDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** A file dropped on the page, already read, waiting for the user's decision. */
+  dropped: ImportRead | null;
+  diagnose: Diagnose;
+  onImport: (candidate: ImportCandidate, mode: ImportMode) => void;
+}
+
+const PROBLEMS_SHOWN = 6;
+
+export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: ImportDialogProps) {
+  const [picked, setPicked] = useState<ImportRead | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [reading, setReading] = useState(false);
+  const fileId = useId();
+  const pasteId = useId();
+  const read = picked ?? dropped;
+
+  const close = () => {
+    setPicked(null);
+    setPasted('');
+    onClose();
+  };
+
+  const pickFile = async (file: File | undefined) => {
+    if (!file) return;
+    setReading(true);
+    try {
+      setPicked(readImportBytes(new Uint8Array(await file.arrayBuffer()), file.name));
+    } catch (error) {
+      setPicked({ ok: false, name: file.name, message: `${file.name} could not be read: ${String(error)}` });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const candidate = read?.ok ? read.candidate : null;
+  const problems = candidate ? diagnose(candidate.doc) : [];
+  const counts = candidate ? countKinds(candidate.doc) : null;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      size="lg"
+      title="Import"
+      description="Open an ossec.conf or a fragment of <command> and <active-response> blocks. Nothing leaves this browser."
+      footer={
+        <>
+          <Button onClick={close}>Cancel</Button>
+          <Button disabled={!candidate} onClick={() => candidate && onImport(candidate, 'append')}>
+            Add its blocks to this document
+          </Button>
+          <Button
+            variant="primary"
+            disabled={!candidate}
+            onClick={() => candidate && onImport(candidate, 'replace')}
+          >
+            Open as the document
+          </Button>
+        </>
+      }
+    >
+      <div className="grid gap-4">
+        <div className="grid grid-cols-2 gap-4">
+          <div className="grid content-start gap-1.5">
+            <label htmlFor={fileId} className="text-[13px] font-medium">
+              A file
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              accept=".conf,.xml,.txt,text/xml,application/xml,text/plain"
+              onChange={(event) => pickFile(event.target.files?.[0])}
+              className={cx(
+                'block w-full text-[13px] text-zinc-700 file:mr-3 file:h-8 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:text-[13px] file:font-medium file:text-zinc-800 hover:file:bg-zinc-50',
+                'dark:text-zinc-300 dark:file:border-zinc-700 dark:file:bg-zinc-800 dark:file:text-zinc-100',
+                focusRing,
+              )}
+            />
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
+              Or drop a file anywhere on the page. UTF-8 and Latin-1 files are kept byte for byte.
+            </p>
+          </div>
+          <div className="grid gap-1.5">
+            <label htmlFor={pasteId} className="text-[13px] font-medium">
+              Pasted XML
+            </label>
+            <textarea
+              id={pasteId}
+              value={pasted}
+              onChange={(event) => setPasted(event.target.value)}
+              rows={5}
+              spellCheck={false}
+              className={cx(inputClass, 'h-auto py-1.5 text-xs')}
+              placeholder="<command>…</command>"
+            />
+            <div>
+              <Button
+                size="sm"
+                disabled={pasted === ''}
+                onClick={() => setPicked(readImportText(pasted, 'Pasted text'))}
+              >
+                Read pasted text
+              </Button>
+            </div>
+          </div>
+        </div>
+
+        {reading && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Reading…</p>}
+
+        {read && !read.ok && (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 p-3 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          >
+            {read.message}
+          </p>
+        )}
+
+        {candidate && counts && (
+          <section
+            aria-labelledby="import-summary"
+            className="grid gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+            data-testid="import-summary"
+          >
+            <h3 id="import-summary" className="text-[13px] font-semibold">
+              {candidate.name}{' '}
+              <span className="font-normal text-zinc-600 dark:text-zinc-400">
+                {formatSize(candidate.size)} · {candidate.encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} ·{' '}
+                {candidate.doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} line endings
+              </span>
+            </h3>
+            <p className="text-[13px]">
+              {shapeDescription(candidate.doc)}: <strong>{counts.commands}</strong>{' '}
+              {counts.commands === 1 ? 'command' : 'commands'}, <strong>{counts.responses}</strong>{' '}
+              {counts.responses === 1 ? 'active response' : 'active responses'}, <strong>{errors}</strong>{' '}
+              {errors === 1 ? 'error' : 'errors'}, <strong>{warnings}</strong>{' '}
+              {warnings === 1 ? 'warning' : 'warnings'}.
+            </p>
+            {candidate.encodingProblem && (
+              <p className="text-xs text-amber-800 dark:text-amber-300">{candidate.encodingProblem}</p>
+            )}
+            {problems.length > 0 && (
+              <ul className="grid gap-1">
+                {problems.slice(0, PROBLEMS_SHOWN).map((p) => (
+                  <li key={`${p.code}:${p.offset}:${p.message}`} className="flex items-start gap-1.5 text-xs">
+                    <SeverityIcon severity={p.severity} className="mt-px" />
+                    <span className="shrink-0 font-mono text-zinc-600 tabular-nums dark:text-zinc-400">
+                      line {p.line}:{p.column}
+                    </span>
+                    <span>{p.message}</span>
+                  </li>
+                ))}
+                {problems.length > PROBLEMS_SHOWN && (
+                  <li className="text-xs text-zinc-600 dark:text-zinc-400">
+                    and {problems.length - PROBLEMS_SHOWN} more, listed under Problems once opened.
+                  </li>
+                )}
+              </ul>
+            )}
+          </section>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { readDocument } from '../../core/model/read';
+import type { ConfigDocument, Diagnostic, TextEncoding } from '../../core/model/types';
+import { decodeBytes } from '../../core/xml/encoding';
+
+/** Far above any real ossec.conf (the stock ones are under 50 kB); beyond it the browser would only suffer. */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+
+export interface ImportCandidate {
+  name: string;
+  size: number;
+  text: string;
+  encoding: TextEncoding;
+  /** Why the bytes were not read as plain UTF-8. */
+  encodingProblem?: string;
+  doc: ConfigDocument;
+}
+
+export type ImportRead =
+  | { ok: true; candidate: ImportCandidate }
+  | { ok: false; name: string; message: string };
+
+export function readImportBytes(bytes: Uint8Array, name: string): ImportRead {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      name,
+      message: `${name} is ${formatSize(bytes.length)}; AR Studio opens files up to ${formatSize(MAX_IMPORT_BYTES)}. Your document was left as it was.`,
+    };
+  }
+  const decoded = decodeBytes(bytes);
+  return readImportText(decoded.text, name, decoded.encoding, bytes.length, decoded.problem);
+}
+
+export function readImportText(
+  text: string,
+  name: string,
+  encoding: TextEncoding = 'utf-8',
+  size = new TextEncoder().encode(text).length,
+  encodingProblem?: string,
+): ImportRead {
+  try {
+    return {
+      ok: true,
+      candidate: { name, size, text, encoding, encodingProblem, doc: readDocument(text, encoding) },
+    };
+  } catch (error) {
+    // The reader promises never to throw; this keeps that promise from being the only line of defence.
+    return {
+      ok: false,
+      name,
+      message: `${name} could not be read (${error instanceof Error ? error.message : String(error)}). Your document was left as it was.`,
+    };
+  }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function shapeDescription(doc: ConfigDocument): string {
+  switch (doc.shape) {
+    case 'config': {
+      const roots = doc.topLevel.filter((t) => t.name === 'ossec_config').length;
+      return roots > 1 ? `a whole ossec.conf with ${roots} <ossec_config> roots` : 'a whole ossec.conf';
+    }
+    case 'fragment':
+      return 'a fragment (blocks without an <ossec_config> root)';
+    case 'agent-config':
+      return 'a centralized agent.conf (the daemons do not read active responses from it)';
+    case 'empty':
+      return 'an empty file';
+  }
+}
+
+export function countKinds(doc: ConfigDocument): { commands: number; responses: number } {
+  let commands = 0;
+  for (const block of doc.blocks) if (block.kind === 'command') commands++;
+  return { commands, responses: doc.blocks.length - commands };
+}
+
+export type Diagnose = (doc: ConfigDocument) => Diagnostic[];

@@ -1,0 +1,33 @@
+import { severityRank } from '../../components/severity';
+import type { Diagnostic } from '../../core/model/types';
+
+export interface ProblemGroup {
+  /** The block the problems belong to, or null for the document as a whole. */
+  blockIndex: number | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Groups by block in document order (document-wide problems first), worst first inside a group. */
+export function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
+  const groups = new Map<number | null, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const key = diagnostic.blockIndex ?? null;
+    const group = groups.get(key);
+    if (group) group.push(diagnostic);
+    else groups.set(key, [diagnostic]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a ?? -1) - (b ?? -1))
+    .map(([blockIndex, list]) => ({
+      blockIndex,
+      diagnostics: list.toSorted(
+        (a, b) => severityRank[a.severity] - severityRank[b.severity] || a.offset - b.offset,
+      ),
+    }));
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Diagnostic['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}

@@ -1,0 +1,114 @@
+import { Button } from '../../components/button';
+import { cx } from '../../components/cx';
+import { focusRing } from '../../components/focus-ring';
+import { Icon } from '../../components/icon';
+import { SeverityIcon } from '../../components/severity';
+import type { Diagnostic } from '../../core/model/types';
+import { countBySeverity, groupProblems } from './group-problems';
+
+export interface ProblemsPanelProps {
+  diagnostics: readonly Diagnostic[];
+  /** How the panel names a block in a group heading. */
+  blockLabel: (blockIndex: number) => string;
+  onJump: (diagnostic: Diagnostic) => void;
+  onFix: (diagnostic: Diagnostic) => void;
+  /** Fixes are document edits; they wait while the text does not read. */
+  fixesDisabled?: boolean;
+}
+
+export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, fixesDisabled }: ProblemsPanelProps) {
+  const counts = countBySeverity(diagnostics);
+  const groups = groupProblems(diagnostics);
+  return (
+    <section aria-labelledby="problems-title" className="flex h-full min-h-0 flex-col">
+      <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 dark:border-zinc-800">
+        <h2
+          id="problems-title"
+          className="text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300"
+        >
+          Problems
+        </h2>
+        <p className="flex items-center gap-3 text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
+          <span className="inline-flex items-center gap-1">
+            <SeverityIcon severity="error" /> {counts.error} {counts.error === 1 ? 'error' : 'errors'}
+          </span>
+          <span className="inline-flex items-center gap-1">
+            <SeverityIcon severity="warning" /> {counts.warning}{' '}
+            {counts.warning === 1 ? 'warning' : 'warnings'}
+          </span>
+          <span className="inline-flex items-center gap-1">
+            <SeverityIcon severity="info" /> {counts.info} info
+          </span>
+        </p>
+        {counts.error === 0 && (
+          <span className="ml-auto inline-flex items-center gap-1 text-xs text-emerald-700 dark:text-emerald-400">
+            <Icon name="check" className="size-3.5" /> The target daemon accepts this file
+          </span>
+        )}
+        {counts.error > 0 && (
+          <span className="ml-auto text-xs text-red-700 dark:text-red-400">
+            The target daemon refuses this file
+          </span>
+        )}
+      </header>
+      <div className="min-h-0 flex-1 overflow-auto">
+        {groups.length === 0 && (
+          <p className="px-3 py-4 text-[13px] text-zinc-600 dark:text-zinc-400">No problems found.</p>
+        )}
+        {groups.map((group) => (
+          <section key={group.blockIndex ?? 'document'} aria-label={groupTitle(group.blockIndex, blockLabel)}>
+            <h3 className="sticky top-0 z-10 border-b border-zinc-100 bg-zinc-50 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+              {groupTitle(group.blockIndex, blockLabel)}
+              <span className="ml-2 text-zinc-600 dark:text-zinc-400">{group.diagnostics.length}</span>
+            </h3>
+            <ul>
+              {group.diagnostics.map((diagnostic) => (
+                <li
+                  key={`${diagnostic.code}:${diagnostic.offset}:${diagnostic.field ?? ''}:${diagnostic.message}`}
+                  className="flex items-start gap-2 border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60"
+                >
+                  <button
+                    type="button"
+                    onClick={() => onJump(diagnostic)}
+                    className={cx(
+                      'flex min-w-0 flex-1 items-start gap-2 rounded py-0.5 text-left text-[13px] hover:bg-zinc-100 dark:hover:bg-zinc-800/70',
+                      focusRing,
+                    )}
+                  >
+                    <SeverityIcon severity={diagnostic.severity} className="mt-0.5" />
+                    <span className="min-w-0 flex-1">
+                      <span className="text-zinc-900 dark:text-zinc-100">{diagnostic.message}</span>
+                      {diagnostic.daemonMessage && (
+                        <span className="block truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
+                          {diagnostic.daemonMessage}
+                        </span>
+                      )}
+                    </span>
+                    <span className="shrink-0 font-mono text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
+                      {diagnostic.code} · line {diagnostic.line}:{diagnostic.column}
+                    </span>
+                  </button>
+                  {diagnostic.fix && (
+                    <Button
+                      size="sm"
+                      icon={<Icon name="wrench" className="size-3.5" />}
+                      onClick={() => onFix(diagnostic)}
+                      disabled={fixesDisabled}
+                      title={fixesDisabled ? 'Fix the XML error first' : undefined}
+                    >
+                      {diagnostic.fix.title}
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function groupTitle(blockIndex: number | null, blockLabel: (i: number) => string): string {
+  return blockIndex === null ? 'Document' : blockLabel(blockIndex);
+}

@@ -1,0 +1,219 @@
+import { xml } from '@codemirror/lang-xml';
+import { type Diagnostic as EditorDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
+import {
+  Annotation,
+  Compartment,
+  EditorState,
+  type Extension,
+  StateEffect,
+  StateField,
+} from '@codemirror/state';
+import { Decoration, type DecorationSet, EditorView } from '@codemirror/view';
+import { getDefaultExtensions } from '@uiw/react-codemirror';
+import { useEffect, useRef } from 'react';
+import type { Severity } from '../../core/model/types';
+
+export interface XmlMark {
+  from: number;
+  to: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface XmlViewProps {
+  text: string;
+  onChange: (text: string) => void;
+  /** The selected block's range, highlighted and kept in view. */
+  highlight: { from: number; to: number } | null;
+  marks: XmlMark[];
+  /** Puts the cursor at an offset and scrolls to it; a new nonce repeats the jump to the same place. */
+  reveal: { offset: number; nonce: number } | null;
+  dark: boolean;
+}
+
+/** Marks transactions that bring the editor in line with the store, so they are not echoed back as edits. */
+const fromStore = Annotation.define<boolean>();
+
+const setHighlight = StateEffect.define<{ from: number; to: number } | null>();
+
+const highlightField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(decorations, tr) {
+    let next = decorations.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setHighlight)) next = blockDecorations(tr.state, effect.value);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const blockLine = Decoration.line({ class: 'cm-selected-block' });
+
+function blockDecorations(state: EditorState, range: { from: number; to: number } | null): DecorationSet {
+  if (!range || range.from > state.doc.length) return Decoration.none;
+  const first = state.doc.lineAt(range.from).number;
+  const last = state.doc.lineAt(Math.min(range.to, state.doc.length)).number;
+  const lines = [];
+  for (let n = first; n <= last; n++) lines.push(blockLine.range(state.doc.line(n).from));
+  return Decoration.set(lines);
+}
+
+// Colours chosen for at least 4.5:1 contrast against their background in both themes (axe checks them).
+const lightTheme = EditorView.theme({
+  '&': { backgroundColor: '#ffffff', height: '100%', fontSize: '12.5px' },
+  '.cm-gutters': { backgroundColor: '#fafafa', color: '#52525b', borderRight: '1px solid #e4e4e7' },
+  '.cm-selected-block': { backgroundColor: '#eff6ff', boxShadow: 'inset 2px 0 0 #2563eb' },
+});
+
+const darkTheme = EditorView.theme(
+  {
+    '&': { backgroundColor: '#09090b', height: '100%', fontSize: '12.5px' },
+    '.cm-gutters': { backgroundColor: '#09090b', color: '#a1a1aa', borderRight: '1px solid #27272a' },
+    '.cm-selected-block': { backgroundColor: '#0f1a2e', boxShadow: 'inset 2px 0 0 #60a5fa' },
+    '.cm-activeLineGutter': { backgroundColor: 'transparent' },
+  },
+  { dark: true },
+);
+
+function themeExtensions(dark: boolean): Extension {
+  return [
+    getDefaultExtensions({
+      theme: dark ? 'dark' : 'light',
+      indentWithTab: false,
+      basicSetup: {
+        // Undo belongs to the page's one history, so Ctrl+Z in here undoes form edits as well.
+        history: false,
+        historyKeymap: false,
+        highlightActiveLine: false,
+        highlightActiveLineGutter: false,
+        autocompletion: false,
+        closeBrackets: false,
+        foldGutter: false,
+      },
+    }),
+    dark ? darkTheme : lightTheme,
+  ];
+}
+
+const staticExtensions: Extension = [
+  xml(),
+  lintGutter(),
+  highlightField,
+  EditorView.lineWrapping,
+  EditorView.contentAttributes.of({ 'aria-label': 'XML of the document (editable)' }),
+];
+
+function toEditorDiagnostics(marks: XmlMark[], length: number): EditorDiagnostic[] {
+  return marks.map((mark) => {
+    const from = Math.max(0, Math.min(mark.from, length));
+    return {
+      from,
+      to: Math.max(from, Math.min(mark.to, length)),
+      severity: mark.severity,
+      message: mark.message,
+    };
+  });
+}
+
+/** The smallest single change that turns `before` into `after`, so the cursor and scroll stay put. */
+export function minimalChange(before: string, after: string): { from: number; to: number; insert: string } {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
+}
+
+export function XmlView({ text, onChange, highlight, marks, reveal, dark }: XmlViewProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const theme = useRef(new Compartment());
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  // The props the editor was created with; later changes reach it through the effects below.
+  const initial = useRef({ text, dark });
+
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initial.current.text,
+        extensions: [
+          staticExtensions,
+          theme.current.of(themeExtensions(initial.current.dark)),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromStore))) {
+              onChangeRef.current(update.state.doc.toString());
+            }
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const current = editor.state.doc.toString();
+    if (current === text) return;
+    editor.dispatch({ changes: minimalChange(current, text), annotations: fromStore.of(true) });
+  }, [text]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: theme.current.reconfigure(themeExtensions(dark)) });
+  }, [dark]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(marks, editor.state.doc.length)));
+  }, [marks]);
+
+  const highlightFrom = highlight?.from;
+  const highlightTo = highlight?.to;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const range =
+      highlightFrom === undefined || highlightTo === undefined
+        ? null
+        : { from: highlightFrom, to: highlightTo };
+    const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
+    if (range && range.from <= editor.state.doc.length && !editor.hasFocus) {
+      effects.push(EditorView.scrollIntoView(range.from, { y: 'nearest', yMargin: 48 }));
+    }
+    editor.dispatch({ effects });
+  }, [highlightFrom, highlightTo]);
+
+  const revealOffset = reveal?.offset;
+  const revealNonce = reveal?.nonce;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || revealOffset === undefined || revealNonce === undefined) return;
+    const anchor = Math.min(revealOffset, editor.state.doc.length);
+    editor.dispatch({
+      selection: { anchor },
+      effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
+    });
+  }, [revealOffset, revealNonce]);
+
+  return (
+    <div ref={host} className="h-full min-h-0 overflow-hidden [&_.cm-editor]:h-full" data-testid="xml-view" />
+  );
+}
