@@ -70,8 +70,12 @@ export function indentBefore(text: string, offset: number): string | null {
 }
 
 function detectLayout(text: string, blocks: Block[], topLevel: XmlElement[]): Layout {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1;
+  let lf = 0;
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lf++;
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+  }
   const eol = crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
 
   let blockIndent: string | null = null;

@@ -22,7 +22,6 @@ const LT = 60;
 const GT = 62;
 const BANG = 33;
 const SLASH = 47;
-const DASH = 45;
 const BACKSLASH = 92;
 const EQUALS = 61;
 const DQUOTE = 34;
@@ -50,6 +49,15 @@ interface MutableElement extends XmlElement {
   children: MutableElement[];
 }
 
+/** What a frame tells its parent when it returns. */
+type FrameEnd =
+  | { kind: 'closed' }
+  | { kind: 'eof' }
+  | { kind: 'unwind'; to: string; closeStart: number; end: number };
+
+const CLOSED: FrameEnd = { kind: 'closed' };
+const END_OF_TEXT: FrameEnd = { kind: 'eof' };
+
 /** Thrown inside the reader only, to stop at an error that recovery cannot step over. */
 class StopReading extends Error {}
 
@@ -57,148 +65,189 @@ class StopReading extends Error {}
 const Loc = { Before: -1, Name: 0, Content: 1, Closing: 2 } as const;
 type Loc = (typeof Loc)[keyof typeof Loc];
 
-/** What a frame tells its parent when it returns. */
-type FrameEnd =
-  | { kind: 'closed' }
-  | { kind: 'eof' }
-  | { kind: 'unwind'; to: string; closeStart: number; end: number };
-
 export function readOsXml(text: string, maxText = DEFAULT_MAX_TEXT): OsXmlResult {
-  const n = text.length;
-  let pos = 0;
-  let error: XmlReadError | null = null;
-  const comments: CommentSpan[] = [];
-  const roots: MutableElement[] = [];
-  const longestText = { length: 0, offset: 0 };
-
-  const fail = (message: string, offset: number, endOffset = offset): void => {
-    if (error === null) error = { message, offset, endOffset: Math.max(endOffset, offset) };
+  const reader = new OsXmlReader(text, maxText);
+  try {
+    reader.readElement(null, 1);
+  } catch (e) {
+    if (!(e instanceof StopReading)) throw e;
+  }
+  finishUnclosed(reader.roots, text.length);
+  return {
+    roots: reader.roots,
+    error: reader.error,
+    comments: reader.comments,
+    longestText: reader.longestText,
   };
+}
 
-  const getc = (): number => (pos < n ? text.charCodeAt(pos++) : EOF);
+/** The state of one read; the methods are `_ReadElem()`, `_getattributes()` and `_oscomment()`. */
+class OsXmlReader {
+  pos = 0;
+  error: XmlReadError | null = null;
+  readonly comments: CommentSpan[] = [];
+  readonly roots: MutableElement[] = [];
+  readonly longestText = { length: 0, offset: 0 };
+  readonly n: number;
+  /** Names of the elements open above the current frame, for recovery from a mismatched closing tag. */
+  private readonly openNames: string[] = [];
+  private nextBackslash = -1;
+  /** Where the next `!>` is (it ends a comment too); -1 when there is none left. */
+  private nextBangClose = -2;
 
-  /** `_oscomment()`: called with `pos` just past the `!` of `<!`. An unclosed comment stops the read. */
-  const skipComment = (ltOffset: number): void => {
-    pos++;
-    // The C code pushes a character back twice after "--x"; this queue reproduces that.
-    const queue: number[] = [];
-    const next = (): number => (queue.length > 0 ? (queue.pop() as number) : getc());
-    for (;;) {
-      const c = next();
-      if (c === EOF) {
-        fail('XMLERR: Comment not closed.', ltOffset, n);
-        throw new StopReading();
-      }
-      if (c === BANG) {
-        const c2 = next();
-        if (c2 === GT) break;
-        if (c2 !== EOF) queue.push(c2);
-      } else if (c === DASH) {
-        const c2 = next();
-        if (c2 === DASH) {
-          const c3 = next();
-          if (c3 === GT) break;
-          if (c3 !== EOF) queue.push(c3, c3);
-        } else if (c2 !== EOF) {
-          queue.push(c2);
-        }
-      }
+  constructor(
+    readonly text: string,
+    readonly maxText: number,
+  ) {
+    this.n = text.length;
+  }
+
+  fail(message: string, offset: number, endOffset = offset): void {
+    if (this.error === null) this.error = { message, offset, endOffset: Math.max(endOffset, offset) };
+  }
+
+  getc(): number {
+    return this.pos < this.n ? this.text.charCodeAt(this.pos++) : EOF;
+  }
+
+  /** The text of a name or value: the runs between skipped comments, and the run that ends at `upTo`. */
+  private collected(parts: string[] | null, runStart: number, upTo = this.pos - 1): string {
+    const last = this.text.slice(runStart, upTo);
+    if (parts === null) return last;
+    parts.push(last);
+    return parts.join('');
+  }
+
+  /**
+   * `_oscomment()`, called with `pos` at the `!` of `<!`. The C loop ends at the first `-->` or `!>`; the
+   * character it pushes back twice after `--x` never creates or hides such an end, so a search gives the
+   * same place. An unclosed comment stops the read.
+   */
+  skipComment(ltOffset: number): void {
+    const from = this.pos + 1;
+    const dashes = this.text.indexOf('-->', from);
+    if (this.nextBangClose < from && this.nextBangClose !== -1)
+      this.nextBangClose = this.text.indexOf('!>', from);
+    const bang = this.nextBangClose;
+    if (dashes === -1 && bang === -1) {
+      this.fail('XMLERR: Comment not closed.', ltOffset, this.n);
+      throw new StopReading();
     }
-    comments.push({ start: ltOffset, end: pos });
-  };
+    this.pos = bang === -1 || (dashes !== -1 && dashes + 1 < bang) ? dashes + 3 : bang + 2;
+    this.comments.push({ start: ltOffset, end: this.pos });
+  }
 
   /** `_getattributes()`. Returns '/' when the tag ends in `/`, '>' when it ends in `>`. */
-  const readAttributes = (element: MutableElement): '/' | '>' => {
+  readAttributes(element: MutableElement): '/' | '>' {
     const seen = new Set<string>();
     let inValue = false;
     let count = 0;
-    let nameStart = pos;
+    let nameStart = this.pos;
     let valueStart = 0;
     let quote = 0;
     let attributeName = '';
     for (;;) {
-      const c = getc();
+      const c = this.getc();
       if (c === EOF) {
-        fail('XMLERR: End of file while reading an attribute.', element.start, n);
+        this.fail('XMLERR: End of file while reading an attribute.', element.start, this.n);
         throw new StopReading();
       }
-      if (count >= maxText) {
-        fail(`XMLERR: Overflow attempt at attribute '${text.slice(nameStart, nameStart + 20)}'.`, pos - 1);
+      if (count >= this.maxText) {
+        this.fail(
+          `XMLERR: Overflow attempt at attribute '${this.text.slice(nameStart, nameStart + 20)}'.`,
+          this.pos - 1,
+        );
         throw new StopReading();
       }
       if (c === GT || (!inValue && c === SLASH)) {
         if (inValue) {
-          fail(`XMLERR: Attribute '${attributeName}' not closed.`, element.start, pos);
-          return recoverTagEnd(c);
+          this.fail(`XMLERR: Attribute '${attributeName}' not closed.`, element.start, this.pos);
+          return this.recoverTagEnd(c);
         }
         if (count > 0) {
-          fail(`XMLERR: Attribute '${text.slice(nameStart, pos - 1)}' has no value.`, element.start, pos);
-          return recoverTagEnd(c);
+          this.fail(
+            `XMLERR: Attribute '${this.text.slice(nameStart, this.pos - 1)}' has no value.`,
+            element.start,
+            this.pos,
+          );
+          return this.recoverTagEnd(c);
         }
         return c === SLASH ? '/' : '>';
       }
       if (!inValue && c === EQUALS) {
-        attributeName = text.slice(nameStart, pos - 1);
+        attributeName = this.text.slice(nameStart, this.pos - 1);
         if (seen.has(attributeName)) {
-          fail(`XMLERR: Attribute '${attributeName}' already defined.`, element.start, pos);
+          this.fail(`XMLERR: Attribute '${attributeName}' already defined.`, element.start, this.pos);
         }
         seen.add(attributeName);
-        let q = getc();
+        let q = this.getc();
         if (q !== DQUOTE && q !== SQUOTE) {
-          while (isSpace(q)) q = getc();
+          while (isSpace(q)) q = this.getc();
           if (q !== DQUOTE && q !== SQUOTE) {
-            fail(`XMLERR: Attribute '${attributeName}' not followed by a " or '.`, element.start, pos);
+            this.fail(
+              `XMLERR: Attribute '${attributeName}' not followed by a " or '.`,
+              element.start,
+              this.pos,
+            );
             if (q === EOF) throw new StopReading();
-            return recoverTagEnd(q);
+            return this.recoverTagEnd(q);
           }
         }
         quote = q;
         inValue = true;
         count = 0;
-        valueStart = pos;
+        valueStart = this.pos;
         continue;
       }
       if (!inValue && isSpace(c)) {
         if (count === 0) {
-          nameStart = pos;
+          nameStart = this.pos;
           continue;
         }
-        fail(`XMLERR: Attribute '${text.slice(nameStart, pos - 1)}' has no value.`, element.start, pos);
-        return recoverTagEnd(c);
+        this.fail(
+          `XMLERR: Attribute '${this.text.slice(nameStart, this.pos - 1)}' has no value.`,
+          element.start,
+          this.pos,
+        );
+        return this.recoverTagEnd(c);
       }
       if (inValue && c === quote) {
-        const value = text.slice(valueStart, pos - 1);
+        const value = this.text.slice(valueStart, this.pos - 1);
         element.attributeCount++;
-        const after = getc();
+        const after = this.getc();
         if (isSpace(after)) {
           inValue = false;
           count = 0;
-          nameStart = pos;
+          nameStart = this.pos;
           continue;
         }
         if (after === GT) return '>';
         if (after === SLASH) return '/';
-        fail(`XMLERR: Bad attribute closing for '${attributeName}'='${value}'.`, element.start, pos);
+        this.fail(
+          `XMLERR: Bad attribute closing for '${attributeName}'='${value}'.`,
+          element.start,
+          this.pos,
+        );
         if (after === EOF) throw new StopReading();
-        return recoverTagEnd(after);
+        return this.recoverTagEnd(after);
       }
       count++;
     }
-  };
+  }
 
   /** After an attribute error: skip to the end of the tag so the rest of the file can still be shown. */
-  const recoverTagEnd = (c: number): '/' | '>' => {
+  recoverTagEnd(c: number): '/' | '>' {
     let ch = c;
     let previous = 0;
     while (ch !== GT) {
       if (ch === EOF) throw new StopReading();
       previous = ch;
-      ch = getc();
+      ch = this.getc();
     }
     return previous === SLASH ? '/' : '>';
-  };
+  }
 
-  const newElement = (start: number, parent: MutableElement | null): MutableElement => {
+  newElement(start: number, parent: MutableElement | null): MutableElement {
     const element: MutableElement = {
       name: '',
       start,
@@ -211,77 +260,115 @@ export function readOsXml(text: string, maxText = DEFAULT_MAX_TEXT): OsXmlResult
       attributeCount: 0,
     };
     if (parent) parent.children.push(element);
-    else roots.push(element);
+    else this.roots.push(element);
     return element;
-  };
+  }
 
   /**
    * `_ReadElem()`. The top frame (parent null) reads root elements one after another; a child frame
    * reads one element and returns. `ancestors` lets a mismatched closing tag unwind in recovery mode.
    */
-  const readElement = (parent: MutableElement | null, depth: number, ancestors: string[]): FrameEnd => {
+  readElement(parent: MutableElement | null, depth: number): FrameEnd {
     if (depth > MAX_DEPTH) {
-      fail('XMLERR: Max recursion level reached', pos);
+      this.fail('XMLERR: Max recursion level reached', this.pos);
       throw new StopReading();
     }
     let location: Loc = Loc.Before;
     let prevv = 1;
     let count = 0;
     let element: MutableElement | null = null;
-    let parts: string[] = [];
+    let parts: string[] | null = null;
     let runStart = 0;
     let closeStart = 0;
 
-    const collected = (upTo: number): string => {
-      parts.push(text.slice(runStart, upTo));
-      const joined = parts.length === 1 ? parts[0] : parts.join('');
-      parts = [];
-      return joined;
-    };
-
     for (;;) {
-      const c = getc();
+      if (prevv === 1 && (location === Loc.Content || location === Loc.Before)) {
+        // Plain this.text up to the next `<` or backslash only counts characters: step over it at once.
+        if (this.nextBackslash < this.pos) {
+          this.nextBackslash = this.text.indexOf('\\', this.pos);
+          if (this.nextBackslash === -1) this.nextBackslash = this.n;
+        }
+        let stop = this.text.indexOf('<', this.pos);
+        if (stop === -1 || stop > this.nextBackslash) stop = this.nextBackslash;
+        const run = stop - this.pos;
+        if (location === Loc.Before) {
+          this.pos = stop;
+        } else if (run > 0 && count + run < this.maxText) {
+          count += run;
+          this.pos = stop;
+          if (count > this.longestText.length) {
+            this.longestText.length = count;
+            this.longestText.offset = this.pos;
+          }
+        }
+      }
+      if (prevv === 1 && (location === Loc.Name || location === Loc.Closing)) {
+        // Likewise inside a tag name, up to whatever can end or interrupt it.
+        const { text, n } = this;
+        let i = this.pos;
+        for (; i < n; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === GT || ch === LT || ch === BACKSLASH || (location === Loc.Name && isSpace(ch))) break;
+        }
+        const run = i - this.pos;
+        if (run > 0 && count + run < this.maxText) {
+          count += run;
+          this.pos = i;
+          if (count > this.longestText.length) {
+            this.longestText.length = count;
+            this.longestText.offset = i;
+          }
+        }
+      }
+      const c = this.getc();
       if (c === EOF) break;
       if (c === BACKSLASH) prevv = -prevv;
       else if (c !== LT && prevv === -1) prevv = 1;
 
-      if (count >= maxText) {
-        fail('XMLERR: String overflow.', pos - 1);
+      if (count >= this.maxText) {
+        this.fail('XMLERR: String overflow.', this.pos - 1);
         count = 0;
       }
 
-      if (c === LT && pos < n && text.charCodeAt(pos) === BANG) {
-        const ltOffset = pos - 1;
-        if (location !== Loc.Before) parts.push(text.slice(runStart, ltOffset));
-        skipComment(ltOffset);
-        runStart = pos;
+      if (c === LT && this.pos < this.n && this.text.charCodeAt(this.pos) === BANG) {
+        const ltOffset = this.pos - 1;
+        if (location !== Loc.Before) {
+          parts ??= [];
+          parts.push(this.text.slice(runStart, ltOffset));
+        }
+        this.skipComment(ltOffset);
+        runStart = this.pos;
         continue;
       }
 
       if (location === Loc.Before && prevv === 1) {
         if (c !== LT) continue;
-        if (pos < n && text.charCodeAt(pos) === SLASH) {
-          fail('XMLERR: Element not opened.', pos - 1);
-          skipStrayClosingTag();
+        if (this.pos < this.n && this.text.charCodeAt(this.pos) === SLASH) {
+          this.fail('XMLERR: Element not opened.', this.pos - 1);
+          this.skipStrayClosingTag();
           continue;
         }
-        element = newElement(pos - 1, parent);
+        element = this.newElement(this.pos - 1, parent);
         location = Loc.Name;
         count = 0;
-        runStart = pos;
-        parts = [];
+        runStart = this.pos;
+        parts = null;
       } else if (location === Loc.Name && (c === GT || isSpace(c)) && element) {
-        let name = collected(pos - 1);
+        let name = this.collected(parts, runStart);
+        parts = null;
         let selfClosing = false;
         if (name.length > 0 && name.charCodeAt(name.length - 1) === SLASH) {
           selfClosing = true;
           name = name.slice(0, -1);
         }
         element.name = name;
-        if (isSpace(c) && readAttributes(element) === '/') selfClosing = true;
+        if (isSpace(c) && this.readAttributes(element) === '/') selfClosing = true;
         if (selfClosing) {
-          // `<a />` leaves its `>` unread: the daemon then takes it as text of the parent.
-          const end = text.charCodeAt(pos - 1) === SLASH && text.charCodeAt(pos) === GT ? pos + 1 : pos;
+          // `<a />` leaves its `>` unread: the daemon then takes it as this.text of the parent.
+          const end =
+            this.text.charCodeAt(this.pos - 1) === SLASH && this.text.charCodeAt(this.pos) === GT
+              ? this.pos + 1
+              : this.pos;
           element.selfClosing = true;
           element.openEnd = end;
           element.closeStart = end;
@@ -289,42 +376,46 @@ export function readOsXml(text: string, maxText = DEFAULT_MAX_TEXT): OsXmlResult
           element.value = '';
           location = Loc.Before;
           count = 0;
-          if (parent) return { kind: 'closed' };
+          if (parent) return CLOSED;
           element = null;
         } else {
-          element.openEnd = pos;
+          element.openEnd = this.pos;
           location = Loc.Content;
           count = 0;
-          runStart = pos;
-          parts = [];
+          runStart = this.pos;
+          parts = null;
         }
       } else if (location === Loc.Closing && c === GT && element) {
-        const closingName = collected(pos - 1);
+        const closingName = this.collected(parts, runStart);
+        parts = null;
         element.closeStart = closeStart;
-        element.end = pos;
+        element.end = this.pos;
         if (closingName !== element.name) {
-          fail(`XMLERR: Element '${element.name}' not closed.`, closeStart, pos);
+          this.fail(`XMLERR: Element '${element.name}' not closed.`, closeStart, this.pos);
           // A typo in a leaf's closing tag (`<name>x</command>`) closes the leaf; a closing tag that names
           // an ancestor of an element holding children means a closing tag was left out above.
-          if (element.children.length > 0 && ancestors.includes(closingName)) {
-            return { kind: 'unwind', to: closingName, closeStart, end: pos };
+          if (element.children.length > 0 && this.openNames.includes(closingName)) {
+            return { kind: 'unwind', to: closingName, closeStart, end: this.pos };
           }
         }
         location = Loc.Before;
         count = 0;
-        if (parent) return { kind: 'closed' };
+        if (parent) return CLOSED;
         element = null;
       } else if (location === Loc.Content && c === LT && prevv === 1 && element) {
-        if (pos < n && text.charCodeAt(pos) === SLASH) {
-          element.value = collected(pos - 1);
-          closeStart = pos - 1;
-          pos++;
+        if (this.pos < this.n && this.text.charCodeAt(this.pos) === SLASH) {
+          element.value = this.collected(parts, runStart, this.pos - 1);
+          parts = null;
+          closeStart = this.pos - 1;
+          this.pos++;
           location = Loc.Closing;
           count = 0;
-          runStart = pos;
+          runStart = this.pos;
         } else {
-          pos--;
-          const childEnd = readElement(element, depth + 1, [...ancestors, element.name]);
+          this.pos--;
+          this.openNames.push(element.name);
+          const childEnd = this.readElement(element, depth + 1);
+          this.openNames.pop();
           if (childEnd.kind === 'eof') return childEnd;
           if (childEnd.kind === 'unwind') {
             element.end = childEnd.end;
@@ -333,20 +424,20 @@ export function readOsXml(text: string, maxText = DEFAULT_MAX_TEXT): OsXmlResult
             if (childEnd.to !== element.name) return childEnd;
             location = Loc.Before;
             count = 0;
-            if (parent) return { kind: 'closed' };
+            if (parent) return CLOSED;
             element = null;
             continue;
           }
           count = 0;
-          parts = [];
-          runStart = pos;
+          parts = null;
+          runStart = this.pos;
         }
       } else {
         if (location !== Loc.Before) {
           count++;
-          if (count > longestText.length) {
-            longestText.length = count;
-            longestText.offset = pos;
+          if (count > this.longestText.length) {
+            this.longestText.length = count;
+            this.longestText.offset = this.pos;
           }
         }
         if (c === LT) prevv = 1;
@@ -354,24 +445,16 @@ export function readOsXml(text: string, maxText = DEFAULT_MAX_TEXT): OsXmlResult
     }
 
     if (location !== Loc.Before && element) {
-      fail('XMLERR: End of file and some elements were not closed.', element.start, n);
+      this.fail('XMLERR: End of file and some elements were not closed.', element.start, this.n);
     }
-    return { kind: 'eof' };
-  };
+    return END_OF_TEXT;
+  }
 
   /** `</x>` where no element is open: the daemon stops; recovery skips the tag. */
-  const skipStrayClosingTag = (): void => {
-    const close = text.indexOf('>', pos);
-    pos = close === -1 ? n : close + 1;
-  };
-
-  try {
-    readElement(null, 1, []);
-  } catch (e) {
-    if (!(e instanceof StopReading)) throw e;
+  skipStrayClosingTag(): void {
+    const close = this.text.indexOf('>', this.pos);
+    this.pos = close === -1 ? this.n : close + 1;
   }
-  finishUnclosed(roots, n);
-  return { roots, error, comments, longestText };
 }
 
 /** Elements still open when the read stopped end where the text ends. */
