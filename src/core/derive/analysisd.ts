@@ -245,12 +245,20 @@ function outcomeOf(
   if (disabled) return 'disabled';
   if (!r.checked) return 'skipped';
   if (r.missing) return r.hasOffenders ? 'offenders-only' : 'refused';
-  if (r.bits.definedAgent) {
-    if (r.agentId === undefined) return 'refused';
-    if (target.agentIdZeroDropped && atoi(r.agentId) === 0) return 'dropped';
-  }
+  if (r.bits.definedAgent && r.agentId === undefined) return 'refused';
+  if (droppedForAgentZero(r, target)) return 'dropped';
   if (!anyBit(r.bits) || !r.resolved) return 'refused';
   const fatalTimeout =
     r.timeout !== 0 && !r.resolved.timeoutAllowed && target.timeoutWithoutAllowed === 'fatal';
   return fatalTimeout ? 'refused' : 'accepted';
+}
+
+/** Wazuh 4.3+ drops `defined-agent` with `atoi(agent_id) == 0` before it looks the command up. */
+export function droppedForAgentZero(r: ResponseModel, target: TargetProfile): boolean {
+  return r.bits.definedAgent && r.agentId !== undefined && target.agentIdZeroDropped && atoi(r.agentId) === 0;
+}
+
+/** The post-loop checks reach the command lookup: not disabled, not incomplete, not dropped. */
+export function reachesCommandLookup(r: ResponseModel, target: TargetProfile): boolean {
+  return r.checked && !r.missing && !droppedForAgentZero(r, target);
 }

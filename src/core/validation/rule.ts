@@ -1,0 +1,64 @@
+import type { AnalysisdModel } from '../derive/analysisd';
+import type { ExecdView } from '../derive/execd';
+import type { Block, BlockChild, ConfigDocument, Diagnostic, Fix, Severity } from '../model/types';
+import type { Role } from '../targets/role';
+import type { TargetProfile } from '../targets/target';
+import { positionAt } from '../xml/positions';
+
+/** Everything a rule looks at, computed once per validation. */
+export interface RuleContext {
+  doc: ConfigDocument;
+  target: TargetProfile;
+  role: Role;
+  /** What analysisd makes of the blocks (manager files). */
+  model: AnalysisdModel;
+  /** What execd reads from this host's file. */
+  execd: ExecdView;
+  /** The blocks the daemons read: inside an `<ossec_config>` root, or a fragment's own. */
+  blocks: Block[];
+}
+
+/** One rule of reference §10: it returns its findings, each in the Diagnostic shape of DESIGN §4. */
+export interface Rule {
+  code: string;
+  check(ctx: RuleContext): Diagnostic[];
+}
+
+export interface Finding {
+  severity: Severity;
+  message: string;
+  daemonMessage?: string;
+  block?: Block;
+  /** The element the problem is in; the diagnostic points at it. */
+  child?: BlockChild;
+  /** Where to point when there is no block or child (XML-level findings). */
+  offset?: number;
+  endOffset?: number;
+  fix?: Fix;
+}
+
+export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Diagnostic {
+  const { block, child } = finding;
+  const offset = child?.start ?? block?.start ?? finding.offset ?? 0;
+  const endOffset = child?.end ?? block?.end ?? finding.endOffset;
+  const { line, column } = positionAt(ctx.doc.text, offset);
+  const result: Diagnostic = {
+    code,
+    severity: finding.severity,
+    message: finding.message,
+    line,
+    column,
+    offset,
+  };
+  if (endOffset !== undefined) result.endOffset = endOffset;
+  if (finding.daemonMessage !== undefined) result.daemonMessage = finding.daemonMessage;
+  if (block) result.blockIndex = block.index;
+  if (child) result.field = child.name;
+  if (finding.fix) result.fix = finding.fix;
+  return result;
+}
+
+/** The daemon that reads `<command>`/`<active-response>` options: analysisd on a manager, execd on an agent. */
+export function readerOf(ctx: RuleContext): 'analysisd' | 'execd' {
+  return ctx.role === 'manager' ? 'analysisd' : 'execd';
+}

@@ -1,0 +1,66 @@
+import type { Diagnostic } from '../../model/types';
+import { invalidElement } from '../../targets/messages';
+import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
+
+const BLOCK_NAMES = ['command', 'active-response'];
+
+/** `<Command>`, `<active_response>`, `<active‐response>` (U+2010): meant as a block, unknown to the daemon. */
+function looksLikeBlock(name: string): boolean {
+  const folded = name
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212_]/g, '-')
+    .trim();
+  return BLOCK_NAMES.includes(folded) && !BLOCK_NAMES.includes(name);
+}
+
+/**
+ * X3: an element the daemon does not know where it stands, which it refuses with (1230): any top-level
+ * element other than `<ossec_config>` in an ossec.conf (reference §1.6), and a section of `<ossec_config>`
+ * that was meant as a block but is spelt differently (§1.5: names are case-sensitive). A centralized
+ * agent.conf is a different file that neither analysisd nor execd reads: an info says so.
+ */
+export const x3InvalidElement: Rule = {
+  code: 'X3',
+  check(ctx: RuleContext): Diagnostic[] {
+    const { doc, target } = ctx;
+    if (doc.shape === 'agent-config') {
+      return [
+        diagnostic(ctx, 'X3', {
+          severity: 'info',
+          message:
+            'This is a centralized agent.conf (<agent_config>): analysisd and execd read only ossec.conf, so <command> and <active-response> here have no effect.',
+          offset: doc.topLevel[0]?.start ?? 0,
+        }),
+      ];
+    }
+    if (doc.shape !== 'config') return [];
+    const found: Diagnostic[] = [];
+    for (const top of doc.topLevel) {
+      if (top.name !== 'ossec_config') {
+        found.push(
+          diagnostic(ctx, 'X3', {
+            severity: 'error',
+            message: `<${top.name}> stands outside <ossec_config>: the daemon refuses any other top-level element.`,
+            daemonMessage: invalidElement(target, readerOf(ctx), top.name),
+            offset: top.start,
+            endOffset: top.end,
+          }),
+        );
+        continue;
+      }
+      for (const section of top.children) {
+        if (!looksLikeBlock(section.name)) continue;
+        found.push(
+          diagnostic(ctx, 'X3', {
+            severity: 'error',
+            message: `<${section.name}> is not <command> or <active-response>: element names are exact and case-sensitive, so the daemon refuses it.`,
+            daemonMessage: invalidElement(target, readerOf(ctx), section.name),
+            offset: section.start,
+            endOffset: section.end,
+          }),
+        );
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,120 @@
+import { emulateAnalysisd } from '../derive/analysisd';
+import { execdView } from '../derive/execd';
+import type { ConfigDocument, Diagnostic } from '../model/types';
+import { type Role, type RoleOption, resolveRole } from '../targets/role';
+import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
+import type { Rule, RuleContext } from './rule';
+import { a1MissingCommandLocation } from './rules/a1-missing-command-location';
+import { a2UnknownCommand } from './rules/a2-unknown-command';
+import { a3InvalidLocation } from './rules/a3-invalid-location';
+import { a4NonCanonicalLocation } from './rules/a4-non-canonical-location';
+import { a5DefinedAgentWithoutId } from './rules/a5-defined-agent-without-id';
+import { a6AgentIdZero } from './rules/a6-agent-id-zero';
+import { a7AgentIdIgnored } from './rules/a7-agent-id-ignored';
+import { a8LevelInvalid } from './rules/a8-level-invalid';
+import { a9LevelNeverMatches } from './rules/a9-level-never-matches';
+import { a10NoTrigger } from './rules/a10-no-trigger';
+import { a11RulesGroupComma } from './rules/a11-rules-group-comma';
+import { a12RulesIdCharacters } from './rules/a12-rules-id-characters';
+import { a13TimeoutNotNumeric } from './rules/a13-timeout-not-numeric';
+import { a14TimeoutNotAllowed } from './rules/a14-timeout-not-allowed';
+import { a15DisabledValue } from './rules/a15-disabled-value';
+import { a16CaOnManager } from './rules/a16-ca-on-manager';
+import { a17CaOnAgent } from './rules/a17-ca-on-agent';
+import { a18RepeatedOffendersFormat } from './rules/a18-repeated-offenders-format';
+import { a19RepeatedOffendersOnManager } from './rules/a19-repeated-offenders-on-manager';
+import { a20UnknownResponseElement } from './rules/a20-unknown-response-element';
+import { a21DisabledPosition } from './rules/a21-disabled-position';
+import { a22LoneDisabledNo } from './rules/a22-lone-disabled-no';
+import { c1MissingNameExecutable } from './rules/c1-missing-name-executable';
+import { c2MissingExpect } from './rules/c2-missing-expect';
+import { c3ExpectDeprecated } from './rules/c3-expect-deprecated';
+import { c4ExpectToken } from './rules/c4-expect-token';
+import { c5TimeoutAllowedValue } from './rules/c5-timeout-allowed-value';
+import { c6ExtraArgsUnsupported } from './rules/c6-extra-args-unsupported';
+import { c7UnknownCommandElement } from './rules/c7-unknown-command-element';
+import { c8BangName } from './rules/c8-bang-name';
+import { c9DuplicateCommand } from './rules/c9-duplicate-command';
+import { c10NameFormat } from './rules/c10-name-format';
+import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
+import { r1AgentIgnores } from './rules/r1-agent-ignores';
+import { x1XmlError } from './rules/x1-xml-error';
+import { x2Dialect } from './rules/x2-dialect';
+import { x3InvalidElement } from './rules/x3-invalid-element';
+import { x4EmptyBlock } from './rules/x4-empty-block';
+
+/** Every rule, in the order of reference §10. */
+export const RULES: readonly Rule[] = [
+  x1XmlError,
+  x2Dialect,
+  x3InvalidElement,
+  x4EmptyBlock,
+  c1MissingNameExecutable,
+  c2MissingExpect,
+  c3ExpectDeprecated,
+  c4ExpectToken,
+  c5TimeoutAllowedValue,
+  c6ExtraArgsUnsupported,
+  c7UnknownCommandElement,
+  c8BangName,
+  c9DuplicateCommand,
+  c10NameFormat,
+  c11NonStockExecutable,
+  a1MissingCommandLocation,
+  a2UnknownCommand,
+  a3InvalidLocation,
+  a4NonCanonicalLocation,
+  a5DefinedAgentWithoutId,
+  a6AgentIdZero,
+  a7AgentIdIgnored,
+  a8LevelInvalid,
+  a9LevelNeverMatches,
+  a10NoTrigger,
+  a11RulesGroupComma,
+  a12RulesIdCharacters,
+  a13TimeoutNotNumeric,
+  a14TimeoutNotAllowed,
+  a15DisabledValue,
+  a16CaOnManager,
+  a17CaOnAgent,
+  a18RepeatedOffendersFormat,
+  a19RepeatedOffendersOnManager,
+  a20UnknownResponseElement,
+  a21DisabledPosition,
+  a22LoneDisabledNo,
+  r1AgentIgnores,
+];
+
+export interface ValidateOptions {
+  /** A profile or an id such as `wazuh@4.14` (the default). */
+  target?: TargetProfile | string;
+  /** `auto` (the default) reads the role from the file: a `<client>` section means an agent. */
+  role?: RoleOption;
+}
+
+export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Role): RuleContext {
+  return {
+    doc,
+    target,
+    role,
+    model: emulateAnalysisd(doc, target),
+    execd: execdView(doc, target),
+    blocks: doc.shape === 'agent-config' ? [] : doc.blocks.filter((b) => b.inConfigRoot),
+  };
+}
+
+/**
+ * What the target daemon will do with this file, as diagnostics in document order. Every error is one
+ * the daemon refuses to start with; the daemon stops at the first, but all of them are reported so the
+ * admin can fix them at once.
+ */
+export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Diagnostic[] {
+  const target = toProfile(options.target ?? DEFAULT_TARGET);
+  const ctx = ruleContext(doc, target, resolveRole(doc, options.role));
+  return RULES.flatMap((rule) => rule.check(ctx)).sort((a, b) => a.offset - b.offset);
+}
+
+/** Accepted by the daemon: no diagnostic of severity error. */
+export function isAccepted(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.every((d) => d.severity !== 'error');
+}
