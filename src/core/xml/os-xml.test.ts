@@ -96,9 +96,12 @@ describe('readOsXml follows the daemon dialect', () => {
     expect(only('<a><name><b /></name></a>').root.children[0].value).toBe('>');
   });
 
-  it('treats `\\<` as text and `\\\\<` as a tag', () => {
+  it('treats `\\<` as text and `\\\\<` as a tag (Wazuh), or as text again (OSSEC)', () => {
     expect(only('<a><b>x\\<y</b></a>').root.children[0].value).toBe('x\\<y');
     expect(only('<a><b>x\\\\</b></a>').root.children[0].value).toBe('x\\\\');
+    expect(readOsXml('<a><b>x\\\\</b></a>', 8192, 'sticky').error?.message).toBe(
+      "XMLERR: Element 'b' not closed.",
+    );
   });
 
   it('knows self-closing forms and empty values', () => {

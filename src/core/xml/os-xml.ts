@@ -65,8 +65,18 @@ class StopReading extends Error {}
 const Loc = { Before: -1, Name: 0, Content: 1, Closing: 2 } as const;
 type Loc = (typeof Loc)[keyof typeof Loc];
 
-export function readOsXml(text: string, maxText = DEFAULT_MAX_TEXT): OsXmlResult {
-  const reader = new OsXmlReader(text, maxText);
+/**
+ * How a run of backslashes before `<` reads. Wazuh toggles (`\\<` opens a tag again); OSSEC's parser keeps
+ * any run escaping (`\\<` is still text), so a value ending in backslashes swallows its closing tag there.
+ */
+export type BackslashRuns = 'toggle' | 'sticky';
+
+export function readOsXml(
+  text: string,
+  maxText = DEFAULT_MAX_TEXT,
+  backslashRuns: BackslashRuns = 'toggle',
+): OsXmlResult {
+  const reader = new OsXmlReader(text, maxText, backslashRuns === 'sticky');
   try {
     reader.readElement(null, 1);
   } catch (e) {
@@ -98,6 +108,7 @@ class OsXmlReader {
   constructor(
     readonly text: string,
     readonly maxText: number,
+    private readonly stickyBackslashes: boolean,
   ) {
     this.n = text.length;
   }
@@ -322,7 +333,7 @@ class OsXmlReader {
       }
       const c = this.getc();
       if (c === EOF) break;
-      if (c === BACKSLASH) prevv = -prevv;
+      if (c === BACKSLASH) prevv = this.stickyBackslashes ? -1 : -prevv;
       else if (c !== LT && prevv === -1) prevv = 1;
 
       if (count >= this.maxText) {
