@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentArbitrary, fieldNameArbitrary, valueArbitrary } from '../test-support/documents';
+import { documentArbitrary, editableValueArbitrary, fieldNameArbitrary } from '../test-support/documents';
 import {
   duplicateBlock,
   EditError,
@@ -41,7 +41,7 @@ describe('document API', () => {
 
   it('after a field edit, reading again gives exactly the new value and leaves every other block alone', () => {
     fc.assert(
-      fc.property(withBlocks, fc.nat(), valueArbitrary, fc.nat(), (doc, pick, value, fieldPick) => {
+      fc.property(withBlocks, fc.nat(), editableValueArbitrary, fc.nat(), (doc, pick, value, fieldPick) => {
         const block = doc.blocks[pick % doc.blocks.length];
         const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
         const edited = setField(doc, block.index, field, value);
@@ -74,7 +74,7 @@ describe('document API', () => {
     .constantFrom<'command' | 'active-response'>('command', 'active-response')
     .chain((kind) =>
       fc
-        .array(fc.tuple(fieldNameArbitrary(kind), valueArbitrary), { minLength: 1, maxLength: 5 })
+        .array(fc.tuple(fieldNameArbitrary(kind), editableValueArbitrary), { minLength: 1, maxLength: 5 })
         .map((fields) => ({ kind, fields: fields.map(([name, value]) => ({ name, value })) })),
     );
 

@@ -170,9 +170,9 @@ export function valueProblem(value: string): string | null {
     return 'The daemon cannot read a "<" in a value: it has no escaping (it never decodes &lt;).';
   }
   if (PRINTER_RESERVED.test(value)) return 'A value cannot hold the private-use characters U+E000 or U+E001.';
-  const trailingBackslashes = /\\+$/.exec(value)?.[0].length ?? 0;
-  if (trailingBackslashes % 2 === 1) {
-    return 'A value cannot end with a single backslash: the daemon would read the closing tag as text.';
+  if (value.endsWith('\\')) {
+    // Wazuh reads an even run of backslashes as text again; OSSEC never does, so refuse any run.
+    return 'A value cannot end with a backslash: the daemon would read the closing tag as text.';
   }
   return null;
 }

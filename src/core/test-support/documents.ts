@@ -32,6 +32,9 @@ export const valueArbitrary = fc
   )
   .map((parts) => parts.join(''));
 
+/** Values the editor will write (it refuses a trailing backslash, which OSSEC would read as escaping the closing tag). */
+export const editableValueArbitrary = valueArbitrary.filter((value) => !value.endsWith('\\'));
+
 const fieldNames = {
   command: ['name', 'executable', 'expect', 'timeout_allowed', 'extra_args'],
   'active-response': [
