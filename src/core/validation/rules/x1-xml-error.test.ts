@@ -1,0 +1,47 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { applyOps } from '../../model/edit';
+import { readDocument } from '../../model/read';
+import { check, conf, findings, HOST_DENY } from '../testing';
+import { validate } from '../validate';
+
+describe('X1 XML error', () => {
+  it('fires on a mismatched closing tag, worded per product', () => {
+    const text = conf('<command><name>x</command><executable>x</executable></command>');
+    const [w] = findings('X1', text);
+    expect(w).toMatchObject({ severity: 'error', line: 2 });
+    expect(w.daemonMessage).toBe(
+      "(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Element 'name' not closed. (line 2).",
+    );
+    expect(findings('X1', text, 'ossec@3.7')[0].daemonMessage).toMatch(
+      /^ossec-analysisd\(1226\): ERROR: Error reading XML file '\/var\/ossec\/etc\/ossec.conf'/,
+    );
+    expect(findings('X1', text, 'wazuh@4.14', 'agent')[0].severity).toBe('error');
+  });
+
+  it('does not fire on a well-formed file', () => {
+    expect(findings('X1', conf(HOST_DENY))).toEqual([]);
+  });
+
+  it('refuses an XML declaration and offers to delete it, leaving the rest byte for byte', () => {
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n${conf(HOST_DENY)}`;
+    const [d] = findings('X1', text, 'ossec@4.2');
+    expect(d.severity).toBe('error');
+    expect(d.daemonMessage).toContain("XMLERR: Bad attribute closing for 'encoding'='UTF-8'.");
+    const fixed = applyOps(readDocument(text), d.fix?.ops ?? []);
+    expect(fixed.text).toBe(conf(HOST_DENY));
+    expect(validate(fixed, { target: 'ossec@4.2', role: 'manager' }).filter((x) => x.code === 'X1')).toEqual(
+      [],
+    );
+  });
+
+  it("applies OSSEC's 8192-byte value limit where Wazuh reads 20480", () => {
+    const long = conf(
+      `<command><name>${'n'.repeat(9000)}</name><executable>x</executable><expect/></command>`,
+    );
+    expect(findings('X1', long, 'ossec@3.7')).toHaveLength(1);
+    expect(findings('X1', long, 'ossec@3.7')[0].daemonMessage).toContain('XMLERR: String overflow.');
+    expect(findings('X1', long, 'wazuh@4.14')).toEqual([]);
+    expect(check(long, 'wazuh@4.14').some((d) => d.severity === 'error')).toBe(false);
+  });
+});

@@ -1,0 +1,24 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { command, conf, findings, response } from '../testing';
+
+describe('X2 dialect', () => {
+  it('warns on entities, which the daemon never decodes', () => {
+    const text = conf(command({ name: 'a', executable: 'run.sh', extra_args: '-x &amp;&amp; y' }));
+    expect(findings('X2', text)).toMatchObject([{ severity: 'warning', field: 'extra_args' }]);
+  });
+
+  it('warns on look-alike non-ASCII characters (the U+2010 hyphen of the seed)', () => {
+    const text = conf(command({ name: 'win_route\u2010null', executable: 'route-null.exe' }));
+    expect(findings('X2', text)[0].message).toContain('U+2010');
+  });
+
+  it('passes on CDATA and DOCTYPE problems found by the reader', () => {
+    const text = conf('<!DOCTYPE x !>', response({ command: 'a', location: 'local', rules_id: '1' }));
+    expect(findings('X2', text).map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  it('does not fire on plain ASCII values', () => {
+    expect(findings('X2', conf(command({ name: 'a', executable: 'a.sh' })))).toEqual([]);
+  });
+});
