@@ -9,6 +9,7 @@ import { encodeText, readDocument, setField } from '../src/core';
 import { arConfLines } from '../src/core/derive/ar-conf';
 import { deriveResponses } from '../src/core/derive/responses';
 import { DEFAULT_TARGET, parseTarget } from '../src/core/targets/target';
+import { validate } from '../src/core/validation/validate';
 import { generateConfig } from './generate';
 
 const BLOCKS = 10_000;
@@ -68,6 +69,7 @@ const steps: Array<[string, Timing]> = [
     `edit one field (setField ${field}, block ${middle})`,
     time(() => setField(doc, middle, field, 'edited'), 20, 101),
   ],
+  [`validate (${target.id}, manager)`, time(() => validate(doc, { target, role: 'manager' }), 3, 9)],
   [`ar.conf lines (arConfLines, ${target.id})`, time(() => arConfLines(doc, target), 3, 9)],
   [`response summaries (deriveResponses, ${target.id})`, time(() => deriveResponses(doc, target), 3, 9)],
 ];

@@ -9,6 +9,9 @@ Commands:
          1 when any file has an error (the daemon would refuse to start).
   export FILE
          Print the document as the editor saves it (an unedited file comes back byte for byte).
+  arconf [--target wazuh@4.14] [--role auto|manager|agent] FILE
+         Print the ar.conf lines the manager writes for this file's responses, one a line.
+         Exit 1 (after the lines of its valid blocks) when the target refuses the file.
 
 Options:
   -h, --help    Show this help.
@@ -21,7 +24,8 @@ export type Format = 'text' | 'json';
 export type Invocation =
   | { command: 'help' }
   | { command: 'export'; file: string }
-  | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] };
+  | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
+  | { command: 'arconf'; target?: string; role: RoleOption; file: string };
 
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
@@ -96,6 +100,16 @@ export function parseInvocation(argv: string[]): Invocation {
         role: oneOf('role', values.role, ROLES, 'auto'),
         format: oneOf('format', values.format, FORMATS, 'text'),
         files: positionals,
+      };
+    }
+    case 'arconf': {
+      const { values, positionals } = parse(command, rest, ['target', 'role']);
+      if (values.help) return { command: 'help' };
+      return {
+        command,
+        target: values.target,
+        role: oneOf('role', values.role, ROLES, 'auto'),
+        file: exactlyOneFile(command, positionals),
       };
     }
     default:

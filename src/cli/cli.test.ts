@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -124,10 +123,18 @@ describe('ar-studio check', () => {
     const result = cli('check', file);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(STACK_TRACE);
-    const line = result.stdout.toString('utf8').split('\n')[0];
+    const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
+    for (const line of lines)
+      expect(line.startsWith(`${file}:`) && COMPILER_LINE.test(line), line).toBe(true);
+    const x1 = lines.find((line) => / error X1 /.test(line)) ?? '';
     // Line 3 holds `<name>firewall-drop</command>`; the column points into the closing tag.
-    expect(line).toMatch(new RegExp(`^${file.replaceAll('/', '\\/')}:3:(\\d+) error X1 \\S`));
-    const column = Number(line.split(':')[2].split(' ')[0]);
+    expect(x1).toMatch(/:3:\d+ error X1 \S/);
+    const column = Number(
+      x1
+        .slice(file.length + 1)
+        .split(':')[1]
+        .split(' ')[0],
+    );
     expect(column).toBeGreaterThanOrEqual(24);
     expect(column).toBeLessThanOrEqual(33);
   });
@@ -191,8 +198,51 @@ describe('ar-studio check', () => {
     );
     const result = await cliInProcess('check', file);
     expect(result.stderr).toBe('');
-    expect(result.stdout.toString('utf8')).toBe('');
+    expect(result.stdout.toString('utf8')).not.toMatch(/ error /);
     expect(result.status).toBe(0);
+  });
+
+  it('reports blocks, summaries and ar.conf lines in the JSON shape of the design', async () => {
+    const file = path.join(CORPUS, 'ossec-3.7.0-server-ossec-server.conf');
+    const result = await cliInProcess('check', '--format', 'json', '--target', 'ossec@3.7', file);
+    expect(result.status).toBe(0);
+    const [entry] = JSON.parse(result.stdout.toString('utf8')).files;
+    expect(Object.keys(entry).sort()).toEqual(
+      ['accepted', 'activeResponses', 'arConf', 'commands', 'diagnostics', 'file', 'role'].sort(),
+    );
+    expect(entry.commands.map((c: { name: string }) => c.name)).toEqual([
+      'host-deny',
+      'firewall-drop',
+      'disable-account',
+    ]);
+    expect(entry.activeResponses[0]).toMatchObject({
+      command: 'host-deny',
+      stateful: true,
+      effectiveTimeout: 600,
+    });
+    expect(entry.arConf).toEqual([
+      'host-deny600 - host-deny.sh - 600',
+      'firewall-drop600 - firewall-drop.sh - 600',
+    ]);
+  });
+});
+
+describe('ar-studio arconf', () => {
+  it('prints the lines the manager writes, one a line', async () => {
+    const file = path.join(CORPUS, 'ossec-3.7.0-server-ossec-server.conf');
+    const result = await cliInProcess('arconf', '--target', 'ossec@3.7', file);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.toString('utf8')).toBe(
+      'host-deny600 - host-deny.sh - 600\nfirewall-drop600 - firewall-drop.sh - 600\n',
+    );
+  });
+
+  it('exits 1 and says so when the target refuses the file', async () => {
+    const file = scratchFile('firewall-drop-arconf.conf', FIREWALL_DROP);
+    const result = await cliInProcess('arconf', file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^ar-studio: Wazuh 4\.14 refuses '.+' and would not start/);
   });
 });
 
@@ -240,6 +290,8 @@ describe('usage', () => {
       ['export', missing],
       ['check', missing],
       ['export', scratch],
+      ['arconf'],
+      ['arconf', '--format', 'json', 'x'],
     ];
     for (const args of calls) {
       const result = await cliInProcess(...args);

@@ -1,8 +1,18 @@
-import { readDocument } from '../core/model/read';
-import type { ConfigDocument, Diagnostic } from '../core/model/types';
-import { resolveRole } from '../core/targets/role';
+import {
+  activeResponseOf,
+  type ConfigDocument,
+  commandOf,
+  type Diagnostic,
+  decodeBytes,
+  encodeText,
+  positionAt,
+  readDocument,
+} from '../core';
+import { arConfLines } from '../core/derive/ar-conf';
+import { deriveResponses } from '../core/derive/responses';
+import { type Role, type RoleOption, resolveRole } from '../core/targets/role';
 import { DEFAULT_TARGET, parseTarget, type TargetProfile } from '../core/targets/target';
-import { decodeBytes, encodeText } from '../core/xml/encoding';
+import { isAccepted, validate } from '../core/validation/validate';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -40,22 +50,75 @@ async function load(io: CliIo, file: string): Promise<ConfigDocument> {
   return readDocument(decoded.text, decoded.encoding);
 }
 
-function compilerLine(file: string, diagnostic: Diagnostic): string {
-  return `${file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`;
-}
-
-async function runExport(io: CliIo, file: string): Promise<number> {
-  const doc = await load(io, file);
-  io.stdout(encodeText(doc.text, doc.encoding));
-  return EXIT_ACCEPTED;
-}
-
 function targetOf(text: string | undefined): TargetProfile {
   try {
     return parseTarget(text ?? DEFAULT_TARGET);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+interface Verdict {
+  doc: ConfigDocument;
+  role: Role;
+  diagnostics: Diagnostic[];
+  accepted: boolean;
+}
+
+function judge(doc: ConfigDocument, target: TargetProfile, roleOption: RoleOption): Verdict {
+  const role = resolveRole(doc, roleOption);
+  const diagnostics = validate(doc, { target, role });
+  return { doc, role, diagnostics, accepted: isAccepted(diagnostics) };
+}
+
+function compilerLine(file: string, d: Diagnostic): string {
+  return `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`;
+}
+
+/** One file's entry in `check --format json` (DESIGN §6). */
+function jsonReport(file: string, target: TargetProfile, { doc, role, diagnostics, accepted }: Verdict) {
+  const read = doc.blocks.filter((block) => block.inConfigRoot);
+  const at = (offset: number) => positionAt(doc.text, offset);
+  const summaries = new Map(deriveResponses(doc, target, role).map((s) => [s.blockIndex, s]));
+  return {
+    file,
+    role,
+    accepted,
+    diagnostics: diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      daemonMessage: d.daemonMessage ?? null,
+      line: d.line,
+      column: d.column,
+    })),
+    commands: read
+      .filter((block) => block.kind === 'command')
+      .map((block) => ({ ...at(block.start), ...commandOf(block) })),
+    activeResponses: read
+      .filter((block) => block.kind === 'active-response')
+      .map((block) => {
+        const derived = summaries.get(block.index);
+        return {
+          ...at(block.start),
+          ...activeResponseOf(block),
+          ...(derived && {
+            outcome: derived.outcome,
+            stateful: derived.stateful,
+            effectiveTimeout: derived.effectiveTimeout,
+            arConfLine: derived.arConfLine ?? null,
+            summary: derived.summary,
+          }),
+        };
+      }),
+    arConf: arConfLines(doc, target, role),
+  };
+}
+
+async function runExport(io: CliIo, file: string): Promise<number> {
+  const doc = await load(io, file);
+  io.stdout(encodeText(doc.text, doc.encoding));
+  return EXIT_ACCEPTED;
 }
 
 async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'check' }>): Promise<number> {
@@ -72,31 +135,29 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
       status = EXIT_USAGE;
       continue;
     }
-    const role = resolveRole(doc, invocation.role);
-    const diagnostics = doc.problems;
-    const accepted = !diagnostics.some((d) => d.severity === 'error');
-    if (!accepted && status === EXIT_ACCEPTED) status = EXIT_NOT_ACCEPTED;
+    const verdict = judge(doc, target, invocation.role);
+    if (!verdict.accepted && status === EXIT_ACCEPTED) status = EXIT_NOT_ACCEPTED;
     if (invocation.format === 'text') {
-      for (const diagnostic of diagnostics) io.stdout(compilerLine(file, diagnostic));
+      for (const diagnostic of verdict.diagnostics) io.stdout(compilerLine(file, diagnostic));
     } else {
-      reports.push({
-        file,
-        role,
-        accepted,
-        diagnostics: diagnostics.map((d) => ({
-          severity: d.severity,
-          code: d.code,
-          message: d.message,
-          daemonMessage: d.daemonMessage ?? null,
-          line: d.line,
-          column: d.column,
-        })),
-      });
+      reports.push(jsonReport(file, target, verdict));
     }
   }
   if (invocation.format === 'json')
     io.stdout(`${JSON.stringify({ target: target.id, files: reports }, null, 2)}\n`);
   return status;
+}
+
+async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
+  const target = targetOf(invocation.target);
+  const { doc, role, accepted } = judge(await load(io, invocation.file), target, invocation.role);
+  for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
+  if (accepted) return EXIT_ACCEPTED;
+  io.stderr(
+    `ar-studio: ${target.label} refuses '${invocation.file}' and would not start; ` +
+      `these are the lines its valid blocks would add (see: ar-studio check ${invocation.file})\n`,
+  );
+  return EXIT_NOT_ACCEPTED;
 }
 
 /** Runs one `ar-studio` invocation and returns its exit status; expected failures never throw. */
@@ -118,6 +179,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runExport(io, invocation.file);
       case 'check':
         return await runCheck(io, invocation);
+      case 'arconf':
+        return await runArConf(io, invocation);
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;
