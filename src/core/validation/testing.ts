@@ -31,6 +31,14 @@ export const HOST_DENY = command({
   timeout_allowed: 'yes',
 });
 
+/** The OSSEC stock definition, with the `<expect>` OSSEC and Wazuh before 3.5 require. */
+export const OSSEC_HOST_DENY = command({
+  name: 'host-deny',
+  executable: 'host-deny.sh',
+  expect: 'srcip',
+  timeout_allowed: 'yes',
+});
+
 export function check(text: string, target = 'wazuh@4.14', role: RoleOption = 'manager'): Diagnostic[] {
   return validate(readDocument(text), { target, role });
 }
