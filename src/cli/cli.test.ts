@@ -190,6 +190,21 @@ describe('ar-studio check', () => {
     for (const line of lines) expect(line).toMatch(COMPILER_LINE);
   });
 
+  // The stock files shipped with each release start their own daemon, so their own target accepts them.
+  it.each(
+    files
+      .map((file) => [
+        path.relative(CORPUS, file),
+        /^(?:fragments\/)?(ossec|wazuh)-(\d+\.\d+)\./.exec(path.relative(CORPUS, file)),
+      ])
+      .filter((entry): entry is [string, RegExpExecArray] => entry[1] !== null)
+      .map(([name, match]) => [name, `${match[1]}@${match[2]}`]),
+  )('%s is accepted by %s', async (name, target) => {
+    const result = await cliInProcess('check', '--target', target, path.join(CORPUS, name));
+    expect(result.stdout.toString('utf8')).not.toMatch(/ error /);
+    expect(result.status).toBe(0);
+  });
+
   it('accepts a clean file with exit 0', async () => {
     const file = scratchFile(
       'clean.conf',
