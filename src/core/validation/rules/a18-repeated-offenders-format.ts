@@ -34,7 +34,7 @@ export const a18RepeatedOffendersFormat: Rule = {
     for (const block of ctx.blocks) {
       if (block.kind !== 'active-response') continue;
       for (const child of fieldsNamed(block, 'repeated_offenders')) {
-        if (read && child !== read.child) {
+        if (child !== read?.child) {
           found.push(
             diagnostic(ctx, 'A18', {
               severity: 'warning',
