@@ -1,0 +1,472 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fieldId } from '../components/block-form-parts';
+import { Button } from '../components/button';
+import { Icon } from '../components/icon';
+import { deriveResponses } from '../core/derive/responses';
+import {
+  applyOps,
+  duplicateBlock,
+  EditError,
+  insertBlock,
+  moveBlock,
+  removeBlock,
+  removeField,
+  setField,
+} from '../core/model/edit';
+import { readDocument } from '../core/model/read';
+import type { BlockKind, BlockSpec, ConfigDocument, Diagnostic } from '../core/model/types';
+import { resolveRole } from '../core/targets/role';
+import type { StockCommand } from '../core/targets/stock';
+import { DEFAULT_TARGET, parseTarget, type TargetProfile } from '../core/targets/target';
+import { validate } from '../core/validation/validate';
+import { positionAt } from '../core/xml/positions';
+import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
+import { BlockList } from '../features/block-list/block-list';
+import { CommandForm } from '../features/command-form/command-form';
+import { fragmentText } from '../features/import-export/export-text';
+import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
+import {
+  type ImportCandidate,
+  type ImportRead,
+  readImportBytes,
+} from '../features/import-export/read-import';
+import { useFileDrop } from '../features/import-export/use-file-drop';
+import { ProblemsPanel } from '../features/problems/problems-panel';
+import { TemplateGallery } from '../features/templates/template-gallery';
+import { startAutosave } from './autosave';
+import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { Header } from './header';
+import { insertFragment } from './insert-fragment';
+import { useDocumentState, useStore } from './store-context';
+import { useTheme } from './theme';
+import { useHistoryKeys } from './use-history-keys';
+
+// CodeMirror is half of the bundle; the rest of the page is usable while it loads.
+const XmlView = lazy(() => import('../features/xml-view/xml-view').then((m) => ({ default: m.XmlView })));
+
+function profileOf(target: string): TargetProfile {
+  try {
+    return parseTarget(target);
+  } catch {
+    return parseTarget(DEFAULT_TARGET);
+  }
+}
+
+/** The forms keep showing the last text that read while the XML has an error (issue 4, item 3). */
+function useLastReadable(doc: ConfigDocument): ConfigDocument {
+  const last = useRef(doc);
+  if (!doc.xmlError) last.current = doc;
+  return last.current;
+}
+
+type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
+
+export function App({ storageProblem }: { storageProblem: string | null }) {
+  const store = useStore();
+  const state = useDocumentState();
+  const [theme, setTheme] = useTheme();
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  useHistoryKeys(store);
+  useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
+
+  const { text, encoding, original } = state.present;
+  const doc = useMemo(() => readDocument(text, encoding), [text, encoding]);
+  const readable = useLastReadable(doc);
+  const target = useMemo(() => profileOf(state.target), [state.target]);
+  const diagnostics = useMemo(() => validate(doc, { target, role: state.role }), [doc, target, state.role]);
+  const responses = useMemo(
+    () => deriveResponses(readable, target, state.role),
+    [readable, target, state.role],
+  );
+  const items = useMemo(() => blockListItems(doc, diagnostics, responses), [doc, diagnostics, responses]);
+
+  const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
+  const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
+  const [status, setStatus] = useState<string>(storageProblem ?? '');
+  const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
+  const [dropped, setDropped] = useState<ImportRead | null>(null);
+  const pendingFocus = useRef<string | null>(null);
+
+  const current = selected !== null && selected < doc.blocks.length ? selected : null;
+  const locked = doc.xmlError !== null;
+  // While the text does not read, the form shows the block from the last readable text when it is still the same kind.
+  const formSource =
+    locked && current !== null && readable.blocks[current]?.kind === doc.blocks[current]?.kind
+      ? readable
+      : doc;
+  const formBlock = current !== null ? formSource.blocks[current] : undefined;
+  const blockDiagnostics = useMemo(
+    () => (current === null ? [] : diagnostics.filter((d) => d.blockIndex === current)),
+    [diagnostics, current],
+  );
+
+  useEffect(() => {
+    if (selected !== null && selected >= doc.blocks.length) {
+      setSelected(doc.blocks.length > 0 ? doc.blocks.length - 1 : null);
+    }
+  }, [doc.blocks.length, selected]);
+
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const element = document.getElementById(pendingFocus.current);
+    pendingFocus.current = null;
+    element?.focus();
+  });
+
+  const edit = useCallback(
+    (change: (doc: ConfigDocument) => EditResult, label: string, coalesceKey?: string): number | null => {
+      try {
+        const result = change(doc);
+        const next = 'index' in result ? result.doc : result;
+        store.commit({ text: next.text }, { label, coalesceKey });
+        setStatus(label);
+        return 'index' in result ? result.index : null;
+      } catch (error) {
+        setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
+        return null;
+      }
+    },
+    [doc, store],
+  );
+
+  const insertText = (fragment: string, label: string) => {
+    const { text: next, offset } = insertFragment(doc, fragment);
+    store.commit({ text: next }, { label });
+    setStatus(label);
+    const inserted = readDocument(next, encoding).blocks.find((b) => b.start >= offset);
+    if (inserted) setSelected(inserted.index);
+  };
+
+  const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
+    if (mode === 'replace') {
+      store.commit(
+        {
+          text: candidate.text,
+          encoding: candidate.encoding,
+          original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
+        },
+        { label: `Opened ${candidate.name}` },
+      );
+      setStatus(`Opened ${candidate.name}.`);
+      setSelected(candidate.doc.blocks.length > 0 ? 0 : null);
+    } else {
+      insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
+    }
+    setDropped(null);
+    setDialog(null);
+  };
+
+  const onFile = useCallback(async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    setDropped(readImportBytes(bytes, file.name));
+    setDialog('import');
+  }, []);
+  const dragging = useFileDrop(onFile);
+
+  const add = (kind: BlockKind) => {
+    const commands = definedCommands(doc);
+    const spec: BlockSpec =
+      kind === 'command'
+        ? {
+            kind,
+            fields: [
+              { name: 'name', value: freshCommandName(doc) },
+              { name: 'executable', value: '' },
+            ],
+          }
+        : {
+            kind,
+            fields: [
+              { name: 'command', value: commands.at(-1) ?? '' },
+              { name: 'location', value: 'local' },
+            ],
+          };
+    const index = edit(
+      (d) => insertBlock(d, spec),
+      kind === 'command' ? 'Added a command' : 'Added a response',
+    );
+    if (index !== null) {
+      setSelected(index);
+      pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
+    }
+  };
+
+  const insertStock = (command: StockCommand) => {
+    const fields = [
+      { name: 'name', value: command.name },
+      { name: 'executable', value: command.executable },
+      ...(command.expect !== undefined ? [{ name: 'expect', value: command.expect }] : []),
+      { name: 'timeout_allowed', value: command.timeoutAllowed ? 'yes' : 'no' },
+    ];
+    const index = edit(
+      (d) => insertBlock(d, { kind: 'command', fields }),
+      `Inserted stock command ${command.name}`,
+    );
+    if (index !== null) setSelected(index);
+  };
+
+  const jump = (diagnostic: Diagnostic) => {
+    if (diagnostic.blockIndex !== undefined) setSelected(diagnostic.blockIndex);
+    if (diagnostic.field) pendingFocus.current = fieldId(diagnostic.field);
+    setReveal((r) => ({ offset: diagnostic.offset, nonce: (r?.nonce ?? 0) + 1 }));
+  };
+
+  const fix = (diagnostic: Diagnostic) => {
+    const f = diagnostic.fix;
+    if (f) edit((d) => applyOps(d, f.ops), `Fix: ${f.title}`);
+  };
+
+  const onSet = (element: string, value: string) => {
+    if (current !== null)
+      edit((d) => setField(d, current, element, value), `Edited ${element}`, `field:${current}:${element}`);
+  };
+  const onRemove = (element: string) => {
+    if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
+  };
+
+  const blockLabel = (index: number) => {
+    const item = items[index];
+    if (!item) return `Block ${index + 1}`;
+    const name = item.title === undefined ? '(no name)' : item.title;
+    return `${item.kind === 'command' ? 'Command' : 'Response'} ${name} · line ${positionAt(doc.text, doc.blocks[index].start).line}`;
+  };
+
+  const errorPosition = doc.xmlError ? positionAt(doc.text, doc.xmlError.offset) : null;
+  const modified = original !== null && original.text !== text;
+  const marks = useMemo(
+    () =>
+      diagnostics.map((d) => ({
+        from: d.offset,
+        to: d.endOffset ?? d.offset,
+        severity: d.severity,
+        message: d.message,
+      })),
+    [diagnostics],
+  );
+  const highlight =
+    current !== null && doc.blocks[current]
+      ? { from: doc.blocks[current].start, to: doc.blocks[current].end }
+      : null;
+
+  return (
+    <div className="flex h-screen flex-col bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+      <Header
+        fileName={original?.name ?? (text === '' ? 'Untitled draft' : 'Draft')}
+        modified={modified}
+        doc={doc}
+        target={target.id}
+        role={state.role}
+        detectedRole={resolveRole(doc, 'auto')}
+        canUndo={state.past.length > 0}
+        canRedo={state.future.length > 0}
+        theme={theme}
+        onImport={() => setDialog('import')}
+        onTemplates={() => setDialog('templates')}
+        onNew={() => {
+          store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
+          setSelected(null);
+          setStatus('New document. Undo brings the previous one back.');
+        }}
+        onTarget={(t) => store.setTarget(t)}
+        onRole={(r) => store.setRole(r)}
+        onUndo={() => store.undo()}
+        onRedo={() => store.redo()}
+        onTheme={setTheme}
+        onStatus={setStatus}
+      />
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,30%)]">
+        <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          <BlockList
+            items={items}
+            selected={current}
+            onSelect={setSelected}
+            onAdd={add}
+            onDuplicate={(i) => {
+              const index = edit((d) => duplicateBlock(d, i), 'Duplicated a block');
+              if (index !== null) setSelected(index);
+            }}
+            onDelete={(i) => {
+              edit((d) => removeBlock(d, i), 'Deleted a block');
+              setSelected(doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null);
+            }}
+            onMove={(i, to) => {
+              edit((d) => moveBlock(d, i, to), 'Moved a block');
+              setSelected(to);
+            }}
+            readOnly={locked}
+          />
+        </aside>
+        <section
+          aria-label="Block form"
+          className="min-h-0 overflow-auto bg-white px-5 py-4 dark:bg-zinc-900/40"
+        >
+          {locked && errorPosition && (
+            <p
+              role="status"
+              className="mb-4 flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-[13px] text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+            >
+              <Icon name="warning" className="mt-0.5" />
+              <span>
+                The XML does not read at line {errorPosition.line}, column {errorPosition.column}. The form
+                shows the last version that did and is read-only until the XML is fixed (or undone).
+              </span>
+            </p>
+          )}
+          {formBlock?.kind === 'command' && (
+            <CommandForm
+              key={`${current}:command`}
+              block={formBlock}
+              line={positionAt(formSource.text, formBlock.start).line}
+              diagnostics={blockDiagnostics}
+              target={target}
+              readOnly={locked}
+              onSet={onSet}
+              onRemove={onRemove}
+            />
+          )}
+          {formBlock?.kind === 'active-response' && (
+            <ActiveResponseForm
+              key={`${current}:active-response`}
+              block={formBlock}
+              line={positionAt(formSource.text, formBlock.start).line}
+              diagnostics={blockDiagnostics}
+              target={target}
+              definedCommands={definedCommands(formSource)}
+              response={responses.find((r) => r.blockIndex === current)}
+              readOnly={locked}
+              onSet={onSet}
+              onRemove={onRemove}
+            />
+          )}
+          {!formBlock && (
+            <div className="mx-auto mt-10 grid max-w-sm justify-items-center gap-3 text-center">
+              <span className="flex size-10 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                <Icon name="bolt" className="size-5" />
+              </span>
+              <h2 className="text-[15px] font-semibold">
+                {doc.blocks.length === 0 ? 'No active response yet' : 'Select a block'}
+              </h2>
+              <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
+                {doc.blocks.length === 0
+                  ? 'Start from one of the documented examples, open your ossec.conf, or add a block. The XML on the right is the file as it will be saved.'
+                  : 'Pick a command or response on the left to edit it here.'}
+              </p>
+              {doc.blocks.length === 0 && (
+                <div className="flex gap-2">
+                  <Button variant="primary" onClick={() => setDialog('templates')}>
+                    Browse templates
+                  </Button>
+                  <Button onClick={() => setDialog('import')}>Import a file</Button>
+                </div>
+              )}
+            </div>
+          )}
+        </section>
+        <section
+          aria-labelledby="xml-title"
+          className="flex min-h-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+        >
+          <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
+            <h2
+              id="xml-title"
+              className="text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300"
+            >
+              XML
+            </h2>
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">
+              {encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} · {doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} ·{' '}
+              {doc.shape === 'fragment' ? 'fragment' : doc.shape === 'empty' ? 'empty' : 'whole file'}
+            </span>
+            {modified && original && (
+              <Button
+                size="sm"
+                variant="ghost"
+                className="ml-auto"
+                onClick={() => {
+                  store.commit(
+                    { text: original.text, encoding: original.encoding },
+                    { label: 'Reverted to the imported file' },
+                  );
+                  setStatus('Reverted to the imported file. Undo brings the edits back.');
+                }}
+              >
+                Revert to imported
+              </Button>
+            )}
+          </header>
+          {doc.xmlError && errorPosition && (
+            <p
+              role="alert"
+              data-testid="xml-error"
+              className="flex shrink-0 items-start gap-2 border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+            >
+              <Icon name="error" className="mt-px size-3.5" />
+              <span>
+                Line {errorPosition.line}, column {errorPosition.column}: {doc.xmlError.message}
+              </span>
+            </p>
+          )}
+          <div className="min-h-0 flex-1">
+            <Suspense
+              fallback={
+                <p className="p-3 text-[13px] text-zinc-600 dark:text-zinc-400">Loading the XML view…</p>
+              }
+            >
+              <XmlView
+                text={text}
+                onChange={(next) =>
+                  store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
+                }
+                highlight={highlight}
+                marks={marks}
+                reveal={reveal}
+                dark={theme === 'dark'}
+              />
+            </Suspense>
+          </div>
+        </section>
+        <div className="col-span-3 min-h-0 border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+        </div>
+      </main>
+      <footer className="flex h-6 shrink-0 items-center gap-3 border-t border-zinc-200 bg-white px-3 text-[11px] text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+        <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
+          {status}
+        </span>
+        <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
+          {saveProblem ?? 'Draft saved in this browser'}
+        </span>
+        <span>{target.label}</span>
+      </footer>
+      {dragging && (
+        <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-blue-600/10 ring-4 ring-blue-600 ring-inset">
+          <p className="rounded-md bg-white px-4 py-2 text-[13px] font-medium shadow-lg dark:bg-zinc-900">
+            Drop the file to import it
+          </p>
+        </div>
+      )}
+      {dialog === 'import' && (
+        <ImportDialog
+          open
+          onClose={() => {
+            setDialog(null);
+            setDropped(null);
+          }}
+          dropped={dropped}
+          diagnose={(d) => validate(d, { target, role: state.role })}
+          onImport={onImport}
+        />
+      )}
+      {dialog === 'templates' && (
+        <TemplateGallery
+          open
+          onClose={() => setDialog(null)}
+          onInsert={insertText}
+          targetLabel={target.label}
+          stockCommands={target.stockCommands}
+          onInsertStock={insertStock}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { deriveResponses } from '../core/derive/responses';
+import { readDocument } from '../core/model/read';
+import { blockListItems, definedCommands, freshCommandName } from './document-view';
+
+const doc = readDocument(`<command>
+  <name>new-command</name>
+  <executable>host-deny</executable>
+  <timeout_allowed>yes</timeout_allowed>
+</command>
+<active-response>
+  <command>new-command</command>
+  <location>local</location>
+  <level>7</level>
+  <timeout>600</timeout>
+</active-response>
+`);
+
+describe('document view', () => {
+  it('describes each block for the list', () => {
+    const items = blockListItems(
+      doc,
+      [{ code: 'C3', severity: 'info', message: 'm', blockIndex: 0, line: 1, column: 1, offset: 0 }],
+      deriveResponses(doc, 'wazuh@4.14'),
+    );
+    expect(items[0]).toMatchObject({ title: 'new-command', detail: 'host-deny', mode: null });
+    expect(items[0].problems.info).toBe(1);
+    expect(items[1]).toMatchObject({ detail: 'local · level ≥ 7', mode: 'stateful' });
+  });
+
+  it('names commands and finds a fresh name', () => {
+    expect(definedCommands(doc)).toEqual(['new-command']);
+    expect(freshCommandName(doc)).toBe('new-command-2');
+  });
+});

@@ -1,0 +1,73 @@
+import type { ResponseSummary } from '../core/derive/responses';
+import { blockTitle, fieldValue } from '../core/model/fields';
+import type { Block, ConfigDocument, Diagnostic, Severity } from '../core/model/types';
+import type { BlockListItem } from '../features/block-list/block-list';
+
+/** One line under a block's name: what a command runs, or where and when a response fires. */
+function detailOf(block: Block): string {
+  if (block.kind === 'command') return fieldValue(block, 'executable') ?? 'no executable';
+  const parts: string[] = [];
+  const location = fieldValue(block, 'location');
+  parts.push(location ?? 'no location');
+  const level = fieldValue(block, 'level');
+  if (level !== undefined) parts.push(`level ≥ ${level}`);
+  const ids = fieldValue(block, 'rules_id');
+  if (ids !== undefined) parts.push(`rules ${ids}`);
+  const groups = fieldValue(block, 'rules_group');
+  if (groups !== undefined) parts.push(`groups ${groups}`);
+  if (fieldValue(block, 'disabled') === 'yes') parts.unshift('disabled');
+  return parts.join(' · ');
+}
+
+export function blockListItems(
+  doc: ConfigDocument,
+  diagnostics: readonly Diagnostic[],
+  responses: readonly ResponseSummary[],
+): BlockListItem[] {
+  const counts = new Map<number, Record<Severity, number>>();
+  for (const d of diagnostics) {
+    if (d.blockIndex === undefined) continue;
+    const c = counts.get(d.blockIndex) ?? { error: 0, warning: 0, info: 0 };
+    c[d.severity]++;
+    counts.set(d.blockIndex, c);
+  }
+  const byBlock = new Map(responses.map((r) => [r.blockIndex, r]));
+  return doc.blocks.map((block) => {
+    const response = byBlock.get(block.index);
+    return {
+      index: block.index,
+      kind: block.kind,
+      title: blockTitle(block),
+      detail: detailOf(block),
+      mode:
+        block.kind === 'command' || !response
+          ? null
+          : response.outcome === 'disabled'
+            ? 'disabled'
+            : response.stateful
+              ? 'stateful'
+              : 'stateless',
+      ignored: !block.inConfigRoot,
+      problems: counts.get(block.index) ?? { error: 0, warning: 0, info: 0 },
+    };
+  });
+}
+
+/** Command names in document order, once each, for the response form's command field. */
+export function definedCommands(doc: ConfigDocument): string[] {
+  const names = new Set<string>();
+  for (const block of doc.blocks) {
+    if (block.kind !== 'command') continue;
+    const name = fieldValue(block, 'name');
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/** A name no command in the document has yet: `new-command`, `new-command-2`, … */
+export function freshCommandName(doc: ConfigDocument): string {
+  const taken = new Set(definedCommands(doc));
+  let name = 'new-command';
+  for (let n = 2; taken.has(name); n++) name = `new-command-${n}`;
+  return name;
+}
