@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
 import { arConfKey, arConfLines } from './ar-conf';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { atoi, isAllDigits } from './c-atoi';
 

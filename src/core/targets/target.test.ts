@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { daemonMessage, xmlReadError } from './messages';
 import { stockRename } from './stock';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { check, conf, findings, HOST_DENY, OSSEC_HOST_DENY, response } from '../testing';
 

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { arConfLines } from '../../derive/ar-conf';
 import { conf, doc, findings, HOST_DENY, OSSEC_HOST_DENY, response } from '../testing';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { command, conf, findings } from '../testing';
 
@@ -13,6 +12,21 @@ describe('C9 duplicate command', () => {
   it('does not fire on names that differ, even only by case or blanks', () => {
     expect(
       findings('C9', conf(command({ name: 'a', executable: '1' }), command({ name: 'A', executable: '2' }))),
+    ).toEqual([]);
+  });
+});
+
+describe('C9 built-in names', () => {
+  const restart = conf(command({ name: 'restart-ossec', executable: 'restart-ossec.sh', expect: '' }));
+
+  it('hints that restart-ossec is built in where the templates no longer define it (Wazuh 4.2+)', () => {
+    expect(findings('C9', restart, 'wazuh@4.2').map((d) => d.severity)).toEqual(['info']);
+  });
+
+  it('does not fire where it is a stock command', () => {
+    expect(findings('C9', restart, 'wazuh@4.1')).toEqual([]);
+    expect(
+      findings('C9', conf(command({ name: 'restart-wazuh', executable: 'restart-wazuh' })), 'wazuh@4.14'),
     ).toEqual([]);
   });
 });
