@@ -274,7 +274,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,30%)]">
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <BlockList
             items={items}

@@ -51,12 +51,15 @@ export function Field({
 }: FieldProps) {
   return (
     <div className="group/field grid gap-1">
-      <div className="flex min-h-6 items-center gap-2">
-        <label htmlFor={id} className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
+      <div className="flex min-h-6 flex-wrap items-center gap-x-2 gap-y-1">
+        <label
+          htmlFor={id}
+          className="text-[13px] font-medium whitespace-nowrap text-zinc-800 dark:text-zinc-200"
+        >
           {label}
         </label>
         <code className="font-mono text-[11px] text-zinc-600 dark:text-zinc-400">&lt;{element}&gt;</code>
-        <span className="flex flex-1 items-center gap-1">{status}</span>
+        <span className="flex flex-1 flex-wrap items-center gap-1">{status}</span>
         {onRemove && (
           <IconButton
             size="sm"

@@ -90,14 +90,12 @@ export function CommandForm({
         status={targetStatus('executable')}
         suggestions={target.stockExecutables}
       />
-      <div className="grid grid-cols-2 gap-4">
-        <TextControl {...common('expect')} status={targetStatus('expect')} placeholder="not set" />
-        <SelectControl
-          {...common('timeout_allowed')}
-          status={targetStatus('timeout_allowed')}
-          options={YES_NO}
-        />
-      </div>
+      <SelectControl
+        {...common('timeout_allowed')}
+        status={targetStatus('timeout_allowed')}
+        options={YES_NO}
+      />
+      <TextControl {...common('expect')} status={targetStatus('expect')} />
       <TextControl {...common('extra_args')} status={targetStatus('extra_args')} />
       <OtherChildren block={block} known={ELEMENTS} />
     </form>

@@ -12,11 +12,9 @@ export interface ProblemsPanelProps {
   blockLabel: (blockIndex: number) => string;
   onJump: (diagnostic: Diagnostic) => void;
   onFix: (diagnostic: Diagnostic) => void;
-  /** Fixes are document edits; they wait while the text does not read. */
-  fixesDisabled?: boolean;
 }
 
-export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, fixesDisabled }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: ProblemsPanelProps) {
   const counts = countBySeverity(diagnostics);
   const groups = groupProblems(diagnostics);
   return (
@@ -93,8 +91,6 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, fixesDis
                       size="sm"
                       icon={<Icon name="wrench" className="size-3.5" />}
                       onClick={() => onFix(diagnostic)}
-                      disabled={fixesDisabled}
-                      title={fixesDisabled ? 'Fix the XML error first' : undefined}
                     >
                       {diagnostic.fix.title}
                     </Button>

@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const CORPUS = {
+  wazuh: resolve(process.cwd(), '../shared/corpus/wazuh-4.14.7-manager-ossec-server.conf'),
+  ossec: resolve(process.cwd(), '../shared/corpus/ossec-3.7.0-server-ossec-server.conf'),
+  docker: resolve(process.cwd(), '../shared/corpus/wazuh-docker-4.9.2-single-node-wazuh_manager.conf'),
+};
+
+/** Console errors and warnings, page errors and failed requests: each one fails the test that saw it. */
+export function watchForFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      failures.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => failures.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return failures;
+}
+
+/** A fresh page: no draft, the given theme. */
+export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
+  await page.addInitScript((t) => {
+    if (!sessionStorage.getItem('e2e-started')) {
+      localStorage.clear();
+      localStorage.setItem('ar-studio:theme', t);
+      sessionStorage.setItem('e2e-started', '1');
+    }
+  }, theme);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'AR Studio' })).toBeVisible();
+  await expect(page.locator('.cm-content')).toBeVisible();
+}
+
+/** The XML view's text as it displays it: its rendered lines (every line of a small document is rendered). */
+export async function xmlText(page: Page): Promise<string> {
+  return page
+    .locator('.cm-content .cm-line')
+    .evaluateAll((lines) => lines.map((l) => l.textContent ?? '').join('\n'));
+}
+
+export async function importFile(page: Page, path: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('A file').click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await page.getByRole('button', { name: 'Open as the document' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+export async function insertTemplate(
+  page: Page,
+  id: string,
+  variant: 'as documented' | 'corrected',
+): Promise<void> {
+  await page.getByRole('button', { name: 'Templates', exact: true }).click();
+  await page.getByRole('button', { name: `Insert ${id} ${variant}` }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
