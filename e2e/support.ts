@@ -25,7 +25,13 @@ export function watchForFailures(page: Page): string[] {
 
 /** A fresh page: no draft, the given theme. */
 export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
+  // Runs in the browser before each load; the flag survives reloads, so a reload keeps the draft.
   await page.addInitScript((t) => {
+    type Store = { getItem(k: string): string | null; setItem(k: string, v: string): void; clear(): void };
+    const { localStorage, sessionStorage } = globalThis as unknown as {
+      localStorage: Store;
+      sessionStorage: Store;
+    };
     if (!sessionStorage.getItem('e2e-started')) {
       localStorage.clear();
       localStorage.setItem('ar-studio:theme', t);
