@@ -26,6 +26,7 @@ describe('X1 XML error', () => {
     const text = `<?xml version="1.0" encoding="UTF-8"?>\n${conf(HOST_DENY)}`;
     const [d] = findings('X1', text, 'ossec@4.2');
     expect(d.severity).toBe('error');
+    expect(check(text).map((x) => x.code)).toEqual(['X1']);
     expect(d.daemonMessage).toContain("XMLERR: Bad attribute closing for 'encoding'='UTF-8'.");
     const fixed = applyOps(readDocument(text), d.fix?.ops ?? []);
     expect(fixed.text).toBe(conf(HOST_DENY));

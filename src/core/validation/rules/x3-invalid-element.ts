@@ -36,6 +36,8 @@ export const x3InvalidElement: Rule = {
     if (doc.shape !== 'config') return [];
     const found: Diagnostic[] = [];
     for (const top of doc.topLevel) {
+      // `<?xml …?>` is X1's: the reader stops there and keeps it as a top-level node.
+      if (top.name.startsWith('?')) continue;
       if (top.name !== 'ossec_config') {
         found.push(
           diagnostic(ctx, 'X3', {
