@@ -97,7 +97,8 @@ function themeExtensions(dark: boolean): Extension {
 }
 
 const staticExtensions: Extension = [
-  xml(),
+  // Auto-closing would add tags the admin did not type; in a file the daemon reads strictly, every byte is theirs.
+  xml({ autoCloseTags: false }),
   lintGutter(),
   highlightField,
   EditorView.lineWrapping,
