@@ -35,3 +35,9 @@ export type {
 } from './model/types';
 export { decodeBytes, encodeText } from './xml/encoding';
 export { positionAt } from './xml/positions';
+export { arConfKey, arConfLines } from './derive/ar-conf';
+export { deriveResponses, type ResponseSummary } from './derive/responses';
+export { type Role, type RoleOption, ROLES, resolveRole } from './targets/role';
+export type { StockCommand } from './targets/stock';
+export { DEFAULT_TARGET, parseTarget, type TargetId, type TargetProfile, TARGETS, toProfile } from './targets/target';
+export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
