@@ -37,7 +37,11 @@ const READ_ERRORS: Record<string, string> = {
   ENOTDIR: 'a component of the path is not a directory',
 };
 
-async function load(io: CliIo, file: string): Promise<ConfigDocument> {
+/**
+ * Reads and decodes one file. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
+ * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
+ */
+async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
@@ -47,6 +51,7 @@ async function load(io: CliIo, file: string): Promise<ConfigDocument> {
     throw new UnreadableFile(`cannot read '${file}': ${reason}`);
   }
   const decoded = decodeBytes(bytes);
+  if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
   return readDocument(decoded.text, decoded.encoding);
 }
 
@@ -116,7 +121,7 @@ function jsonReport(file: string, target: TargetProfile, { doc, role, diagnostic
 }
 
 async function runExport(io: CliIo, file: string): Promise<number> {
-  const doc = await load(io, file);
+  const doc = await load(io, file, false);
   io.stdout(encodeText(doc.text, doc.encoding));
   return EXIT_ACCEPTED;
 }
@@ -128,7 +133,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   for (const file of invocation.files) {
     let doc: ConfigDocument;
     try {
-      doc = await load(io, file);
+      doc = await load(io, file, true);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       io.stderr(`ar-studio: ${error.message}\n`);
@@ -150,7 +155,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
 
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
   const target = targetOf(invocation.target);
-  const { doc, role, accepted } = judge(await load(io, invocation.file), target, invocation.role);
+  const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
   for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
   if (accepted) return EXIT_ACCEPTED;
   io.stderr(
