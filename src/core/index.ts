@@ -1,5 +1,7 @@
 /** The core's public entry: what the UI and the command line use. */
 
+export { arConfKey, arConfLines } from './derive/ar-conf';
+export { deriveResponses, type ResponseSummary } from './derive/responses';
 export {
   applyOps,
   duplicateBlock,
@@ -33,11 +35,16 @@ export type {
   Fix,
   Severity,
 } from './model/types';
+export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
+export type { StockCommand } from './targets/stock';
+export {
+  DEFAULT_TARGET,
+  parseTarget,
+  TARGETS,
+  type TargetId,
+  type TargetProfile,
+  toProfile,
+} from './targets/target';
+export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
 export { decodeBytes, encodeText } from './xml/encoding';
 export { positionAt } from './xml/positions';
-export { arConfKey, arConfLines } from './derive/ar-conf';
-export { deriveResponses, type ResponseSummary } from './derive/responses';
-export { type Role, type RoleOption, ROLES, resolveRole } from './targets/role';
-export type { StockCommand } from './targets/stock';
-export { DEFAULT_TARGET, parseTarget, type TargetId, type TargetProfile, TARGETS, toProfile } from './targets/target';
-export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
