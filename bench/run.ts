@@ -5,33 +5,51 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { xml2js } from 'xml-js';
-import { encodeText, readDocument, setField } from '../src/core';
-import { arConfLines } from '../src/core/derive/ar-conf';
-import { deriveResponses } from '../src/core/derive/responses';
-import { DEFAULT_TARGET, parseTarget } from '../src/core/targets/target';
-import { validate } from '../src/core/validation/validate';
+import {
+  arConfLines,
+  DEFAULT_TARGET,
+  deriveResponses,
+  encodeText,
+  parseTarget,
+  readDocument,
+  setField,
+  validate,
+} from '../src/core';
 import { generateConfig } from './generate';
 
 const BLOCKS = 10_000;
 
-interface Timing {
-  median: number;
-  runs: number;
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Median wall time of `fn` in milliseconds, after warm-up runs that let the JIT settle. */
-function time(fn: () => unknown, warmup: number, runs: number): Timing {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
+function sample(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+interface Comparison {
+  ours: number;
+  reference: number;
+}
+
+/**
+ * Median wall times in milliseconds of `fn` and of the reference, measured in alternating rounds (one
+ * reference run, then `perRound` runs of `fn`) so that a change in machine load hits both alike.
+ * Warm-up runs first let the JIT settle.
+ */
+function compare(fn: () => unknown, reference: () => unknown, perRound: number, rounds = 7): Comparison {
+  for (let i = 0; i < Math.max(3, perRound); i++) fn();
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    theirs.push(sample(reference));
+    for (let i = 0; i < perRound; i++) ours.push(sample(fn));
   }
-  samples.sort((a, b) => a - b);
-  const middle = Math.floor(samples.length / 2);
-  const median = samples.length % 2 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2;
-  return { median, runs };
+  return { ours: median(ours), reference: median(theirs) };
 }
 
 function ms(value: number): string {
@@ -61,27 +79,27 @@ const middleBlock = doc.blocks[middle];
 const field = middleBlock.kind === 'command' ? 'executable' : 'location';
 
 const target = parseTarget(DEFAULT_TARGET);
-const reference = time(() => xml2js(text, { compact: false, captureSpacesBetweenElements: true }), 2, 5);
-const steps: Array<[string, Timing]> = [
-  ['read (readDocument)', time(() => readDocument(text, 'utf-8'), 3, 9)],
-  ['export (encodeText)', time(() => encodeText(doc.text, doc.encoding), 3, 9)],
+const xmlJs = () => xml2js(text, { compact: false, captureSpacesBetweenElements: true });
+for (let i = 0; i < 2; i++) xmlJs();
+
+const steps: Array<[string, Comparison]> = [
+  ['read (readDocument)', compare(() => readDocument(text, 'utf-8'), xmlJs, 1)],
+  ['export (encodeText)', compare(() => encodeText(doc.text, doc.encoding), xmlJs, 3)],
   [
     `edit one field (setField ${field}, block ${middle})`,
-    time(() => setField(doc, middle, field, 'edited'), 20, 101),
+    compare(() => setField(doc, middle, field, 'edited'), xmlJs, 15),
   ],
-  [`validate (${target.id}, manager)`, time(() => validate(doc, { target, role: 'manager' }), 3, 9)],
-  [`ar.conf lines (arConfLines, ${target.id})`, time(() => arConfLines(doc, target), 3, 9)],
-  [`response summaries (deriveResponses, ${target.id})`, time(() => deriveResponses(doc, target), 3, 9)],
+  [`validate (${target.id}, manager)`, compare(() => validate(doc, { target, role: 'manager' }), xmlJs, 1)],
+  [`ar.conf lines (arConfLines, ${target.id})`, compare(() => arConfLines(doc, target), xmlJs, 1)],
+  [
+    `response summaries (deriveResponses, ${target.id})`,
+    compare(() => deriveResponses(doc, target), xmlJs, 1),
+  ],
 ];
 
 const rows = [['step', 'AR Studio', 'xml2js', 'xml2js / AR Studio']];
-for (const [name, timing] of steps) {
-  rows.push([
-    name,
-    ms(timing.median),
-    ms(reference.median),
-    `${(reference.median / timing.median).toFixed(1)}×`,
-  ]);
+for (const [name, { ours, reference }] of steps) {
+  rows.push([name, ms(ours), ms(reference), `${(reference / ours).toFixed(1)}×`]);
 }
 
 console.log(`AR Studio benchmark, Node ${process.version}`);
@@ -91,6 +109,6 @@ console.log(
     `(written to bench/out/bench-10000.conf)`,
 );
 console.log(
-  'each figure is the median of several runs after warm-up; xml2js reads the same text in this run\n',
+  'each figure is a median after warm-up; xml2js reads the same text in rounds alternating with each step\n',
 );
 console.log(table(rows));

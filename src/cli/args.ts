@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES, type RoleOption } from '../core/targets/role';
+import { ROLES, type RoleOption } from '../core';
 
 export const USAGE = `Usage: ar-studio <command> [options] FILE...
 

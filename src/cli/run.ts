@@ -1,18 +1,23 @@
 import {
   activeResponseOf,
+  arConfLines,
   type ConfigDocument,
   commandOf,
+  DEFAULT_TARGET,
   type Diagnostic,
   decodeBytes,
+  deriveResponses,
   encodeText,
+  isAccepted,
+  parseTarget,
   positionAt,
+  type Role,
+  type RoleOption,
   readDocument,
+  resolveRole,
+  type TargetProfile,
+  validate,
 } from '../core';
-import { arConfLines } from '../core/derive/ar-conf';
-import { deriveResponses } from '../core/derive/responses';
-import { type Role, type RoleOption, resolveRole } from '../core/targets/role';
-import { DEFAULT_TARGET, parseTarget, type TargetProfile } from '../core/targets/target';
-import { isAccepted, validate } from '../core/validation/validate';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
