@@ -166,11 +166,23 @@ export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): An
   const responses: ResponseModel[] = [];
   const byBlock = new Map<number, CommandModel | ResponseModel>();
   const read = doc.blocks.filter((b) => b.inConfigRoot);
-  const allCommands = read.filter((b) => b.kind === 'command').map(toCommand);
+  /** Every definition of each name, in document order, to find one further down. */
+  const definitions = new Map<string, CommandModel[]>();
+  for (const block of read) {
+    if (block.kind !== 'command') continue;
+    const command = toCommand(block);
+    byBlock.set(block.index, command);
+    if (command.name === undefined) continue;
+    const list = definitions.get(command.name);
+    if (list) list.push(command);
+    else definitions.set(command.name, [command]);
+  }
+  /** The first definition of each name read so far: the one the daemon's lookup stops at. */
+  const firstAbove = new Map<string, CommandModel>();
   const lookup = (name: string, at: Block): Lookup => {
-    const resolved = commands.find((c) => c.name === name);
+    const resolved = firstAbove.get(name);
     if (resolved) return { resolved };
-    const definedBelow = allCommands.find((c) => c.block && c.block.index > at.index && c.name === name);
+    const definedBelow = definitions.get(name)?.find((c) => c.block && c.block.index > at.index);
     if (definedBelow) return { definedBelow };
     // A fragment is pasted into a file whose stock commands sit above it (the install templates do so).
     const stock = doc.shape === 'fragment' ? target.stockCommands.find((s) => s.name === name) : undefined;
@@ -180,9 +192,9 @@ export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): An
 
   for (const block of read) {
     if (block.kind === 'command') {
-      const command = allCommands.find((c) => c.block === block) as CommandModel;
+      const command = byBlock.get(block.index) as CommandModel;
       commands.push(command);
-      byBlock.set(block.index, command);
+      if (command.name !== undefined && !firstAbove.has(command.name)) firstAbove.set(command.name, command);
       continue;
     }
     const response = readResponse(block, target, lookup, disabledForGood);
