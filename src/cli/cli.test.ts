@@ -190,17 +190,18 @@ describe('ar-studio check', () => {
     for (const line of lines) expect(line).toMatch(COMPILER_LINE);
   });
 
-  // The stock files shipped with each release start their own daemon, so their own target accepts them.
+  // The stock files shipped with each release start their own daemon, so their own target accepts them
+  // in their own role (the file name says which: an agent's, or a manager's / local install's).
   it.each(
     files
-      .map((file) => [
-        path.relative(CORPUS, file),
-        /^(?:fragments\/)?(ossec|wazuh)-(\d+\.\d+)\./.exec(path.relative(CORPUS, file)),
-      ])
-      .filter((entry): entry is [string, RegExpExecArray] => entry[1] !== null)
-      .map(([name, match]) => [name, `${match[1]}@${match[2]}`]),
-  )('%s is accepted by %s', async (name, target) => {
-    const result = await cliInProcess('check', '--target', target, path.join(CORPUS, name));
+      .map((file) => path.relative(CORPUS, file))
+      .flatMap((name) => {
+        const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+\.\d+)\.[^/]*$/.exec(name);
+        const role = /agent/.test(name) ? 'agent' : 'manager';
+        return match ? [[name, `${match[1]}@${match[2]}`, role]] : [];
+      }),
+  )('%s is accepted by %s as %s', async (name, target, role) => {
+    const result = await cliInProcess('check', '--target', target, '--role', role, path.join(CORPUS, name));
     expect(result.stdout.toString('utf8')).not.toMatch(/ error /);
     expect(result.status).toBe(0);
   });
