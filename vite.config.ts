@@ -16,7 +16,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts'] },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts'],
+        },
       },
       {
         extends: true,
