@@ -37,13 +37,16 @@ import { c8BangName } from './rules/c8-bang-name';
 import { c9DuplicateCommand } from './rules/c9-duplicate-command';
 import { c10NameFormat } from './rules/c10-name-format';
 import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
+import { h1NeverLifted } from './rules/h1-never-lifted';
+import { h2AllWithoutManager } from './rules/h2-all-without-manager';
+import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
 import { x1XmlError } from './rules/x1-xml-error';
 import { x2Dialect } from './rules/x2-dialect';
 import { x3InvalidElement } from './rules/x3-invalid-element';
 import { x4EmptyBlock } from './rules/x4-empty-block';
 
-/** Every rule, in the order of reference §10. */
+/** Every rule: those of reference §10 in its order, then the role rule and the hints of §8. */
 export const RULES: readonly Rule[] = [
   x1XmlError,
   x2Dialect,
@@ -83,6 +86,9 @@ export const RULES: readonly Rule[] = [
   a21DisabledPosition,
   a22LoneDisabledNo,
   r1AgentIgnores,
+  h1NeverLifted,
+  h2AllWithoutManager,
+  h3WindowsScriptEverywhere,
 ];
 
 export interface ValidateOptions {
