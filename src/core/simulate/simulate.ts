@@ -50,7 +50,6 @@ export interface Simulation {
 
 const SRCIP_ALLOWED = /^[a-zA-Z.:_0-9-]*$/;
 const USER_ALLOWED = /^[a-zA-Z._0-9@?-]*$/;
-const MANAGER = '000';
 
 /** `Rule_AddAR()`'s reading of `rules_id`: blanks and extra commas skipped, `atoi` up to the next comma. */
 export function ruleIdsOf(value: string): number[] {
@@ -83,7 +82,7 @@ function matchReason(
   const idsText = fieldValue(r.block, 'rules_id');
   const levelMatches = level > 0 && alert.level >= level;
   const groupRegex = group ? osRegexToRegExp(group) : null;
-  const groupMatches = groupRegex !== null && groupRegex.test(alert.groups);
+  const groupMatches = groupRegex?.test(alert.groups) === true;
   const ids = idsText === undefined ? [] : ruleIdsOf(idsText);
   const idMatches = ids.includes(alert.ruleId);
 
