@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
+import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
 import { deriveResponses } from '../core/derive/responses';
 import {
@@ -407,22 +408,31 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </p>
           )}
           <div className="min-h-0 flex-1">
-            <Suspense
-              fallback={
-                <p className="p-3 text-[13px] text-zinc-600 dark:text-zinc-400">Loading the XML view…</p>
-              }
+            <ErrorBoundary
+              fallback={(error) => (
+                <p role="alert" className="p-3 text-[13px] text-red-700 dark:text-red-400">
+                  The XML view could not start ({error.message}). The forms still work; export keeps your
+                  text.
+                </p>
+              )}
             >
-              <XmlView
-                text={text}
-                onChange={(next) =>
-                  store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
+              <Suspense
+                fallback={
+                  <p className="p-3 text-[13px] text-zinc-600 dark:text-zinc-400">Loading the XML view…</p>
                 }
-                highlight={highlight}
-                marks={marks}
-                reveal={reveal}
-                dark={theme === 'dark'}
-              />
-            </Suspense>
+              >
+                <XmlView
+                  text={text}
+                  onChange={(next) =>
+                    store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
+                  }
+                  highlight={highlight}
+                  marks={marks}
+                  reveal={reveal}
+                  dark={theme === 'dark'}
+                />
+              </Suspense>
+            </ErrorBoundary>
           </div>
         </section>
         <div className="col-span-3 min-h-0 border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">

@@ -7,7 +7,10 @@ export interface ProblemGroup {
   diagnostics: Diagnostic[];
 }
 
-/** Groups by block in document order (document-wide problems first), worst first inside a group. */
+/**
+ * Groups by block, worst first: groups with an error come before groups with only warnings, and so on;
+ * among equals, document order (document-wide problems first). Inside a group, worst first.
+ */
 export function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[] {
   const groups = new Map<number | null, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
@@ -16,8 +19,9 @@ export function groupProblems(diagnostics: readonly Diagnostic[]): ProblemGroup[
     if (group) group.push(diagnostic);
     else groups.set(key, [diagnostic]);
   }
+  const worst = (list: Diagnostic[]) => Math.min(...list.map((d) => severityRank[d.severity]));
   return [...groups.entries()]
-    .sort(([a], [b]) => (a ?? -1) - (b ?? -1))
+    .sort(([a, listA], [b, listB]) => worst(listA) - worst(listB) || (a ?? -1) - (b ?? -1))
     .map(([blockIndex, list]) => ({
       blockIndex,
       diagnostics: list.toSorted(

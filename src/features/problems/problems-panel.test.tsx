@@ -31,9 +31,9 @@ const diagnostics = [
 ];
 
 describe('groupProblems', () => {
-  it('puts document problems first, then blocks in order, worst first', () => {
+  it('puts the groups with errors first, then document order, worst first inside', () => {
     const groups = groupProblems(diagnostics);
-    expect(groups.map((g) => g.blockIndex)).toEqual([null, 0, 1]);
+    expect(groups.map((g) => g.blockIndex)).toEqual([null, 1, 0]);
     expect(groups[2].diagnostics.map((d) => d.code)).toEqual(['A2', 'A11']);
   });
 });

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import {
+  CORPUS,
+  expectNoAxeViolations,
+  importFile,
+  insertTemplate,
+  openFresh,
+  watchForFailures,
+} from './support';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing on the page, the gallery and the import dialog (${theme}); screenshots`, async ({
+    page,
+  }) => {
+    const failures = watchForFailures(page);
+    await openFresh(page, theme);
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
+    await expectNoAxeViolations(page);
+
+    await importFile(page, CORPUS.ossec);
+    await insertTemplate(page, 'pf-block', 'as documented');
+    await page
+      .getByRole('listbox', { name: /Blocks/ })
+      .getByRole('option', { name: /response\s*pf-block/ })
+      .click();
+    await expect(page.getByLabel('Location', { exact: true })).toHaveValue('defined-agent');
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `docs/editor-${theme}.png` });
+
+    await page.getByRole('button', { name: 'Templates', exact: true }).click();
+    const gallery = page.getByRole('dialog', { name: 'Templates' });
+    await expect(gallery.getByTestId('template-mail-test').locator('pre')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `docs/gallery-${theme}.png` });
+    await page.keyboard.press('Escape');
+    await expect(gallery).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('A file').click();
+    await (await chooser).setFiles(CORPUS.docker);
+    await expect(page.getByTestId('import-summary')).toContainText('2 <ossec_config> roots');
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `docs/import-${theme}.png` });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await insertTemplate(page, 'firewall-drop', 'as documented');
+    await expect(page.getByTestId('xml-error')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `docs/xml-error-${theme}.png` });
+    expect(failures).toEqual([]);
+  });
+}
