@@ -12,6 +12,11 @@ Commands:
   arconf [--target wazuh@4.14] [--role auto|manager|agent] FILE
          Print the ar.conf lines the manager writes for this file's responses, one a line.
          Exit 1 (after the lines of its valid blocks) when the target refuses the file.
+  simulate [--target wazuh@4.14] [--format text|json] FILE --rule-id N --level N
+           [--groups "a,b,"] [--agent 001] [--srcip IP] [--user NAME] [--filename PATH]
+         Show which responses fire for one alert, on which hosts and for how long. --groups is
+         the rule's group string as analysisd builds it; --agent is the agent that raised the alert
+         (000, the default, is the manager). Exit 1 when the target refuses the file.
 
 Options:
   -h, --help    Show this help.
@@ -25,7 +30,19 @@ export type Invocation =
   | { command: 'help' }
   | { command: 'export'; file: string }
   | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
-  | { command: 'arconf'; target?: string; role: RoleOption; file: string };
+  | { command: 'arconf'; target?: string; role: RoleOption; file: string }
+  | { command: 'simulate'; target?: string; format: Format; file: string; alert: AlertOptions };
+
+/** The alert `simulate` plays through the file, as the user typed it. */
+export interface AlertOptions {
+  ruleId: number;
+  level: number;
+  groups: string;
+  agentId?: string;
+  srcip?: string;
+  user?: string;
+  filename?: string;
+}
 
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
@@ -47,6 +64,13 @@ const OPTIONS = {
   target: { type: 'string' },
   role: { type: 'string' },
   format: { type: 'string' },
+  'rule-id': { type: 'string' },
+  level: { type: 'string' },
+  groups: { type: 'string' },
+  agent: { type: 'string' },
+  srcip: { type: 'string' },
+  user: { type: 'string' },
+  filename: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +94,13 @@ function parse(command: string, args: string[], allowed: OptionName[]) {
       throw new UsageError(`${command} does not take --${name}`);
   }
   return parsed;
+}
+
+/** A required whole number that is not negative, such as a rule id or a level. */
+function wholeNumber(option: string, value: string | undefined): number {
+  if (value === undefined) throw new UsageError(`simulate needs --${option}`);
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${option} must be a whole number (got '${value}')`);
+  return Number(value);
 }
 
 function exactlyOneFile(command: string, positionals: string[]): string {
@@ -110,6 +141,36 @@ export function parseInvocation(argv: string[]): Invocation {
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
         file: exactlyOneFile(command, positionals),
+      };
+    }
+    case 'simulate': {
+      const { values, positionals } = parse(command, rest, [
+        'target',
+        'format',
+        'rule-id',
+        'level',
+        'groups',
+        'agent',
+        'srcip',
+        'user',
+        'filename',
+      ]);
+      if (values.help) return { command: 'help' };
+      const file = exactlyOneFile(command, positionals);
+      return {
+        command,
+        target: values.target,
+        format: oneOf('format', values.format, FORMATS, 'text'),
+        file,
+        alert: {
+          ruleId: wholeNumber('rule-id', values['rule-id']),
+          level: wholeNumber('level', values.level),
+          groups: values.groups ?? '',
+          agentId: values.agent,
+          srcip: values.srcip,
+          user: values.user,
+          filename: values.filename,
+        },
       };
     }
     default:

@@ -288,6 +288,65 @@ describe('targets and roles', () => {
   });
 });
 
+describe('ar-studio simulate', () => {
+  const SIMULATED = `<ossec_config>
+  <command>
+    <name>firewall-drop</name>
+    <executable>firewall-drop</executable>
+    <timeout_allowed>yes</timeout_allowed>
+  </command>
+
+  <active-response>
+    <command>firewall-drop</command>
+    <location>local</location>
+    <rules_group>authentication_failed|authentication_failures</rules_group>
+    <timeout>700</timeout>
+  </active-response>
+
+  <active-response>
+    <command>firewall-drop</command>
+    <location>server</location>
+    <level>12</level>
+  </active-response>
+</ossec_config>
+`;
+  const alert = ['--rule-id', '5712', '--level', '10', '--groups', 'syslog,sshd,authentication_failures,'];
+
+  it('says which responses fire for an alert, where and for how long', async () => {
+    const file = scratchFile('simulate.conf', SIMULATED);
+    const result = await cliInProcess('simulate', file, ...alert, '--agent', '001');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(new RegExp(`^${file}:8:3 fires firewall-drop: .*agent 001.*700 s`));
+    expect(lines[1]).toMatch(new RegExp(`^${file}:15:3 idle firewall-drop: `));
+  });
+
+  it('reports the same in JSON', async () => {
+    const file = scratchFile('simulate-json.conf', SIMULATED);
+    const result = await cliInProcess('simulate', '--format', 'json', file, ...alert);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout.toString('utf8'));
+    expect(report).toMatchObject({
+      target: 'wazuh@4.14',
+      accepted: true,
+      alert: { ruleId: 5712, level: 10 },
+    });
+    expect(report.responses.map((r: { line: number; fires: boolean }) => [r.line, r.fires])).toEqual([
+      [8, true],
+      [15, false],
+    ]);
+    expect(report.responses[0]).toMatchObject({ hosts: ['the manager'], timeout: 700, stateful: true });
+  });
+
+  it('exits 1 with a note when the target refuses the file', async () => {
+    const file = scratchFile('simulate-refused.conf', FIREWALL_DROP);
+    const result = await cliInProcess('simulate', file, ...alert);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/refuses '.+' and would not start/);
+  });
+});
+
 describe('usage', () => {
   it('exits 2 with a message on stderr for usage errors and unreadable files', async () => {
     const missing = path.join(scratch, 'missing.conf');
@@ -308,6 +367,11 @@ describe('usage', () => {
       ['export', scratch],
       ['arconf'],
       ['arconf', '--format', 'json', 'x'],
+      ['simulate', 'x', '--level', '3'],
+      ['simulate', 'x', '--rule-id', '5712'],
+      ['simulate', 'x', '--rule-id', '5712', '--level', 'high'],
+      ['simulate', 'x', '--rule-id', '5712', '--level', '3', '--role', 'agent'],
+      ['simulate', '--rule-id', '5712', '--level', '3'],
     ];
     for (const args of calls) {
       const result = await cliInProcess(...args);

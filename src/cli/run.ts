@@ -18,6 +18,7 @@ import {
   type TargetProfile,
   validate,
 } from '../core';
+import { simulate } from '../core/simulate/simulate';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -163,11 +164,55 @@ async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: '
   const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
   for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
   if (accepted) return EXIT_ACCEPTED;
-  io.stderr(
-    `ar-studio: ${target.label} refuses '${invocation.file}' and would not start; ` +
-      `these are the lines its valid blocks would add (see: ar-studio check ${invocation.file})\n`,
-  );
+  refusedNote(io, target, invocation.file, 'these are the lines its valid blocks would add');
   return EXIT_NOT_ACCEPTED;
+}
+
+function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: string): void {
+  io.stderr(
+    `ar-studio: ${target.label} refuses '${file}' and would not start; ` +
+      `${shown} (see: ar-studio check ${file})\n`,
+  );
+}
+
+async function runSimulate(
+  io: CliIo,
+  invocation: Extract<Invocation, { command: 'simulate' }>,
+): Promise<number> {
+  const target = targetOf(invocation.target);
+  const { file, alert } = invocation;
+  const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
+  const { responses, notes } = simulate(doc, alert, target);
+  const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
+  if (invocation.format === 'json') {
+    const report = {
+      target: target.id,
+      file,
+      accepted,
+      alert,
+      responses: responses.map((r) => ({ ...at(r.blockIndex), ...r })),
+      notes,
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    for (const r of responses) {
+      const { line, column } = at(r.blockIndex);
+      const where = r.fires ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
+      io.stdout(
+        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}\n`,
+      );
+    }
+    for (const note of notes) io.stdout(`note: ${note}\n`);
+  }
+  if (accepted) return EXIT_ACCEPTED;
+  refusedNote(io, target, file, 'this is what its valid blocks would do');
+  return EXIT_NOT_ACCEPTED;
+}
+
+function undoText(timeout: number, offences: number[] | undefined): string {
+  if (timeout === 0) return 'never undone';
+  if (!offences) return `undone after ${timeout} s`;
+  return `undone after ${offences.map((seconds) => `${seconds} s`).join(', then ')} for repeat offences`;
 }
 
 /** Runs one `ar-studio` invocation and returns its exit status; expected failures never throw. */
@@ -191,6 +236,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runCheck(io, invocation);
       case 'arconf':
         return await runArConf(io, invocation);
+      case 'simulate':
+        return await runSimulate(io, invocation);
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;
