@@ -34,7 +34,7 @@ describe('groupProblems', () => {
   it('puts the groups with errors first, then document order, worst first inside', () => {
     const groups = groupProblems(diagnostics);
     expect(groups.map((g) => g.blockIndex)).toEqual([null, 1, 0]);
-    expect(groups[2].diagnostics.map((d) => d.code)).toEqual(['A2', 'A11']);
+    expect(groups[1].diagnostics.map((d) => d.code)).toEqual(['A2', 'A11']);
   });
 });
 
