@@ -31,6 +31,8 @@ export interface Finding {
   block?: Block;
   /** The element the problem is in; the diagnostic points at it. */
   child?: BlockChild;
+  /** The element a block-level problem is about when it is absent (a missing `<location>`). */
+  field?: string;
   /** Where to point when there is no block or child (XML-level findings). */
   offset?: number;
   endOffset?: number;
@@ -53,7 +55,8 @@ export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Di
   if (endOffset !== undefined) result.endOffset = endOffset;
   if (finding.daemonMessage !== undefined) result.daemonMessage = finding.daemonMessage;
   if (block) result.blockIndex = block.index;
-  if (child) result.field = child.name;
+  const field = child?.name ?? finding.field;
+  if (field !== undefined) result.field = field;
   if (finding.fix) result.fix = finding.fix;
   return result;
 }

@@ -25,6 +25,7 @@ export const a1MissingCommandLocation: Rule = {
       ]
         .filter(Boolean)
         .join(' and ');
+      const missingField = command === undefined || command === '' ? 'command' : 'location';
       if (r.hasOffenders) {
         if (command === undefined && location === undefined) continue;
         found.push(
@@ -32,6 +33,7 @@ export const a1MissingCommandLocation: Rule = {
             severity: 'warning',
             message: `This response has ${what}; because it holds <repeated_offenders>, the manager skips it without a word, so it never runs.`,
             block,
+            field: missingField,
           }),
         );
         continue;
@@ -47,6 +49,7 @@ export const a1MissingCommandLocation: Rule = {
             'Missing options in the active response configuration.',
           ),
           block,
+          field: missingField,
         }),
       );
     }

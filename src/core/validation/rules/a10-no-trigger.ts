@@ -24,6 +24,7 @@ export const a10NoTrigger: Rule = {
           message:
             'This response has no <level>, <rules_id> or <rules_group>, so it is attached to no rule and never fires.',
           block: r.block,
+          field: 'level',
         }),
       );
     }

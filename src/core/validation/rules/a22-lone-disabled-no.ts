@@ -30,6 +30,7 @@ export const a22LoneDisabledNo: Rule = {
             'Missing options in the active response configuration.',
           ),
           block,
+          field: 'disabled',
         }),
       );
   },

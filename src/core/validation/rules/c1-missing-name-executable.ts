@@ -29,6 +29,7 @@ export const c1MissingNameExecutable: Rule = {
           message: `This <command> has no ${missing.map((m) => `<${m}>`).join(' and no ')}: the manager refuses it.`,
           daemonMessage: missingCommandOptions(ctx.target),
           block,
+          field: missing[0],
         }),
       );
     }

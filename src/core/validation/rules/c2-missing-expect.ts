@@ -16,6 +16,7 @@ export const c2MissingExpect: Rule = {
           message: `${ctx.target.label} requires <expect> in every <command> (it may be empty): the manager refuses this one.`,
           daemonMessage: missingCommandOptions(ctx.target),
           block,
+          field: 'expect',
           fix: {
             title: 'Add an empty <expect>',
             ops: [{ op: 'setField', blockIndex: block.index, field: 'expect', value: '' }],
