@@ -91,3 +91,29 @@ test('a quick fix from the problems list is one undoable edit, and a reload rest
   await expect(page.getByRole('listbox', { name: /Blocks/ }).getByRole('option')).toHaveCount(2);
   expect(failures).toEqual([]);
 });
+
+test('a file dropped anywhere on the page is summarised before it replaces anything', async ({ page }) => {
+  const failures = watchForFailures(page);
+  await openFresh(page);
+  await insertTemplate(page, 'mail-test', 'corrected');
+  const before = await xmlText(page);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(
+      new File(['<command>\n  <name>dropped</name>\n  <executable>x</command>\n'], 'dropped.conf'),
+    );
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(
+        new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    }
+  });
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText('dropped.conf');
+  await expect(summary).toContainText(/1 command, 0 active responses, 1 error/);
+  await expect(summary).toContainText(/line 3:\d+/);
+  expect(await xmlText(page)).toBe(before);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await xmlText(page)).toBe(before);
+  expect(failures).toEqual([]);
+});
