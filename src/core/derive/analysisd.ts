@@ -124,15 +124,6 @@ function responseLoopFails(block: Block, target: TargetProfile): boolean {
   });
 }
 
-function commandLoopFails(block: Block, target: TargetProfile): boolean {
-  return block.children.some(
-    (child) =>
-      !isKnownCommandElement(child.name, target) ||
-      (child.name === 'timeout_allowed' && child.value !== 'yes' && child.value !== 'no') ||
-      (child.name === 'name' && target.bangNameRefused && child.value.startsWith('!')),
-  );
-}
-
 function toCommand(block: Block): CommandModel {
   const allowed = fieldsNamed(block, 'timeout_allowed').filter((c) => c.value === 'yes' || c.value === 'no');
   return {
@@ -141,15 +132,6 @@ function toCommand(block: Block): CommandModel {
     executable: fieldValue(block, 'executable'),
     timeoutAllowed: allowed.at(-1)?.value === 'yes',
   };
-}
-
-/** Whether analysisd refuses the `<command>` block itself. */
-export function commandRefused(command: CommandModel, target: TargetProfile): boolean {
-  const block = command.block;
-  if (!block) return false;
-  if (commandLoopFails(block, target)) return true;
-  if (command.name === undefined || command.executable === undefined) return true;
-  return target.expect === 'required' && fieldValue(block, 'expect') === undefined;
 }
 
 function fromStock(stock: StockCommand): CommandModel {

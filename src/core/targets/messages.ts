@@ -32,10 +32,10 @@ export function invalidElement(target: TargetProfile, daemon: Daemon, element: s
 }
 
 /** `XML_ERROR`: the reader's `XMLERR: …` text wrapped as the daemon logs it. */
-export function xmlReadError(target: TargetProfile, xmlError: string, line: number): string {
+export function xmlReadError(target: TargetProfile, daemon: Daemon, xmlError: string, line: number): string {
   return daemonMessage(
     target,
-    'analysisd',
+    daemon,
     1226,
     `Error reading XML file '${target.configPath}': ${xmlError} (line ${line}).`,
   );

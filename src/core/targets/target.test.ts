@@ -83,8 +83,8 @@ describe('targets', () => {
     expect(daemonMessage(parseTarget('ossec@3.7'), 'analysisd', 1303, text)).toBe(
       "ossec-analysisd(1303): ERROR: Invalid command 'x' in the active response.",
     );
-    expect(xmlReadError(parseTarget('wazuh@4.14'), "XMLERR: Element 'name' not closed.", 3)).toBe(
-      "(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Element 'name' not closed. (line 3).",
-    );
+    expect(
+      xmlReadError(parseTarget('wazuh@4.14'), 'analysisd', "XMLERR: Element 'name' not closed.", 3),
+    ).toBe("(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Element 'name' not closed. (line 3).");
   });
 });

@@ -1,8 +1,8 @@
 import type { Diagnostic, Fix } from '../../model/types';
-import { daemonMessage } from '../../targets/messages';
+import { xmlReadError } from '../../targets/messages';
 import { readOsXml } from '../../xml/os-xml';
 import { positionAt } from '../../xml/positions';
-import { diagnostic, type Rule, type RuleContext } from '../rule';
+import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
 const DECLARATION = /<\?xml[\s\S]*?\?>[ \t]*(?:\r?\n)?/g;
 
@@ -33,7 +33,6 @@ export const x1XmlError: Rule = {
     }
     if (!error) return [];
     const line = positionAt(doc.text, error.offset).line;
-    const reader = ctx.role === 'manager' ? 'analysisd' : 'execd';
     const fromReader = doc.problems.find((p) => p.code === 'X1');
     const message =
       fromReader && doc.xmlError === error
@@ -43,12 +42,7 @@ export const x1XmlError: Rule = {
       diagnostic(ctx, 'X1', {
         severity: 'error',
         message,
-        daemonMessage: daemonMessage(
-          target,
-          reader,
-          1226,
-          `Error reading XML file '${target.configPath}': ${error.message} (line ${line}).`,
-        ),
+        daemonMessage: xmlReadError(target, readerOf(ctx), error.message, line),
         offset: error.offset,
         endOffset: error.endOffset,
         fix: target.xmlDeclarationRefused ? declarationFix(doc.text, error.offset) : undefined,
