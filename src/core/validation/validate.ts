@@ -40,6 +40,7 @@ import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
 import { h1NeverLifted } from './rules/h1-never-lifted';
 import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
+import { h4LooseText } from './rules/h4-loose-text';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
 import { x1XmlError } from './rules/x1-xml-error';
 import { x2Dialect } from './rules/x2-dialect';
@@ -89,6 +90,7 @@ export const RULES: readonly Rule[] = [
   h1NeverLifted,
   h2AllWithoutManager,
   h3WindowsScriptEverywhere,
+  h4LooseText,
 ];
 
 export interface ValidateOptions {
