@@ -25,6 +25,8 @@ export interface ResponseSummary {
   /** Seconds, after `atoi` and the Wazuh 3.7+ reset. */
   effectiveTimeout: number;
   arConfLine?: string;
+  /** Minutes for the 2nd, 3rd, … offence, from this file's execd, where it runs the response (§5.6). */
+  repeatOffenderMinutes: number[];
   summary: string;
 }
 
@@ -99,6 +101,7 @@ export function deriveResponses(
       stateful,
       effectiveTimeout: r.outcome === 'accepted' ? r.effectiveTimeout : 0,
       arConfLine: arConfLine(r),
+      repeatOffenderMinutes: stateful ? applicable : [],
       summary: summarize(r, profile, stateful, applicable),
     };
   });
