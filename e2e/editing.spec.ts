@@ -98,13 +98,20 @@ test('a file dropped anywhere on the page is summarised before it replaces anyth
   await insertTemplate(page, 'mail-test', 'corrected');
   const before = await xmlText(page);
   await page.evaluate(() => {
-    const data = new DataTransfer();
+    // The e2e config has no DOM lib; these are the browser's own classes.
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: string[], name: string) => unknown;
+      DragEvent: new (type: string, init: object) => unknown;
+      document: { body: { dispatchEvent(event: unknown): void } };
+    };
+    const data = new g.DataTransfer();
     data.items.add(
-      new File(['<command>\n  <name>dropped</name>\n  <executable>x</command>\n'], 'dropped.conf'),
+      new g.File(['<command>\n  <name>dropped</name>\n  <executable>x</command>\n'], 'dropped.conf'),
     );
     for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(
-        new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+      g.document.body.dispatchEvent(
+        new g.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
       );
     }
   });

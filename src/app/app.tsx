@@ -3,24 +3,29 @@ import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
-import { deriveResponses } from '../core/derive/responses';
 import {
   applyOps,
+  type BlockKind,
+  type BlockSpec,
+  type ConfigDocument,
+  DEFAULT_TARGET,
+  type Diagnostic,
+  deriveResponses,
   duplicateBlock,
   EditError,
   insertBlock,
   moveBlock,
+  parseTarget,
+  positionAt,
+  readDocument,
   removeBlock,
   removeField,
+  resolveRole,
+  type StockCommand,
   setField,
-} from '../core/model/edit';
-import { readDocument } from '../core/model/read';
-import type { BlockKind, BlockSpec, ConfigDocument, Diagnostic } from '../core/model/types';
-import { resolveRole } from '../core/targets/role';
-import type { StockCommand } from '../core/targets/stock';
-import { DEFAULT_TARGET, parseTarget, type TargetProfile } from '../core/targets/target';
-import { validate } from '../core/validation/validate';
-import { positionAt } from '../core/xml/positions';
+  type TargetProfile,
+  validate,
+} from '../core';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';

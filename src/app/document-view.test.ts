@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveResponses } from '../core/derive/responses';
-import { readDocument } from '../core/model/read';
+import { deriveResponses, readDocument } from '../core';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 
 const doc = readDocument(`<command>

@@ -1,6 +1,12 @@
-import type { ResponseSummary } from '../core/derive/responses';
-import { blockTitle, fieldValue } from '../core/model/fields';
-import type { Block, ConfigDocument, Diagnostic, Severity } from '../core/model/types';
+import {
+  type Block,
+  blockTitle,
+  type ConfigDocument,
+  type Diagnostic,
+  fieldValue,
+  type ResponseSummary,
+  type Severity,
+} from '../core';
 import type { BlockListItem } from '../features/block-list/block-list';
 
 /** One line under a block's name: what a command runs, or where and when a response fires. */

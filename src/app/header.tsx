@@ -1,9 +1,7 @@
 import { Button, IconButton } from '../components/button';
 import { cx } from '../components/cx';
 import { Icon } from '../components/icon';
-import type { ConfigDocument } from '../core/model/types';
-import type { RoleOption } from '../core/targets/role';
-import { TARGETS } from '../core/targets/target';
+import { type ConfigDocument, type RoleOption, TARGETS } from '../core';
 import { ExportMenu } from '../features/import-export/export-menu';
 import type { Theme } from './theme';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../core/model/read';
+import { readDocument } from '../core';
 import { insertFragment } from './insert-fragment';
 
 const pair =

@@ -1,5 +1,5 @@
+import type { ConfigDocument } from '../core';
 import { indentBefore } from '../core/model/read';
-import type { ConfigDocument } from '../core/model/types';
 
 export interface FragmentInsertion {
   text: string;

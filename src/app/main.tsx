@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_TARGET } from '../core/targets/target';
 import '../index.css';
+import { DEFAULT_TARGET } from '../core';
 import { App } from './app';
 import { createDocumentStore } from './document-store';
 import { loadDraft } from './draft-storage';

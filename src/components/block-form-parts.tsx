@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Block, Diagnostic } from '../core/model/types';
+import type { Block, Diagnostic } from '../core';
 import { Badge } from './badge';
 import { cx } from './cx';
 import type { FieldProblem } from './field';

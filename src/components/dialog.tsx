@@ -40,7 +40,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
       }}
       className={cx(
         'm-auto max-h-[85vh] w-full flex-col overflow-hidden rounded-lg border p-0 shadow-2xl open:flex',
-        'border-zinc-200 bg-white text-zinc-900 backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+        'border-zinc-200 bg-white text-zinc-900 backdrop:bg-[rgb(9_9_11/0.55)] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
         size === 'md' && 'max-w-lg',
         size === 'lg' && 'max-w-3xl',
         size === 'xl' && 'max-w-5xl',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Severity } from '../core/model/types';
+import type { Severity } from '../core';
 import { IconButton } from './button';
 import { cx } from './cx';
 import { Icon } from './icon';

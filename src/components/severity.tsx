@@ -1,4 +1,4 @@
-import type { Severity } from '../core/model/types';
+import type { Severity } from '../core';
 import { cx } from './cx';
 import { Icon } from './icon';
 

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef } from 'react';
 import { type UseFormReturn, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { valueProblem } from '../core/model/fields';
+import { valueProblem } from '../core';
 
 /** What the document says for each element: a value, or undefined when the element is absent. */
 export type DocumentValues = Record<string, string | undefined>;

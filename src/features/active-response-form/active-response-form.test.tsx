@@ -1,8 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deriveResponses } from '../../core/derive/responses';
-import { readDocument } from '../../core/model/read';
-import { parseTarget } from '../../core/targets/target';
+import { deriveResponses, parseTarget, readDocument } from '../../core';
 import { ActiveResponseForm } from './active-response-form';
 
 afterEach(cleanup);

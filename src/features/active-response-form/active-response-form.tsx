@@ -11,11 +11,15 @@ import { ChipsInput } from '../../components/chips-input';
 import { Field, fieldDescribedBy } from '../../components/field';
 import { SelectControl, TextControl } from '../../components/form-controls';
 import { useBlockForm } from '../../components/use-block-form';
+import {
+  ACTIVE_RESPONSE_FIELDS,
+  type Block,
+  type Diagnostic,
+  fieldValue,
+  type ResponseSummary,
+  type TargetProfile,
+} from '../../core';
 import { isKnownResponseElement } from '../../core/derive/analysisd';
-import type { ResponseSummary } from '../../core/derive/responses';
-import { ACTIVE_RESPONSE_FIELDS, fieldValue } from '../../core/model/fields';
-import type { Block, Diagnostic } from '../../core/model/types';
-import type { TargetProfile } from '../../core/targets/target';
 
 export interface ActiveResponseFormProps {
   block: Block;

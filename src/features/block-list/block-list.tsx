@@ -4,7 +4,7 @@ import { IconButton } from '../../components/button';
 import { cx } from '../../components/cx';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
-import type { BlockKind, Severity } from '../../core/model/types';
+import type { BlockKind, Severity } from '../../core';
 
 export type ResponseMode = 'stateful' | 'stateless' | 'disabled';
 

@@ -1,7 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readDocument } from '../../core/model/read';
-import { parseTarget } from '../../core/targets/target';
+import { parseTarget, readDocument } from '../../core';
 import { CommandForm } from './command-form';
 
 afterEach(cleanup);

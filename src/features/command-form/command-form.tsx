@@ -9,10 +9,8 @@ import {
 } from '../../components/block-form-parts';
 import { SelectControl, TextControl } from '../../components/form-controls';
 import { useBlockForm } from '../../components/use-block-form';
+import { type Block, COMMAND_FIELDS, type Diagnostic, fieldValue, type TargetProfile } from '../../core';
 import { isKnownCommandElement } from '../../core/derive/analysisd';
-import { COMMAND_FIELDS, fieldValue } from '../../core/model/fields';
-import type { Block, Diagnostic } from '../../core/model/types';
-import type { TargetProfile } from '../../core/targets/target';
 
 export interface CommandFormProps {
   block: Block;

@@ -3,8 +3,7 @@ import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon, type IconName } from '../../components/icon';
-import type { ConfigDocument } from '../../core/model/types';
-import { encodeText } from '../../core/xml/encoding';
+import { type ConfigDocument, encodeText } from '../../core';
 import { downloadBytes, fragmentText, wholeFileText } from './export-text';
 
 export interface ExportMenuProps {

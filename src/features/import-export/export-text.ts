@@ -1,5 +1,5 @@
+import type { ConfigDocument } from '../../core';
 import { indentBefore } from '../../core/model/read';
-import type { ConfigDocument } from '../../core/model/types';
 
 /**
  * The blocks alone, each as the file writes it, with the indentation of its root taken off so the

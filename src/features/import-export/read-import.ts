@@ -1,6 +1,5 @@
-import { readDocument } from '../../core/model/read';
-import type { ConfigDocument, Diagnostic, TextEncoding } from '../../core/model/types';
-import { decodeBytes } from '../../core/xml/encoding';
+import { type ConfigDocument, type Diagnostic, decodeBytes, readDocument } from '../../core';
+import type { TextEncoding } from '../../core/model/types';
 
 /** Far above any real ossec.conf (the stock ones are under 50 kB); beyond it the browser would only suffer. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { severityRank } from '../../components/severity';
-import type { Diagnostic } from '../../core/model/types';
+import type { Diagnostic } from '../../core';
 
 export interface ProblemGroup {
   /** The block the problems belong to, or null for the document as a whole. */

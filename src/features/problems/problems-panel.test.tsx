@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Diagnostic } from '../../core/model/types';
+import type { Diagnostic } from '../../core';
 import { groupProblems } from './group-problems';
 import { ProblemsPanel } from './problems-panel';
 

@@ -3,7 +3,7 @@ import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
-import type { Diagnostic } from '../../core/model/types';
+import type { Diagnostic } from '../../core';
 import { countBySeverity, groupProblems } from './group-problems';
 
 export interface ProblemsPanelProps {

@@ -4,7 +4,7 @@ import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Icon } from '../../components/icon';
-import type { StockCommand } from '../../core/targets/stock';
+import type { StockCommand } from '../../core';
 import { type TemplateEntry, templateFileQuery, templateIndexQuery } from './template-queries';
 
 export interface TemplateGalleryProps {

@@ -12,7 +12,7 @@ import {
 import { Decoration, type DecorationSet, EditorView } from '@codemirror/view';
 import { getDefaultExtensions } from '@uiw/react-codemirror';
 import { useEffect, useRef } from 'react';
-import type { Severity } from '../../core/model/types';
+import type { Severity } from '../../core';
 
 export interface XmlMark {
   from: number;
