@@ -31,11 +31,7 @@ import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
 import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
-import {
-  type ImportCandidate,
-  type ImportRead,
-  readImportBytes,
-} from '../features/import-export/read-import';
+import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
@@ -163,8 +159,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   };
 
   const onFile = useCallback(async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    setDropped(readImportBytes(bytes, file.name));
+    setDropped(await readImportFile(file));
     setDialog('import');
   }, []);
   const dragging = useFileDrop(onFile);

@@ -11,7 +11,7 @@ import {
   formatSize,
   type ImportCandidate,
   type ImportRead,
-  readImportBytes,
+  readImportFile,
   readImportText,
   shapeDescription,
 } from './read-import';
@@ -46,13 +46,8 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
   const pickFile = async (file: File | undefined) => {
     if (!file) return;
     setReading(true);
-    try {
-      setPicked(readImportBytes(new Uint8Array(await file.arrayBuffer()), file.name));
-    } catch (error) {
-      setPicked({ ok: false, name: file.name, message: `${file.name} could not be read: ${String(error)}` });
-    } finally {
-      setReading(false);
-    }
+    setPicked(await readImportFile(file));
+    setReading(false);
   };
 
   const candidate = read?.ok ? read.candidate : null;

@@ -18,14 +18,26 @@ export type ImportRead =
   | { ok: true; candidate: ImportCandidate }
   | { ok: false; name: string; message: string };
 
-export function readImportBytes(bytes: Uint8Array, name: string): ImportRead {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return {
-      ok: false,
-      name,
-      message: `${name} is ${formatSize(bytes.length)}; AR Studio opens files up to ${formatSize(MAX_IMPORT_BYTES)}. Your document was left as it was.`,
-    };
+function tooLarge(name: string, size: number): ImportRead {
+  return {
+    ok: false,
+    name,
+    message: `${name} is ${formatSize(size)}; AR Studio opens files up to ${formatSize(MAX_IMPORT_BYTES)}. Your document was left as it was.`,
+  };
+}
+
+/** Reads a picked or dropped file, refusing an oversized one before its bytes are loaded into memory. */
+export async function readImportFile(file: File): Promise<ImportRead> {
+  if (file.size > MAX_IMPORT_BYTES) return tooLarge(file.name, file.size);
+  try {
+    return readImportBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  } catch (error) {
+    return { ok: false, name: file.name, message: `${file.name} could not be read: ${String(error)}` };
   }
+}
+
+export function readImportBytes(bytes: Uint8Array, name: string): ImportRead {
+  if (bytes.length > MAX_IMPORT_BYTES) return tooLarge(name, bytes.length);
   const decoded = decodeBytes(bytes);
   return readImportText(decoded.text, name, decoded.encoding, bytes.length, decoded.problem);
 }

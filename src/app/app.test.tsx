@@ -1,0 +1,86 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from './app';
+import { createDocumentStore } from './document-store';
+import { StoreProvider } from './store-context';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+const HOST_DENY = `<command>
+  <name>host-deny</name>
+  <executable>host-deny</executable>
+  <timeout_allowed>yes</timeout_allowed>
+</command>
+<active-response>
+  <command>host-deny</command>
+  <location>local</location>
+  <level>7</level>
+  <timeout>600</timeout>
+</active-response>
+`;
+
+function setup(text = HOST_DENY) {
+  let clock = 0;
+  const store = createDocumentStore(
+    { present: { text, encoding: 'utf-8', original: null }, target: 'wazuh@4.14', role: 'auto' },
+    () => (clock += 5000),
+  );
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <StoreProvider store={store}>
+        <App storageProblem={null} />
+      </StoreProvider>
+    </QueryClientProvider>,
+  );
+  return store;
+}
+
+describe('App', () => {
+  it('turns a form edit into a one-block text edit, and Ctrl+Z brings back the exact text', () => {
+    const store = setup();
+    const blocks = screen.getByRole('listbox', { name: /Blocks/ });
+    fireEvent.click(within(blocks).getAllByRole('option')[1]);
+    expect(screen.getAllByText('stateful')).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Timeout', { selector: 'input' }), { target: { value: '900' } });
+    expect(store.getState().present.text).toBe(HOST_DENY.replace('<timeout>600', '<timeout>900'));
+    act(() => {
+      fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    });
+    expect(store.getState().present.text).toBe(HOST_DENY);
+    act(() => {
+      fireEvent.keyDown(window, { key: 'z', ctrlKey: true, shiftKey: true });
+    });
+    expect(store.getState().present.text).toContain('<timeout>900</timeout>');
+  });
+
+  it('adds, duplicates, moves and deletes blocks, each one undo step', () => {
+    const store = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Add command' }));
+    expect(store.getState().present.text).toContain('<name>new-command</name>');
+    const blocks = screen.getByRole('listbox', { name: /Blocks/ });
+    expect(within(blocks).getAllByRole('option')).toHaveLength(3);
+    fireEvent.keyDown(within(blocks).getAllByRole('option')[1], { key: 'ArrowDown', altKey: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete the selected block' }));
+    expect(within(blocks).getAllByRole('option')).toHaveLength(2);
+    act(() => store.undo());
+    act(() => store.undo());
+    act(() => store.undo());
+    expect(store.getState().present.text).toBe(HOST_DENY);
+  });
+
+  it('keeps the form on the last readable text while the XML has an error', () => {
+    const store = setup();
+    fireEvent.click(within(screen.getByRole('listbox', { name: /Blocks/ })).getAllByRole('option')[1]);
+    act(() =>
+      store.commit({ text: HOST_DENY.replace('<level>7</level>', '<level>7</lvl>') }, { label: 'typing' }),
+    );
+    expect(screen.getByTestId('xml-error').textContent).toMatch(/Line 9/);
+    const level = screen.getByLabelText('Level', { selector: 'input' }) as HTMLInputElement;
+    expect(level.value).toBe('7');
+    expect(level.readOnly).toBe(true);
+  });
+});
