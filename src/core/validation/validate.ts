@@ -41,6 +41,7 @@ import { h1NeverLifted } from './rules/h1-never-lifted';
 import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
 import { h4LooseText } from './rules/h4-loose-text';
+import { h5ArConfKeyCollision } from './rules/h5-ar-conf-key-collision';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
 import { x1XmlError } from './rules/x1-xml-error';
 import { x2Dialect } from './rules/x2-dialect';
@@ -91,6 +92,7 @@ export const RULES: readonly Rule[] = [
   h2AllWithoutManager,
   h3WindowsScriptEverywhere,
   h4LooseText,
+  h5ArConfKeyCollision,
 ];
 
 export interface ValidateOptions {
