@@ -4,6 +4,7 @@
  * version.
  */
 
+import type { BackslashRuns } from '../xml/os-xml';
 import {
   BUILTIN_AR_CONF,
   type ScriptGeneration,
@@ -50,6 +51,8 @@ export interface TargetProfile {
   disabledSkipsLaterBlocks: boolean;
   /** OS_XML's longest element text, in bytes (OSSEC 8192, Wazuh 20480). */
   xmlMaxText: number;
+  /** How a run of backslashes before `<` reads: Wazuh toggles (`\\<` is a tag), OSSEC keeps escaping. */
+  xmlBackslashRuns: BackslashRuns;
   /** The reader refuses `<?xml …?>` (§13: OSSEC 4.2.0 and Wazuh 4.14; only OSSEC's unreleased main skips it). */
   xmlDeclarationRefused: boolean;
   /** How scripts receive the alert: arguments, arguments plus extra_args, or JSON on stdin. */
@@ -129,6 +132,7 @@ function ossecProfile(version: Version): TargetProfile {
     levelAndGroup: 'or',
     disabledSkipsLaterBlocks: !atLeast(version, '3.0'),
     xmlMaxText: 8192,
+    xmlBackslashRuns: 'sticky',
     xmlDeclarationRefused: true,
     scriptInput: 'argv',
     scripts: 'ossec',
@@ -164,6 +168,7 @@ function wazuhProfile(version: Version): TargetProfile {
     levelAndGroup: 'and',
     disabledSkipsLaterBlocks: false,
     xmlMaxText: 20480,
+    xmlBackslashRuns: 'toggle',
     xmlDeclarationRefused: true,
     scriptInput: since('compiledScripts') ? 'json' : since('extraArgs') ? 'argv-extra-args' : 'argv',
     scripts,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
-import { check, conf, findings, HOST_DENY } from '../testing';
+import { check, command, conf, findings, HOST_DENY } from '../testing';
 import { validate } from '../validate';
 
 describe('X1 XML error', () => {
@@ -43,5 +43,16 @@ describe('X1 XML error', () => {
     expect(findings('X1', long, 'ossec@3.7')[0].daemonMessage).toContain('XMLERR: String overflow.');
     expect(findings('X1', long, 'wazuh@4.14')).toEqual([]);
     expect(check(long, 'wazuh@4.14').some((d) => d.severity === 'error')).toBe(false);
+  });
+});
+
+describe('X1 OSSEC backslash runs', () => {
+  const text = conf(command({ name: 'a', executable: 'C:\\\\tools\\\\', expect: '' }));
+
+  it('refuses on OSSEC a value ending in two backslashes, which Wazuh reads as text then a tag', () => {
+    const [d] = findings('X1', text, 'ossec@3.7');
+    expect(d.severity).toBe('error');
+    expect(d.daemonMessage).toContain("XMLERR: Element 'executable' not closed.");
+    expect(findings('X1', text, 'wazuh@4.14')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Diagnostic, Fix } from '../../model/types';
 import { xmlReadError } from '../../targets/messages';
-import { readOsXml } from '../../xml/os-xml';
+import { DEFAULT_MAX_TEXT, readOsXml } from '../../xml/os-xml';
 import { positionAt } from '../../xml/positions';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
@@ -20,24 +20,29 @@ function declarationFix(text: string, offset: number): Fix | undefined {
 
 /**
  * X1: the file is not well-formed for OS_XML, so the daemon (analysisd on a manager, execd on an agent)
- * exits with (1226). The reader found the error; this rule words it for the target and adds OSSEC's
- * shorter value limit (8192 bytes, where Wazuh reads 20480).
+ * exits with (1226). The reader found the error; this rule words it for the target and adds what OSSEC's
+ * reader refuses beyond Wazuh's: values over 8192 bytes (Wazuh reads 20480) and a value ending in a run
+ * of backslashes, which escapes the closing tag.
  */
 export const x1XmlError: Rule = {
   code: 'X1',
   check(ctx: RuleContext): Diagnostic[] {
     const { doc, target } = ctx;
     let error = doc.xmlError;
-    if (!error && target.xmlMaxText < 20480 && doc.text.length > target.xmlMaxText) {
-      error = readOsXml(doc.text, target.xmlMaxText).error;
-    }
+    // The document was read as Wazuh reads it; OSSEC's shorter limit and backslash runs can stop earlier.
+    const differs =
+      (target.xmlMaxText < DEFAULT_MAX_TEXT && doc.text.length > target.xmlMaxText) ||
+      (target.xmlBackslashRuns === 'sticky' && doc.text.includes('\\'));
+    if (!error && differs) error = readOsXml(doc.text, target.xmlMaxText, target.xmlBackslashRuns).error;
     if (!error) return [];
     const line = positionAt(doc.text, error.offset).line;
     const fromReader = doc.problems.find((p) => p.code === 'X1');
     const message =
       fromReader && doc.xmlError === error
         ? fromReader.message
-        : `A value is longer than ${target.label} reads in one element (${target.xmlMaxText} bytes): the daemon refuses the file.`;
+        : error.message === 'XMLERR: String overflow.'
+          ? `A value is longer than ${target.label} reads in one element (${target.xmlMaxText} bytes): the daemon refuses the file.`
+          : `${target.label} reads a backslash run before '<' as escaping it, so this closing tag is text and the daemon refuses the file (${error.message}).`;
     return [
       diagnostic(ctx, 'X1', {
         severity: 'error',
