@@ -18,7 +18,7 @@ describe('A4 non-canonical location', () => {
   it('warns without a fix when several tokens match', () => {
     const [d] = at('server,local');
     expect(d.fix).toBeUndefined();
-    expect(d.message).toContain('on the manager only');
+    expect(d.message).toContain('on the manager, nothing to agents');
   });
 
   it('does not fire on the four canonical words', () => {

@@ -36,7 +36,7 @@ export const a4NonCanonicalLocation: Rule = {
           severity: 'warning',
           message: single
             ? `'${child.value}' is read as '${single}' only because it contains that token (the daemon searches substrings, ignoring case). Write '${single}'.`
-            : `'${child.value}' matches ${words.join(', ')} at once; the daemon runs it ${words[0] === 'server' ? 'on the manager only' : 'by the first that applies'}. Use one of local, server, defined-agent or all, and a second block for another place.`,
+            : `'${child.value}' matches ${words.join(', ')} at once, but the daemon dispatches a response one way only${words[0] === 'server' ? ' (here: on the manager, nothing to agents)' : ''}. Use one of local, server, defined-agent or all per block, and a second block for another place.`,
           block: r.block,
           child,
           fix: single
