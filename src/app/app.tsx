@@ -35,6 +35,7 @@ import { type ImportCandidate, type ImportRead, readImportFile } from '../featur
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
+import { changedLines } from '../features/xml-view/changed-lines';
 import { startAutosave } from './autosave';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 import { Header } from './header';
@@ -234,6 +235,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const errorPosition = doc.xmlError ? positionAt(doc.text, doc.xmlError.offset) : null;
   const modified = original !== null && original.text !== text;
+  const changed = useMemo(() => (original ? changedLines(original.text, text) : []), [original, text]);
   const marks = useMemo(
     () =>
       diagnostics.map((d) => ({
@@ -378,6 +380,12 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               {encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} · {doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} ·{' '}
               {doc.shape === 'fragment' ? 'fragment' : doc.shape === 'empty' ? 'empty' : 'whole file'}
             </span>
+            {modified && (
+              <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+                <span aria-hidden="true" className="h-3 w-[3px] rounded-sm bg-amber-600 dark:bg-amber-500" />
+                {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
+              </span>
+            )}
             {modified && original && (
               <Button
                 size="sm"
@@ -430,6 +438,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   marks={marks}
                   reveal={reveal}
                   dark={theme === 'dark'}
+                  changed={changed}
                 />
               </Suspense>
             </ErrorBoundary>

@@ -22,6 +22,16 @@ describe('insertFragment', () => {
     expect(readDocument(text).blocks).toHaveLength(2);
   });
 
+  it('leaves blanks after the last block on its own line', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>  \n</ossec_config>\n',
+    );
+    const { text } = insertFragment(doc, '<command>\n  <name>b</name>\n</command>\n');
+    expect(text).toBe(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>  \n  <command>\n    <name>b</name>\n  </command>\n</ossec_config>\n',
+    );
+  });
+
   it('goes into the first root when there are no blocks yet', () => {
     const doc = readDocument(
       '<ossec_config>\n  <global/>\n</ossec_config>\n<ossec_config>\n</ossec_config>\n',

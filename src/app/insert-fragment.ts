@@ -28,8 +28,12 @@ export function insertFragment(doc: ConfigDocument, fragment: string): FragmentI
   const last = doc.blocks.filter((b) => b.inConfigRoot).at(-1);
   if (last) {
     const indent = indentBefore(text, last.start) ?? layout.blockIndent;
+    // After the rest of the block's line when only blanks follow it, so they stay on the line they were on.
+    let at = last.end;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    if (at < text.length && text[at] !== '\r' && text[at] !== '\n') at = last.end;
     const insert = eol + lines(indent);
-    return { text: text.slice(0, last.end) + insert + text.slice(last.end), offset: last.end + eol.length };
+    return { text: text.slice(0, at) + insert + text.slice(at), offset: at + eol.length };
   }
 
   const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);

@@ -16,7 +16,7 @@ describe('minimalChange', () => {
 describe('XmlView', () => {
   it('shows the text, names the editor, and does not echo text that came from the store', async () => {
     const onChange = vi.fn();
-    const props = { onChange, highlight: null, marks: [], reveal: null, dark: false };
+    const props = { onChange, highlight: null, marks: [], reveal: null, dark: false, changed: [] };
     const { container, rerender } = render(<XmlView text="<command/>" {...props} />);
     const content = container.querySelector('.cm-content');
     expect(content?.getAttribute('aria-label')).toMatch(/XML/);

@@ -6,10 +6,11 @@ import {
   EditorState,
   type Extension,
   Prec,
+  RangeSet,
   StateEffect,
   StateField,
 } from '@codemirror/state';
-import { Decoration, type DecorationSet, EditorView } from '@codemirror/view';
+import { Decoration, type DecorationSet, EditorView, GutterMarker, gutter } from '@codemirror/view';
 import { getDefaultExtensions } from '@uiw/react-codemirror';
 import { useEffect, useRef } from 'react';
 import type { Severity } from '../../core';
@@ -30,6 +31,8 @@ export interface XmlViewProps {
   /** Puts the cursor at an offset and scrolls to it; a new nonce repeats the jump to the same place. */
   reveal: { offset: number; nonce: number } | null;
   dark: boolean;
+  /** Lines that differ from the imported file (1-based), marked in the gutter. */
+  changed: readonly number[];
 }
 
 /** Marks transactions that bring the editor in line with the store, so they are not echoed back as edits. */
@@ -51,6 +54,35 @@ const highlightField = StateField.define<DecorationSet>({
 
 const blockLine = Decoration.line({ class: 'cm-selected-block' });
 
+const setChanged = StateEffect.define<readonly number[]>();
+
+class ChangedMarker extends GutterMarker {
+  elementClass = 'cm-changed-line';
+}
+const changedMarker = new ChangedMarker();
+
+/** Line numbers changed since the import; kept as numbers, re-sent by the view whenever the text changes. */
+const changedField = StateField.define<readonly number[]>({
+  create: () => [],
+  update(lines, tr) {
+    for (const effect of tr.effects) if (effect.is(setChanged)) return effect.value;
+    return lines;
+  },
+});
+
+const changedGutter = gutter({
+  class: 'cm-changed-gutter',
+  markers: (view) => {
+    const lines = view.state.field(changedField);
+    const builder = [];
+    for (const n of lines) {
+      if (n <= view.state.doc.lines) builder.push(changedMarker.range(view.state.doc.line(n).from));
+    }
+    return RangeSet.of(builder, true);
+  },
+  initialSpacer: () => changedMarker,
+});
+
 function blockDecorations(state: EditorState, range: { from: number; to: number } | null): DecorationSet {
   if (!range || range.from > state.doc.length) return Decoration.none;
   const first = state.doc.lineAt(range.from).number;
@@ -65,6 +97,8 @@ const lightTheme = EditorView.theme({
   '&': { backgroundColor: '#ffffff', height: '100%', fontSize: '12.5px' },
   '.cm-gutters': { backgroundColor: '#fafafa', color: '#52525b', borderRight: '1px solid #e4e4e7' },
   '.cm-selected-block': { backgroundColor: '#eff6ff', boxShadow: 'inset 2px 0 0 #2563eb' },
+  '.cm-changed-gutter .cm-gutterElement': { width: '3px', padding: '0' },
+  '.cm-changed-line': { backgroundColor: '#d97706' },
 });
 
 const darkTheme = EditorView.theme(
@@ -73,6 +107,8 @@ const darkTheme = EditorView.theme(
     '.cm-gutters': { backgroundColor: '#09090b', color: '#a1a1aa', borderRight: '1px solid #27272a' },
     '.cm-selected-block': { backgroundColor: '#0f1a2e', boxShadow: 'inset 2px 0 0 #60a5fa' },
     '.cm-activeLineGutter': { backgroundColor: 'transparent' },
+    '.cm-changed-gutter .cm-gutterElement': { width: '3px', padding: '0' },
+    '.cm-changed-line': { backgroundColor: '#f59e0b' },
   },
   { dark: true },
 );
@@ -102,6 +138,8 @@ const staticExtensions: Extension = [
   // Auto-closing would add tags the admin did not type; in a file the daemon reads strictly, every byte is theirs.
   xml({ autoCloseTags: false }),
   lintGutter(),
+  changedField,
+  changedGutter,
   highlightField,
   // An explicit tabindex lets checkers see that the scrolling editor is reachable by keyboard.
   EditorView.contentAttributes.of({ 'aria-label': 'XML of the document (editable)', tabindex: '0' }),
@@ -137,7 +175,7 @@ export function minimalChange(before: string, after: string): { from: number; to
   return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }
 
-export function XmlView({ text, onChange, highlight, marks, reveal, dark }: XmlViewProps) {
+export function XmlView({ text, onChange, highlight, marks, reveal, dark, changed }: XmlViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const theme = useRef(new Compartment());
@@ -181,6 +219,10 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark }: XmlV
   useEffect(() => {
     view.current?.dispatch({ effects: theme.current.reconfigure(themeExtensions(dark)) });
   }, [dark]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: setChanged.of(changed) });
+  }, [changed]);
 
   useEffect(() => {
     const editor = view.current;
