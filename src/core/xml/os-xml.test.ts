@@ -82,6 +82,11 @@ describe('readOsXml follows the daemon dialect', () => {
     );
   });
 
+  it('reads on past a refused declaration so the roots after it are still found', () => {
+    const { roots } = only('<?xml version="1.0"?>\n<ossec_config><command/></ossec_config>');
+    expect(roots.map((r) => r.name)).toEqual(['?xml', 'ossec_config']);
+  });
+
   it('ignores attributes, loose text and text before the root', () => {
     const { roots, error } = only('\uFEFFjunk <a x="1" y=\'2\'>text<b z="3">1</b>more</a>');
     expect(error).toBeNull();

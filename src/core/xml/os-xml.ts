@@ -374,6 +374,8 @@ class OsXmlReader {
         }
         element.name = name;
         if (isSpace(c) && this.readAttributes(element) === '/') selfClosing = true;
+        // The daemon refuses `<?xml …?>`; reading on, it holds nothing, so the roots after it stay roots.
+        if (name.startsWith('?') && this.error !== null) selfClosing = true;
         if (selfClosing) {
           // `<a />` leaves its `>` unread: the daemon then takes it as this.text of the parent.
           const end =
