@@ -36,6 +36,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `docs/gallery-${theme}.png` });
     await page.keyboard.press('Escape');
     await expect(gallery).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Templates', exact: true })).toBeFocused();
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const chooser = page.waitForEvent('filechooser');

@@ -47,6 +47,16 @@ test('the XML view and the form follow each other; a broken tag keeps the form; 
   await expect.poll(() => xmlText(page)).toBe(before);
   await page.getByRole('button', { name: 'Redo (Ctrl+Shift+Z)' }).click();
   await expect(timeout).toHaveValue('1200');
+
+  // Reordering by keyboard: the response moves above its command (and the daemon would refuse that).
+  const edited = await xmlText(page);
+  const options = page.getByRole('listbox', { name: /Blocks/ }).getByRole('option');
+  await options.nth(1).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => xmlText(page)).toMatch(/^<active-response>/);
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('A2');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => xmlText(page)).toBe(edited);
   expect(failures).toEqual([]);
 });
 

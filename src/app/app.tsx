@@ -315,6 +315,12 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               </span>
             </p>
           )}
+          {formBlock && !formBlock.inConfigRoot && (
+            <p className="mb-4 flex items-start gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-2.5 text-[13px] text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+              <Icon name="info" className="mt-0.5" />
+              This block is not inside an &lt;ossec_config&gt; root, so the daemon does not read it.
+            </p>
+          )}
           {formBlock?.kind === 'command' && (
             <CommandForm
               key={`${current}:command`}
