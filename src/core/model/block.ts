@@ -1,11 +1,13 @@
 import type { Block, BlockChild, BlockKind, XmlElement } from './types';
 
 /**
- * A block whose children are kept relative to its start, so that an edit elsewhere in a large file can move
- * it by copying six numbers instead of every child (the absolute children are built on first use).
+ * A block that keeps the field elements it was read from, with the offset it was read at, so that an edit
+ * elsewhere in a large file moves it by copying six numbers; its children are built on first use.
  */
 export class SourceBlock implements Block {
-  readonly #relativeChildren: readonly BlockChild[];
+  readonly #fields: readonly XmlElement[];
+  /** Where the block started in the text its fields were read from. */
+  readonly #origin: number;
   #children: BlockChild[] | undefined;
 
   constructor(
@@ -18,68 +20,67 @@ export class SourceBlock implements Block {
     readonly selfClosing: boolean,
     readonly topLevelIndex: number,
     readonly inConfigRoot: boolean,
-    relativeChildren: readonly BlockChild[],
+    fields: readonly XmlElement[],
+    origin: number,
   ) {
-    this.#relativeChildren = relativeChildren;
+    this.#fields = fields;
+    this.#origin = origin;
   }
 
+  /** The block read as `element`, which lies `shift` characters before its place in the document. */
   static fromElement(
     element: XmlElement,
     index: number,
     topLevelIndex: number,
     inConfigRoot: boolean,
+    shift = 0,
   ): SourceBlock {
-    const base = element.start;
     return new SourceBlock(
       index,
       element.name as BlockKind,
-      element.start,
-      element.end,
-      element.openEnd,
-      element.closeStart,
+      element.start + shift,
+      element.end + shift,
+      element.openEnd + shift,
+      element.closeStart + shift,
       element.selfClosing,
       topLevelIndex,
       inConfigRoot,
-      element.children.map((child) => ({
-        name: child.name,
-        value: child.value,
-        start: child.start - base,
-        end: child.end - base,
-        valueStart: (child.selfClosing ? child.end : child.openEnd) - base,
-        valueEnd: (child.selfClosing ? child.end : child.closeStart) - base,
-        selfClosing: child.selfClosing,
-        hasNestedElements: child.children.length > 0,
-      })),
+      element.children,
+      element.start,
     );
   }
 
   get children(): BlockChild[] {
     if (this.#children === undefined) {
-      const base = this.start;
-      this.#children = this.#relativeChildren.map((child) => ({
-        ...child,
-        start: child.start + base,
-        end: child.end + base,
-        valueStart: child.valueStart + base,
-        valueEnd: child.valueEnd + base,
+      const delta = this.start - this.#origin;
+      this.#children = this.#fields.map((field) => ({
+        name: field.name,
+        value: field.value,
+        start: field.start + delta,
+        end: field.end + delta,
+        valueStart: (field.selfClosing ? field.end : field.openEnd) + delta,
+        valueEnd: (field.selfClosing ? field.end : field.closeStart) + delta,
+        selfClosing: field.selfClosing,
+        hasNestedElements: field.childCount > 0,
       }));
     }
     return this.#children;
   }
 
-  /** The same block `delta` characters further on (and at another position in the block list). */
-  moved(delta: number, index = this.index, topLevelIndex = this.topLevelIndex): SourceBlock {
+  /** The same block `delta` characters further on. */
+  moved(delta: number): SourceBlock {
     return new SourceBlock(
-      index,
+      this.index,
       this.kind,
       this.start + delta,
       this.end + delta,
       this.openEnd + delta,
       this.closeStart + delta,
       this.selfClosing,
-      topLevelIndex,
+      this.topLevelIndex,
       this.inConfigRoot,
-      this.#relativeChildren,
+      this.#fields,
+      this.#origin,
     );
   }
 

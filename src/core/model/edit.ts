@@ -8,7 +8,7 @@ import { readOsXml } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
 import { fieldsOf, fieldValue, lastField, valueProblem } from './fields';
-import { indentBefore, readDocument, withSectionsOnly } from './read';
+import { indentBefore, readDocument } from './read';
 import type { Block, BlockSpec, ConfigDocument, DocumentOp, XmlElement } from './types';
 
 export class EditError extends Error {}
@@ -69,14 +69,29 @@ function spliceBlock(
   const text = splice(doc.text, start, end, insert);
   const delta = insert.length - (end - start);
   if (doc.problems.length > 0 || !(block instanceof SourceBlock)) return readDocument(text, doc.encoding);
-  const blockText = text.slice(block.start, block.end + delta);
+  // Built from the old text: slicing the new one would flatten the whole file on every keystroke.
+  const blockText = doc.text.slice(block.start, start) + insert + doc.text.slice(end, block.end);
   const scan = readOsXml(blockText);
   const element = scan.roots[0];
   if (scan.error || scan.comments.length > 0 || scan.roots.length !== 1 || element.end !== blockText.length) {
     return readDocument(text, doc.encoding);
   }
-  const placed = shiftElement(element, block.start);
-  const reread = SourceBlock.fromElement(placed, block.index, block.topLevelIndex, block.inConfigRoot);
+  const reread = SourceBlock.fromElement(
+    element,
+    block.index,
+    block.topLevelIndex,
+    block.inConfigRoot,
+    block.start,
+  );
+  // As in a full read, the document's own copy of the section holds no fields: they live in the block.
+  const section: XmlElement = {
+    ...element,
+    start: element.start + block.start,
+    end: element.end + block.start,
+    openEnd: element.openEnd + block.start,
+    closeStart: element.closeStart + block.start,
+    children: [],
+  };
   const blocks = doc.blocks.map((b) =>
     b.index < block.index ? b : b.index === block.index ? reread : (b as SourceBlock).moved(delta),
   );
@@ -86,13 +101,11 @@ function spliceBlock(
     blocks,
     topLevel: doc.topLevel.map((top) =>
       top.start === block.start
-        ? withSectionsOnly(placed)
+        ? section
         : {
             ...shiftTopLevel(top, start, end, delta),
-            children: top.children.map((section) =>
-              section.start === block.start
-                ? { ...placed, children: [] }
-                : shiftTopLevel(section, start, end, delta),
+            children: top.children.map((child) =>
+              child.start === block.start ? section : shiftTopLevel(child, start, end, delta),
             ),
           },
     ),

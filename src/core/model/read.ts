@@ -21,18 +21,20 @@ export function isBlockName(name: string): name is BlockKind {
 
 export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): ConfigDocument {
   const scan = readOsXml(text);
-  const topLevel = scan.roots.map(withSectionsOnly);
+  const topLevel = scan.roots;
   const shape = shapeOf(topLevel);
   const blocks: Block[] = [];
   topLevel.forEach((top, topLevelIndex) => {
-    const full = scan.roots[topLevelIndex];
     if (isBlockName(top.name)) {
-      blocks.push(SourceBlock.fromElement(full, blocks.length, topLevelIndex, shape === 'fragment'));
+      blocks.push(SourceBlock.fromElement(top, blocks.length, topLevelIndex, shape === 'fragment'));
+      top.children = [];
       return;
     }
-    for (const child of full.children) {
-      if (isBlockName(child.name)) {
-        blocks.push(SourceBlock.fromElement(child, blocks.length, topLevelIndex, top.name === CONFIG_ROOT));
+    for (const section of top.children) {
+      if (isBlockName(section.name)) {
+        blocks.push(SourceBlock.fromElement(section, blocks.length, topLevelIndex, top.name === CONFIG_ROOT));
+        // The document keeps roots and sections; a block's fields live in the block.
+        section.children = [];
       }
     }
   });
@@ -54,11 +56,6 @@ function shapeOf(topLevel: XmlElement[]): DocumentShape {
   if (topLevel.every((e) => isBlockName(e.name))) return 'fragment';
   if (topLevel.every((e) => e.name === AGENT_CONFIG_ROOT)) return 'agent-config';
   return 'config';
-}
-
-/** The document keeps roots and their sections; what lies deeper is read into the blocks or not needed. */
-export function withSectionsOnly(root: XmlElement): XmlElement {
-  return { ...root, children: root.children.map((section) => ({ ...section, children: [] })) };
 }
 
 /** The whitespace before `offset` on its line, when nothing else precedes it there. */

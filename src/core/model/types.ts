@@ -22,7 +22,12 @@ export interface XmlElement {
    * what follows the last nested element (OS_XML resets the content after a child).
    */
   value: string;
+  /**
+   * The elements inside it, for roots and for `<command>`/`<active-response>` sections; what lies deeper
+   * is read but not kept (`childCount` still counts it).
+   */
   children: XmlElement[];
+  childCount: number;
   attributeCount: number;
 }
 

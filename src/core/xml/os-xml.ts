@@ -55,6 +55,9 @@ type FrameEnd =
   | { kind: 'eof' }
   | { kind: 'unwind'; to: string; closeStart: number; end: number };
 
+/** The children of an element whose children are not kept: shared, and frozen so nothing adds to it. */
+const NO_CHILDREN: MutableElement[] = Object.freeze([]) as unknown as MutableElement[];
+
 const CLOSED: FrameEnd = { kind: 'closed' };
 const END_OF_TEXT: FrameEnd = { kind: 'eof' };
 
@@ -78,11 +81,11 @@ export function readOsXml(
 ): OsXmlResult {
   const reader = new OsXmlReader(text, maxText, backslashRuns === 'sticky');
   try {
-    reader.readElement(null, 1);
+    reader.readElement(null, 1, true);
   } catch (e) {
     if (!(e instanceof StopReading)) throw e;
   }
-  finishUnclosed(reader.roots, text.length);
+  if (reader.error) finishUnclosed(reader.roots, text.length);
   return {
     roots: reader.roots,
     error: reader.error,
@@ -258,7 +261,8 @@ class OsXmlReader {
     return previous === SLASH ? '/' : '>';
   }
 
-  newElement(start: number, parent: MutableElement | null): MutableElement {
+  /** A new element, kept in its parent's children when the parent keeps them. */
+  newElement(start: number, parent: MutableElement | null, attach: boolean): MutableElement {
     const element: MutableElement = {
       name: '',
       start,
@@ -267,11 +271,15 @@ class OsXmlReader {
       closeStart: start,
       selfClosing: false,
       value: '',
-      children: [],
+      children: NO_CHILDREN,
+      childCount: 0,
       attributeCount: 0,
     };
-    if (parent) parent.children.push(element);
-    else this.roots.push(element);
+    if (!parent) this.roots.push(element);
+    else {
+      parent.childCount++;
+      if (attach) parent.children.push(element);
+    }
     return element;
   }
 
@@ -279,7 +287,7 @@ class OsXmlReader {
    * `_ReadElem()`. The top frame (parent null) reads root elements one after another; a child frame
    * reads one element and returns. `ancestors` lets a mismatched closing tag unwind in recovery mode.
    */
-  readElement(parent: MutableElement | null, depth: number): FrameEnd {
+  readElement(parent: MutableElement | null, depth: number, attach: boolean): FrameEnd {
     if (depth > MAX_DEPTH) {
       this.fail('XMLERR: Max recursion level reached', this.pos);
       throw new StopReading();
@@ -359,7 +367,7 @@ class OsXmlReader {
           this.skipStrayClosingTag();
           continue;
         }
-        element = this.newElement(this.pos - 1, parent);
+        element = this.newElement(this.pos - 1, parent, attach);
         location = Loc.Name;
         count = 0;
         runStart = this.pos;
@@ -373,11 +381,12 @@ class OsXmlReader {
           name = name.slice(0, -1);
         }
         element.name = name;
+        if (keepsChildren(depth, name)) element.children = [];
         if (isSpace(c) && this.readAttributes(element) === '/') selfClosing = true;
         // The daemon refuses `<?xml …?>`; reading on, it holds nothing, so the roots after it stay roots.
         if (name.startsWith('?') && this.error !== null) selfClosing = true;
         if (selfClosing) {
-          // `<a />` leaves its `>` unread: the daemon then takes it as this.text of the parent.
+          // `<a />` leaves its `>` unread: the daemon then takes it as text of the parent.
           const end =
             this.text.charCodeAt(this.pos - 1) === SLASH && this.text.charCodeAt(this.pos) === GT
               ? this.pos + 1
@@ -399,18 +408,24 @@ class OsXmlReader {
           parts = null;
         }
       } else if (location === Loc.Closing && c === GT && element) {
-        const closingName = this.collected(parts, runStart);
-        parts = null;
+        const { name } = element;
+        // Compared in place: slicing every closing tag only to compare it would double the garbage.
+        const closes =
+          parts === null
+            ? this.pos - 1 - runStart === name.length && this.text.startsWith(name, runStart)
+            : this.collected(parts, runStart) === name;
         element.closeStart = closeStart;
         element.end = this.pos;
-        if (closingName !== element.name) {
+        if (!closes) {
+          const closingName = this.collected(parts, runStart);
           this.fail(`XMLERR: Element '${element.name}' not closed.`, closeStart, this.pos);
           // A typo in a leaf's closing tag (`<name>x</command>`) closes the leaf; a closing tag that names
           // an ancestor of an element holding children means a closing tag was left out above.
-          if (element.children.length > 0 && this.openNames.includes(closingName)) {
+          if (element.childCount > 0 && this.openNames.includes(closingName)) {
             return { kind: 'unwind', to: closingName, closeStart, end: this.pos };
           }
         }
+        parts = null;
         location = Loc.Before;
         count = 0;
         if (parent) return CLOSED;
@@ -427,7 +442,7 @@ class OsXmlReader {
         } else {
           this.pos--;
           this.openNames.push(element.name);
-          const childEnd = this.readElement(element, depth + 1);
+          const childEnd = this.readElement(element, depth + 1, element.children !== NO_CHILDREN);
           this.openNames.pop();
           if (childEnd.kind === 'eof') return childEnd;
           if (childEnd.kind === 'unwind') {
@@ -468,6 +483,14 @@ class OsXmlReader {
     const close = this.text.indexOf('>', this.pos);
     this.pos = close === -1 ? this.n : close + 1;
   }
+}
+
+/**
+ * The document needs the roots, their sections, and the fields of the blocks among them; deeper elements
+ * are read (and counted) but not kept, which keeps large files light.
+ */
+function keepsChildren(depth: number, name: string): boolean {
+  return depth === 1 || (depth === 2 && (name === 'command' || name === 'active-response'));
 }
 
 /** Elements still open when the read stopped end where the text ends. */
