@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -64,6 +64,26 @@ function useLastReadable(doc: ConfigDocument): ConfigDocument {
 
 type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
 
+/** Above this size (a few thousand blocks) checking the whole file takes long enough to be felt per keystroke. */
+const LARGE_TEXT = 200_000;
+const SETTLE_MS = 300;
+
+/**
+ * The document the checks run on. The form and the XML follow every keystroke; validation, the block list
+ * and the problems follow as soon as React has time, and on a large file only once typing pauses, so
+ * typing never waits for them.
+ */
+function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
+  const large = doc.text.length > LARGE_TEXT;
+  const [settled, setSettled] = useState(doc);
+  useEffect(() => {
+    if (!large) return;
+    const timer = setTimeout(() => setSettled(doc), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [doc, large]);
+  return useDeferredValue(large ? settled : doc);
+}
+
 export function App({ storageProblem }: { storageProblem: string | null }) {
   const store = useStore();
   const state = useDocumentState();
@@ -73,15 +93,31 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
   const { text, encoding, original } = state.present;
-  const doc = useMemo(() => readDocument(text, encoding), [text, encoding]);
+  // The document an edit just produced: the document API re-reads only the edited block, so reading the
+  // same text again in full (much slower on a large file) is skipped.
+  const lastEdited = useRef<ConfigDocument | null>(null);
+  const doc = useMemo(() => {
+    const edited = lastEdited.current;
+    return edited && edited.text === text && edited.encoding === encoding
+      ? edited
+      : readDocument(text, encoding);
+  }, [text, encoding]);
   const readable = useLastReadable(doc);
   const target = useMemo(() => profileOf(state.target), [state.target]);
-  const diagnostics = useMemo(() => validate(doc, { target, role: state.role }), [doc, target, state.role]);
-  const responses = useMemo(
-    () => deriveResponses(readable, target, state.role),
-    [readable, target, state.role],
+  const checked = useCheckedDocument(doc);
+  const checkedReadable = useLastReadable(checked);
+  const diagnostics = useMemo(
+    () => validate(checked, { target, role: state.role }),
+    [checked, target, state.role],
   );
-  const items = useMemo(() => blockListItems(doc, diagnostics, responses), [doc, diagnostics, responses]);
+  const responses = useMemo(
+    () => deriveResponses(checkedReadable, target, state.role),
+    [checkedReadable, target, state.role],
+  );
+  const items = useMemo(
+    () => blockListItems(checked, diagnostics, responses),
+    [checked, diagnostics, responses],
+  );
 
   const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
@@ -121,6 +157,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
+        lastEdited.current = next;
         store.commit({ text: next.text }, { label, coalesceKey });
         setStatus(label);
         return 'index' in result ? result.index : null;
@@ -230,12 +267,17 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     const item = items[index];
     if (!item) return `Block ${index + 1}`;
     const name = item.title === undefined ? '(no name)' : item.title;
-    return `${item.kind === 'command' ? 'Command' : 'Response'} ${name} · line ${positionAt(doc.text, doc.blocks[index].start).line}`;
+    const block = checked.blocks[index];
+    const line = block ? ` · line ${positionAt(checked.text, block.start).line}` : '';
+    return `${item.kind === 'command' ? 'Command' : 'Response'} ${name}${line}`;
   };
 
   const errorPosition = doc.xmlError ? positionAt(doc.text, doc.xmlError.offset) : null;
   const modified = original !== null && original.text !== text;
-  const changed = useMemo(() => (original ? changedLines(original.text, text) : []), [original, text]);
+  const changed = useMemo(
+    () => (original ? changedLines(original.text, checked.text) : []),
+    [original, checked.text],
+  );
   const marks = useMemo(
     () =>
       diagnostics.map((d) => ({

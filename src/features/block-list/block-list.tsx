@@ -1,4 +1,4 @@
-import { type DragEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, memo, useMemo, useRef, useState } from 'react';
 import { Badge } from '../../components/badge';
 import { IconButton } from '../../components/button';
 import { cx } from '../../components/cx';
@@ -81,10 +81,23 @@ export function BlockList({
     }
   };
 
-  const dropIndex = (event: DragEvent<HTMLDivElement>, index: number) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return event.clientY > box.top + box.height / 2 ? index + 1 : index;
-  };
+  // Rows get one stable set of handlers that read the latest props, so a row re-renders only when its
+  // own block changes; on a file with thousands of blocks that keeps typing responsive.
+  const latest = useRef({ onSelect, onKeyDown, move, setDropAt });
+  latest.current = { onSelect, onKeyDown, move, setDropAt };
+  const actions = useMemo<RowActions>(
+    () => ({
+      select: (index) => latest.current.onSelect(index),
+      keyDown: (event, index) => latest.current.onKeyDown(event, index),
+      dragOver: (index) => latest.current.setDropAt(index),
+      drop: (from, at) => {
+        latest.current.setDropAt(null);
+        latest.current.move(from, at > from ? at - 1 : at);
+      },
+      dragEnd: () => latest.current.setDropAt(null),
+    }),
+    [],
+  );
 
   return (
     <section aria-labelledby="blocks-title" className="flex h-full min-h-0 flex-col">
@@ -140,92 +153,18 @@ export function BlockList({
             aria-describedby="blocks-keys"
             className="grid gap-px px-1.5"
           >
-            {items.map((item) => {
-              const isSelected = item.index === current;
-              const worst: Severity | null =
-                item.problems.error > 0 ? 'error' : item.problems.warning > 0 ? 'warning' : null;
-              const problemTotal = item.problems.error + item.problems.warning + item.problems.info;
-              return (
-                <div
-                  key={item.index}
-                  role="option"
-                  aria-selected={isSelected}
-                  data-index={item.index}
-                  tabIndex={isSelected || (current === null && item.index === 0) ? 0 : -1}
-                  draggable={!readOnly}
-                  onClick={() => onSelect(item.index)}
-                  onKeyDown={(event) => onKeyDown(event, item.index)}
-                  onDragStart={(event) => {
-                    event.dataTransfer.setData(DRAG_TYPE, String(item.index));
-                    event.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragOver={(event) => {
-                    if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
-                    event.preventDefault();
-                    setDropAt(dropIndex(event, item.index));
-                  }}
-                  onDragLeave={() => setDropAt(null)}
-                  onDrop={(event) => {
-                    const from = Number(event.dataTransfer.getData(DRAG_TYPE));
-                    if (!event.dataTransfer.types.includes(DRAG_TYPE) || Number.isNaN(from)) return;
-                    event.preventDefault();
-                    const at = dropIndex(event, item.index);
-                    setDropAt(null);
-                    move(from, at > from ? at - 1 : at);
-                  }}
-                  onDragEnd={() => setDropAt(null)}
-                  className={cx(
-                    'group relative flex cursor-default items-start gap-2 rounded-md px-2 py-1.5 outline-none select-none',
-                    'focus-visible:ring-2 focus-visible:ring-blue-600 dark:focus-visible:ring-blue-400',
-                    isSelected
-                      ? 'bg-blue-50 ring-1 ring-blue-200 dark:bg-blue-950/60 dark:ring-blue-900'
-                      : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60',
-                    dropAt === item.index &&
-                      'before:absolute before:inset-x-1 before:-top-px before:h-0.5 before:bg-blue-600',
-                    dropAt === item.index + 1 &&
-                      'after:absolute after:inset-x-1 after:-bottom-px after:h-0.5 after:bg-blue-600',
-                  )}
-                >
-                  <Icon
-                    name="grip"
-                    className="mt-0.5 size-3.5 text-zinc-400 opacity-0 group-hover:opacity-100 dark:text-zinc-500"
-                  />
-                  <span className="min-w-0 flex-1">
-                    <span className="flex items-center gap-1.5">
-                      <Badge tone={item.kind === 'command' ? 'violet' : 'blue'}>
-                        {item.kind === 'command' ? 'command' : 'response'}
-                      </Badge>
-                      <span
-                        className={cx(
-                          'truncate font-mono text-[13px]',
-                          item.title === undefined || item.title === ''
-                            ? 'text-zinc-600 italic dark:text-zinc-400'
-                            : 'text-zinc-900 dark:text-zinc-100',
-                        )}
-                      >
-                        {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
-                      </span>
-                    </span>
-                    <span className="mt-0.5 flex items-center gap-1.5">
-                      <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">{item.detail}</span>
-                    </span>
-                  </span>
-                  <span className="flex shrink-0 flex-col items-end gap-1">
-                    {item.mode && (
-                      <Badge tone={item.mode === 'stateful' ? 'green' : 'neutral'}>{item.mode}</Badge>
-                    )}
-                    {item.ignored && <Badge tone="amber">not read</Badge>}
-                    {worst && (
-                      <span className="inline-flex items-center gap-0.5 text-xs tabular-nums">
-                        <SeverityIcon severity={worst} className="[&_svg]:size-3.5" />
-                        <span className="text-zinc-700 dark:text-zinc-300">{problemTotal}</span>
-                        <span className="sr-only">{problemTotal === 1 ? 'problem' : 'problems'}</span>
-                      </span>
-                    )}
-                  </span>
-                </div>
-              );
-            })}
+            {items.map((item) => (
+              <BlockRow
+                key={item.index}
+                item={item}
+                selected={item.index === current}
+                tabbable={item.index === current || (current === null && item.index === 0)}
+                readOnly={readOnly}
+                dropBefore={dropAt === item.index}
+                dropAfter={dropAt === item.index + 1}
+                actions={actions}
+              />
+            ))}
           </div>
         )}
         <p id="blocks-keys" className="sr-only">
@@ -249,6 +188,134 @@ export function BlockList({
     </section>
   );
 }
+
+interface RowActions {
+  select: (index: number) => void;
+  keyDown: (event: KeyboardEvent<HTMLDivElement>, index: number) => void;
+  dragOver: (index: number) => void;
+  drop: (from: number, at: number) => void;
+  dragEnd: () => void;
+}
+
+interface RowProps {
+  item: BlockListItem;
+  selected: boolean;
+  tabbable: boolean;
+  readOnly: boolean;
+  dropBefore: boolean;
+  dropAfter: boolean;
+  actions: RowActions;
+}
+
+function dropIndex(event: DragEvent<HTMLDivElement>, index: number): number {
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientY > box.top + box.height / 2 ? index + 1 : index;
+}
+
+function sameItem(a: BlockListItem, b: BlockListItem): boolean {
+  return (
+    a.index === b.index &&
+    a.kind === b.kind &&
+    a.title === b.title &&
+    a.detail === b.detail &&
+    a.mode === b.mode &&
+    a.ignored === b.ignored &&
+    a.problems.error === b.problems.error &&
+    a.problems.warning === b.problems.warning &&
+    a.problems.info === b.problems.info
+  );
+}
+
+const BlockRow = memo(
+  function BlockRow({ item, selected, tabbable, readOnly, dropBefore, dropAfter, actions }: RowProps) {
+    const worst: Severity | null =
+      item.problems.error > 0 ? 'error' : item.problems.warning > 0 ? 'warning' : null;
+    const problemTotal = item.problems.error + item.problems.warning + item.problems.info;
+    return (
+      <div
+        role="option"
+        aria-selected={selected}
+        data-index={item.index}
+        tabIndex={tabbable ? 0 : -1}
+        draggable={!readOnly}
+        onClick={() => actions.select(item.index)}
+        onKeyDown={(event) => actions.keyDown(event, item.index)}
+        onDragStart={(event) => {
+          event.dataTransfer.setData(DRAG_TYPE, String(item.index));
+          event.dataTransfer.effectAllowed = 'move';
+        }}
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+          event.preventDefault();
+          actions.dragOver(dropIndex(event, item.index));
+        }}
+        onDragLeave={actions.dragEnd}
+        onDrop={(event) => {
+          const from = Number(event.dataTransfer.getData(DRAG_TYPE));
+          if (!event.dataTransfer.types.includes(DRAG_TYPE) || Number.isNaN(from)) return;
+          event.preventDefault();
+          actions.drop(from, dropIndex(event, item.index));
+        }}
+        onDragEnd={actions.dragEnd}
+        className={cx(
+          'group relative flex cursor-default items-start gap-2 rounded-md px-2 py-1.5 outline-none select-none',
+          // Rows out of view skip layout and paint: a large file has thousands of them.
+          '[contain-intrinsic-size:auto_48px] [content-visibility:auto]',
+          'focus-visible:ring-2 focus-visible:ring-blue-600 dark:focus-visible:ring-blue-400',
+          selected
+            ? 'bg-blue-50 ring-1 ring-blue-200 dark:bg-blue-950/60 dark:ring-blue-900'
+            : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60',
+          dropBefore && 'before:absolute before:inset-x-1 before:-top-px before:h-0.5 before:bg-blue-600',
+          dropAfter && 'after:absolute after:inset-x-1 after:-bottom-px after:h-0.5 after:bg-blue-600',
+        )}
+      >
+        <Icon
+          name="grip"
+          className="mt-0.5 size-3.5 text-zinc-400 opacity-0 group-hover:opacity-100 dark:text-zinc-500"
+        />
+        <span className="min-w-0 flex-1">
+          <span className="flex items-center gap-1.5">
+            <Badge tone={item.kind === 'command' ? 'violet' : 'blue'}>
+              {item.kind === 'command' ? 'command' : 'response'}
+            </Badge>
+            <span
+              className={cx(
+                'truncate font-mono text-[13px]',
+                item.title === undefined || item.title === ''
+                  ? 'text-zinc-600 italic dark:text-zinc-400'
+                  : 'text-zinc-900 dark:text-zinc-100',
+              )}
+            >
+              {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
+            </span>
+          </span>
+          <span className="mt-0.5 flex items-center gap-1.5">
+            <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">{item.detail}</span>
+          </span>
+        </span>
+        <span className="flex shrink-0 flex-col items-end gap-1">
+          {item.mode && <Badge tone={item.mode === 'stateful' ? 'green' : 'neutral'}>{item.mode}</Badge>}
+          {item.ignored && <Badge tone="amber">not read</Badge>}
+          {worst && (
+            <span className="inline-flex items-center gap-0.5 text-xs tabular-nums">
+              <SeverityIcon severity={worst} className="[&_svg]:size-3.5" />
+              <span className="text-zinc-700 dark:text-zinc-300">{problemTotal}</span>
+              <span className="sr-only">{problemTotal === 1 ? 'problem' : 'problems'}</span>
+            </span>
+          )}
+        </span>
+      </div>
+    );
+  },
+  (a, b) =>
+    sameItem(a.item, b.item) &&
+    a.selected === b.selected &&
+    a.tabbable === b.tabbable &&
+    a.readOnly === b.readOnly &&
+    a.dropBefore === b.dropBefore &&
+    a.dropAfter === b.dropAfter &&
+    a.actions === b.actions,
+);
 
 const addClass = cx(
   'inline-flex h-7 flex-1 items-center justify-center gap-1 rounded-md border border-dashed text-xs font-medium',

@@ -65,3 +65,15 @@ describe('ProblemsPanel', () => {
     expect(screen.getByText(/accepts this file/)).toBeTruthy();
   });
 });
+
+describe('ProblemsPanel on a large file', () => {
+  it('shows the first problems and the rest on request', () => {
+    const many = Array.from({ length: 350 }, (_, i) =>
+      diag({ code: 'H1', severity: 'info', message: `hint ${i}`, blockIndex: i, offset: i }),
+    );
+    render(<ProblemsPanel diagnostics={many} blockLabel={String} onJump={vi.fn()} onFix={vi.fn()} />);
+    expect(screen.queryByText('hint 349')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more problems' }));
+    expect(screen.getByText('hint 349')).toBeTruthy();
+  });
+});

@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
 import type { Diagnostic } from '../../core';
-import { countBySeverity, groupProblems } from './group-problems';
+import { countBySeverity, groupProblems, type ProblemGroup } from './group-problems';
 
 export interface ProblemsPanelProps {
   diagnostics: readonly Diagnostic[];
@@ -14,9 +15,14 @@ export interface ProblemsPanelProps {
   onFix: (diagnostic: Diagnostic) => void;
 }
 
+/** Rows shown before "Show all": a generated 10,000-block file has thousands of hints. */
+export const PROBLEMS_SHOWN = 300;
+
 export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: ProblemsPanelProps) {
+  const [showAll, setShowAll] = useState(false);
   const counts = countBySeverity(diagnostics);
-  const groups = groupProblems(diagnostics);
+  const groups = limitGroups(groupProblems(diagnostics), showAll ? Number.POSITIVE_INFINITY : PROBLEMS_SHOWN);
+  const hidden = diagnostics.length - groups.reduce((n, g) => n + g.diagnostics.length, 0);
   return (
     <section aria-labelledby="problems-title" className="flex h-full min-h-0 flex-col">
       <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 dark:border-zinc-800">
@@ -100,9 +106,30 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: Proble
             </ul>
           </section>
         ))}
+        {hidden > 0 && (
+          <div className="px-3 py-2">
+            <Button size="sm" onClick={() => setShowAll(true)}>
+              Show {hidden} more {hidden === 1 ? 'problem' : 'problems'}
+            </Button>
+          </div>
+        )}
       </div>
     </section>
   );
+}
+
+/** The first `limit` problems in display order, groups cut where the limit falls. */
+function limitGroups(groups: ProblemGroup[], limit: number): ProblemGroup[] {
+  const shown: ProblemGroup[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    shown.push(
+      group.diagnostics.length <= left ? group : { ...group, diagnostics: group.diagnostics.slice(0, left) },
+    );
+    left -= group.diagnostics.length;
+  }
+  return shown;
 }
 
 function groupTitle(blockIndex: number | null, blockLabel: (i: number) => string): string {
