@@ -2,6 +2,9 @@ import type { DocumentStore } from './document-store';
 import { saveDraft } from './draft-storage';
 
 export const SAVE_DELAY_MS = 250;
+/** A large draft costs tens of milliseconds to serialise; while typing in it, save on pauses only. */
+const LARGE_DRAFT = 200_000;
+const LARGE_SAVE_DELAY_MS = 1500;
 
 /**
  * Saves the draft shortly after each change and at once when the page is hidden or closed, so a reload
@@ -26,7 +29,10 @@ export function startAutosave(
 
   const unsubscribe = store.subscribe(() => {
     clearTimeout(timer);
-    timer = setTimeout(flush, SAVE_DELAY_MS);
+    timer = setTimeout(
+      flush,
+      store.getState().present.text.length > LARGE_DRAFT ? LARGE_SAVE_DELAY_MS : SAVE_DELAY_MS,
+    );
   });
   window.addEventListener('pagehide', flush);
   const onHidden = () => {

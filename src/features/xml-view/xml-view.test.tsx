@@ -10,6 +10,13 @@ describe('minimalChange', () => {
     expect(minimalChange('abc', 'abc')).toEqual({ from: 3, to: 3, insert: '' });
     expect(minimalChange('aaa', 'aaaa')).toEqual({ from: 3, to: 3, insert: 'a' });
     expect(minimalChange('xyz', '')).toEqual({ from: 0, to: 3, insert: '' });
+    const long = 'a'.repeat(5000);
+    expect(minimalChange(`${long}X${long}`, `${long}YZ${long}`)).toEqual({
+      from: 5000,
+      to: 5001,
+      insert: 'YZ',
+    });
+    expect(minimalChange(long + long, long)).toEqual({ from: 5000, to: 10000, insert: '' });
   });
 });
 
