@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURST_MS, createDocumentStore } from './document-store';
+import { BURST_MS, createDocumentStore, HISTORY_CHARS, HISTORY_LIMIT } from './document-store';
 
 function store() {
   let clock = 0;
@@ -69,5 +69,21 @@ describe('document store', () => {
     s.commit({ text: original.text, encoding: 'latin1', original }, { label: 'Import' });
     s.undo();
     expect(s.getState().present).toEqual({ text: 'a', encoding: 'utf-8', original: null });
+  });
+
+  it('keeps the history within its step and size limits', () => {
+    const { s, tick } = store();
+    for (let i = 0; i < HISTORY_LIMIT + 10; i++) {
+      tick(5000);
+      s.commit({ text: `t${i}` }, { label: 'x' });
+    }
+    expect(s.getState().past).toHaveLength(HISTORY_LIMIT);
+    const big = 'x'.repeat(HISTORY_CHARS / 2);
+    s.commit({ text: `${big}1` }, { label: 'x' });
+    s.commit({ text: `${big}2` }, { label: 'x' });
+    s.commit({ text: `${big}3` }, { label: 'x' });
+    const past = s.getState().past;
+    expect(past.reduce((n, p) => n + p.text.length, 0)).toBeLessThanOrEqual(HISTORY_CHARS);
+    expect(past.at(-1)?.text).toBe(`${big}2`);
   });
 });

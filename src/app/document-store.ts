@@ -36,6 +36,8 @@ export interface CommitOptions {
 }
 
 export const HISTORY_LIMIT = 200;
+/** Characters of text the undo history may hold: a 2 MB file still gets a useful history without exhausting memory. */
+export const HISTORY_CHARS = 64_000_000;
 export const BURST_MS = 1000;
 
 type Listener = () => void;
@@ -48,6 +50,17 @@ export interface DocumentStore {
   redo(): void;
   setTarget(target: string): void;
   setRole(role: RoleChoice): void;
+}
+
+/** Drops the oldest steps beyond the step and size limits, always keeping the most recent one. */
+function trim(past: DocumentSnapshot[]): DocumentSnapshot[] {
+  let kept = past.slice(-HISTORY_LIMIT);
+  let chars = kept.reduce((n, s) => n + s.text.length, 0);
+  while (kept.length > 1 && chars > HISTORY_CHARS) {
+    chars -= kept[0].text.length;
+    kept = kept.slice(1);
+  }
+  return kept;
 }
 
 export function createDocumentStore(
@@ -85,7 +98,7 @@ export function createDocumentStore(
         at - burst.at <= BURST_MS &&
         state.past.length > 0;
       burst = coalesceKey === undefined ? null : { key: coalesceKey, at };
-      const past = continues ? state.past : [...state.past, state.present].slice(-HISTORY_LIMIT);
+      const past = continues ? state.past : trim([...state.past, state.present]);
       set({ ...state, present, past, future: [], lastChange: label });
     },
     undo() {
