@@ -381,6 +381,14 @@ describe('usage', () => {
     }
   });
 
+  it('checks the files it can read and still exits 2 for the one it cannot', async () => {
+    const broken = scratchFile('mixed-broken.conf', FIREWALL_DROP);
+    const result = await cliInProcess('check', broken, path.join(scratch, 'missing.conf'));
+    expect(result.status).toBe(2);
+    expect(result.stdout.toString('utf8')).toMatch(/ error X1 /);
+    expect(result.stderr).toMatch(/^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/);
+  });
+
   it('the binary exits 2 for a missing file and prints help with --help', () => {
     const missing = cli('check', path.join(scratch, 'missing.conf'));
     expect(missing.status).toBe(2);
