@@ -125,6 +125,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  const formPane = useRef<HTMLElement>(null);
 
   const current = selected !== null && selected < doc.blocks.length ? selected : null;
   const locked = doc.xmlError !== null;
@@ -144,6 +145,12 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       setSelected(doc.blocks.length > 0 ? doc.blocks.length - 1 : null);
     }
   }, [doc.blocks.length, selected]);
+
+  // Another block's form starts at its top; a jump to a field then scrolls to that field when it takes focus.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection change is the trigger, not an input
+  useEffect(() => {
+    if (formPane.current) formPane.current.scrollTop = 0;
+  }, [current]);
 
   useEffect(() => {
     if (!pendingFocus.current) return;

@@ -50,7 +50,7 @@ export function Field({
   children,
 }: FieldProps) {
   return (
-    <div className="group/field grid gap-1">
+    <div className="group/field grid content-start gap-1">
       <div className="flex min-h-6 flex-wrap items-center gap-x-2 gap-y-1">
         <label
           htmlFor={id}
