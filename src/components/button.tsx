@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { cx } from './cx';
 import { focusRing } from './focus-ring';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost';
 
 const variants: Record<Variant, string> = {
   primary:
@@ -11,8 +11,6 @@ const variants: Record<Variant, string> = {
     'bg-white text-zinc-800 hover:bg-zinc-50 border-zinc-300 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700 dark:border-zinc-700',
   ghost:
     'bg-transparent text-zinc-700 hover:bg-zinc-100 border-transparent dark:text-zinc-300 dark:hover:bg-zinc-800',
-  danger:
-    'bg-white text-red-700 hover:bg-red-50 border-zinc-300 dark:bg-zinc-800 dark:text-red-300 dark:hover:bg-red-950 dark:border-zinc-700',
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

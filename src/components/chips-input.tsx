@@ -13,8 +13,6 @@ export interface ChipsInputProps {
   invalid?: boolean;
   readOnly?: boolean;
   placeholder?: string;
-  suggestions?: string[];
-  listId?: string;
   /** Marks a chip that holds something suspicious (a comma in a group list, say). */
   flag?: (chip: string) => string | null;
 }
@@ -32,8 +30,6 @@ export function ChipsInput({
   invalid,
   readOnly,
   placeholder,
-  suggestions,
-  listId,
   flag,
 }: ChipsInputProps) {
   const [draft, setDraft] = useState('');
@@ -103,7 +99,6 @@ export function ChipsInput({
           placeholder={placeholder}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
-          list={suggestions && listId ? listId : undefined}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
           onBlur={commit}
@@ -113,13 +108,6 @@ export function ChipsInput({
       )}
       {readOnly && (
         <input id={id} className={inputClass} value={value} readOnly aria-describedby={describedBy} />
-      )}
-      {suggestions && listId && (
-        <datalist id={listId}>
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
       )}
     </div>
   );

@@ -21,7 +21,6 @@ export interface FieldProps {
   /** Badges beside the label: not set, empty element, unknown to the target. */
   status?: ReactNode;
   onRemove?: () => void;
-  removeDisabled?: boolean;
   children: ReactNode;
 }
 
@@ -38,17 +37,7 @@ export function fieldDescribedBy(id: string, problemCount: number): string {
   return problemCount > 0 ? `${fieldProblemsId(id)} ${fieldHelpId(id)}` : fieldHelpId(id);
 }
 
-export function Field({
-  id,
-  label,
-  element,
-  help,
-  problems = [],
-  status,
-  onRemove,
-  removeDisabled,
-  children,
-}: FieldProps) {
+export function Field({ id, label, element, help, problems = [], status, onRemove, children }: FieldProps) {
   return (
     <div className="group/field grid content-start gap-1">
       <div className="flex min-h-6 flex-wrap items-center gap-x-2 gap-y-1">
@@ -66,7 +55,6 @@ export function Field({
             label={`Remove <${element}> from the block`}
             icon={<Icon name="x" className="size-3.5" />}
             onClick={onRemove}
-            disabled={removeDisabled}
           />
         )}
       </div>

@@ -42,8 +42,7 @@ export function TextControl({
   status,
   suggestions,
   inputMode,
-  placeholder,
-}: ControlProps & { suggestions?: readonly string[]; inputMode?: 'numeric' | 'text'; placeholder?: string }) {
+}: ControlProps & { suggestions?: readonly string[]; inputMode?: 'numeric' | 'text' }) {
   const { form, commit } = blockForm;
   const value = form.watch(element) ?? '';
   const shown = allProblems(blockForm, element, problems);
@@ -70,7 +69,7 @@ export function TextControl({
         autoComplete="off"
         spellCheck={false}
         inputMode={inputMode}
-        placeholder={present ? undefined : (placeholder ?? 'not set')}
+        placeholder={present ? undefined : 'not set'}
         list={listId}
         aria-invalid={shown.some((p) => p.severity === 'error') || undefined}
         aria-describedby={fieldDescribedBy(id, shown.length)}

@@ -25,7 +25,6 @@ const paths = {
   file: 'M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9zM14 3v6h6',
   clipboard: 'M9 4h6v3H9zM9 5H6v16h12V5h-3',
   chevron: 'm6 9 6 6 6-6',
-  terminal: 'm4 17 6-5-6-5M12 19h8',
   bolt: 'M13 2 3 14h9l-1 8 10-12h-9z',
 } as const;
 
