@@ -89,10 +89,7 @@ test('a quick fix from the problems list is one undoable edit, and a reload rest
   await expect.poll(() => xmlText(page)).toBe(fixed);
 
   // Clicking a problem jumps to its field.
-  await problems
-    .getByRole('button', { name: /pf\.sh|pf/ })
-    .first()
-    .click();
+  await problems.getByRole('button', { name: /C11 · line 3/ }).click();
   await expect(page.getByRole('combobox', { name: 'Executable' })).toBeFocused();
 
   await page.waitForTimeout(400); // the autosave delay
