@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { CORPUS, importFile, openFresh, watchForFailures } from './support';
 
@@ -82,3 +82,37 @@ for (const c of CASES) {
     expect(failures).toEqual([]);
   });
 }
+
+test('a Latin-1, CRLF file keeps its bytes and line endings through an edit; the fragment export holds its blocks', async ({
+  page,
+}, testInfo) => {
+  const failures = watchForFailures(page);
+  const text =
+    '<!-- r\u00e9seau: \u00e9quipe s\u00e9curit\u00e9 -->\r\n<ossec_config>\r\n  <command>\r\n    <name>host-deny</name>\r\n    <executable>host-deny</executable>\r\n    <timeout_allowed>yes</timeout_allowed>\r\n  </command>\r\n  <active-response>\r\n    <command>host-deny</command>\r\n    <location>local</location>\r\n    <level>7</level>\r\n    <timeout>600</timeout>\r\n  </active-response>\r\n</ossec_config>\r\n';
+  const original = Buffer.from(text, 'latin1');
+  const path = testInfo.outputPath('latin1-crlf.conf');
+  writeFileSync(path, original);
+  await openFresh(page);
+  await importFile(page, path);
+  await expect(page.getByText('Latin-1 · CRLF')).toBeVisible();
+  expect((await downloadWhole(page)).equals(original)).toBe(true);
+
+  await page
+    .getByRole('listbox', { name: /Blocks/ })
+    .getByRole('option', { name: /response/ })
+    .click();
+  await page.getByLabel('Level', { exact: true }).fill('10');
+  const edited = await downloadWhole(page);
+  expect(edited.equals(Buffer.from(text.replace('<level>7</level>', '<level>10</level>'), 'latin1'))).toBe(
+    true,
+  );
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download fragment/ }).click();
+  const fragment = readFileSync(await (await download).path()).toString('latin1');
+  expect(fragment).toBe(
+    '<command>\r\n  <name>host-deny</name>\r\n  <executable>host-deny</executable>\r\n  <timeout_allowed>yes</timeout_allowed>\r\n</command>\r\n<active-response>\r\n  <command>host-deny</command>\r\n  <location>local</location>\r\n  <level>10</level>\r\n  <timeout>600</timeout>\r\n</active-response>\r\n',
+  );
+  expect(failures).toEqual([]);
+});
