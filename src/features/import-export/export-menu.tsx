@@ -4,7 +4,7 @@ import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon, type IconName } from '../../components/icon';
 import { type ConfigDocument, encodeText } from '../../core';
-import { downloadBytes, fragmentText, wholeFileText } from './export-text';
+import { downloadBytes, fragmentText, unencodable, wholeFileText } from './export-text';
 
 export interface ExportMenuProps {
   doc: ConfigDocument;
@@ -39,6 +39,10 @@ export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
     void action();
   };
 
+  // Counted only while the menu is open: the header re-renders on every keystroke.
+  const lost = open ? unencodable(doc.text, doc.encoding) : 0;
+  const caveat = lost > 0 ? ` ${lost} character${lost === 1 ? '' : 's'} Latin-1 cannot hold became ?.` : '';
+
   const items: Array<{ icon: IconName; label: string; hint: string; action: () => void | Promise<void> }> = [
     {
       icon: 'download',
@@ -47,7 +51,7 @@ export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
         doc.shape === 'fragment' ? 'The blocks inside an <ossec_config> root' : 'The whole file, as edited',
       action: () => {
         downloadBytes(encodeText(wholeFileText(doc), doc.encoding), 'ossec.conf');
-        onStatus('Downloaded ossec.conf.');
+        onStatus(`Downloaded ossec.conf.${caveat}`);
       },
     },
     {
@@ -56,7 +60,7 @@ export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
       hint: 'Only the <command> and <active-response> blocks',
       action: () => {
         downloadBytes(encodeText(fragmentText(doc), doc.encoding), 'active-response.xml');
-        onStatus('Downloaded the fragment.');
+        onStatus(`Downloaded the fragment.${caveat}`);
       },
     },
     {
@@ -90,6 +94,12 @@ export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
           id="export-menu"
           className="absolute right-0 z-30 mt-1 w-72 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
+          {lost > 0 && (
+            <li className="px-2 py-1.5 text-xs text-amber-800 dark:text-amber-300">
+              This file is Latin-1: {lost} character{lost === 1 ? '' : 's'} it cannot hold will be written as
+              ?.
+            </li>
+          )}
           {items.map((item) => (
             <li key={item.label}>
               <button

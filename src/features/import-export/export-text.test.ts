@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../core';
-import { fragmentText, wholeFileText } from './export-text';
+import { fragmentText, unencodable, wholeFileText } from './export-text';
 
 const config = readDocument(
   '<ossec_config>\r\n  <global/>\r\n  <command>\r\n    <name>a</name>\r\n  </command>\r\n  <active-response>\r\n    <command>a</command>\r\n  </active-response>\r\n</ossec_config>\r\n',
@@ -23,5 +23,10 @@ describe('export text', () => {
     const whole = wholeFileText(fragment);
     expect(whole).toBe('<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n');
     expect(readDocument(whole).blocks).toHaveLength(1);
+  });
+
+  it('counts the characters a Latin-1 file cannot hold', () => {
+    expect(unencodable('caf\u00e9 \u2010 \u20ac', 'latin1')).toBe(2);
+    expect(unencodable('\u2010', 'utf-8')).toBe(0);
   });
 });

@@ -49,3 +49,11 @@ export function downloadBytes(bytes: Uint8Array, name: string, type = 'applicati
   // Chromium reads the blob asynchronously after the click; revoking at once can cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Characters a Latin-1 file cannot hold: the encoder writes each as `?`, so the admin is told before. */
+export function unencodable(text: string, encoding: ConfigDocument['encoding']): number {
+  if (encoding !== 'latin1') return 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) count++;
+  return count;
+}
