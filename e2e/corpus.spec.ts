@@ -39,9 +39,18 @@ const CASES = [
         b.replace('<timeout>600</timeout>', '<timeout>900</timeout>'),
       ),
   },
-  // The two Wazuh files define commands but no response, so the timeout edited is the command's own.
   {
-    name: 'Wazuh 4.14 manager: one command timeout_allowed',
+    name: 'Wazuh 4.x manager: one response timeout',
+    path: CORPUS.wazuhWithResponses,
+    option: /response\s*firewall-drop/,
+    change: async (page: Page) => page.getByLabel('Timeout', { exact: true }).fill('900'),
+    expected: (original: string) =>
+      withBlockEdited(original, '<active-response>', '<command>firewall-drop</command>', (b) =>
+        b.replace('<timeout>600</timeout>', '<timeout>900</timeout>'),
+      ),
+  },
+  {
+    name: 'Wazuh 4.14 stock manager: one command timeout_allowed',
     path: CORPUS.wazuh,
     option: /command\s*firewall-drop/,
     change: async (page: Page) => page.getByLabel('Timeout allowed').selectOption('no'),
@@ -50,6 +59,7 @@ const CASES = [
         b.replace('<timeout_allowed>yes</timeout_allowed>', '<timeout_allowed>no</timeout_allowed>'),
       ),
   },
+  // The docker files define commands but no response, so the timeout edited is the command's own.
   {
     name: 'Wazuh docker multi-root manager: one command timeout_allowed',
     path: CORPUS.docker,
@@ -75,6 +85,7 @@ for (const c of CASES) {
     await page
       .getByRole('listbox', { name: /Blocks/ })
       .getByRole('option', { name: c.option })
+      .first()
       .click();
     await c.change(page);
     const edited = (await downloadWhole(page)).toString('utf8');

@@ -4,6 +4,11 @@ import { expect, type Page } from '@playwright/test';
 
 export const CORPUS = {
   wazuh: resolve(process.cwd(), '../shared/corpus/wazuh-4.14.7-manager-ossec-server.conf'),
+  /** A real admin's Wazuh 4.x manager file with live responses and timeouts. */
+  wazuhWithResponses: resolve(
+    process.cwd(),
+    '../shared/corpus/community/NS-Projects-Unina-Blue_Vs_Red_1-wazuh_manager.conf',
+  ),
   ossec: resolve(process.cwd(), '../shared/corpus/ossec-3.7.0-server-ossec-server.conf'),
   docker: resolve(process.cwd(), '../shared/corpus/wazuh-docker-4.9.2-single-node-wazuh_manager.conf'),
 };
