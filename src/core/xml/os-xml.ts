@@ -5,14 +5,14 @@
  * never decoded, a comment inside a value is dropped and the halves joined, a backslash makes the next `<`
  * plain text, whitespace is never trimmed, and the first error stops the read.
  *
- * Unlike the daemon it keeps source offsets for every element, and after the first error it goes on in a
+ * Unlike the daemon it keeps source offsets for the elements it keeps, and after the first error it goes on in a
  * recovery mode (a mismatched closing tag closes the open elements up to the one it names) so that the
  * editor can still show the blocks of a file that the daemon would refuse.
  */
 
 import type { XmlElement, XmlReadError } from '../model/types';
 
-/** Wazuh's XML_MAXSIZE; OSSEC's is 8192 (`longestText` lets a target check its own limit). */
+/** Wazuh's XML_MAXSIZE; OSSEC's is 8192 (a target passes its own). */
 export const DEFAULT_MAX_TEXT = 20480;
 /** Wazuh stops at this nesting depth ("XMLERR: Max recursion level reached"). */
 const MAX_DEPTH = 1024;
@@ -41,8 +41,6 @@ export interface OsXmlResult {
   error: XmlReadError | null;
   /** Every `<!…>` the reader skipped as a comment (CDATA and DOCTYPE included). */
   comments: CommentSpan[];
-  /** The longest run of text the reader collected in one buffer, and where it ended. */
-  longestText: { length: number; offset: number };
 }
 
 interface MutableElement extends XmlElement {
@@ -90,7 +88,6 @@ export function readOsXml(
     roots: reader.roots,
     error: reader.error,
     comments: reader.comments,
-    longestText: reader.longestText,
   };
 }
 
@@ -100,7 +97,6 @@ class OsXmlReader {
   error: XmlReadError | null = null;
   readonly comments: CommentSpan[] = [];
   readonly roots: MutableElement[] = [];
-  readonly longestText = { length: 0, offset: 0 };
   readonly n: number;
   /** Names of the elements open above the current frame, for recovery from a mismatched closing tag. */
   private readonly openNames: string[] = [];
@@ -285,7 +281,7 @@ class OsXmlReader {
 
   /**
    * `_ReadElem()`. The top frame (parent null) reads root elements one after another; a child frame
-   * reads one element and returns. `ancestors` lets a mismatched closing tag unwind in recovery mode.
+   * reads one element and returns. `attach` says whether the element goes into its parent's children.
    */
   readElement(parent: MutableElement | null, depth: number, attach: boolean): FrameEnd {
     if (depth > MAX_DEPTH) {
@@ -302,7 +298,7 @@ class OsXmlReader {
 
     for (;;) {
       if (prevv === 1 && (location === Loc.Content || location === Loc.Before)) {
-        // Plain this.text up to the next `<` or backslash only counts characters: step over it at once.
+        // Plain text up to the next `<` or backslash only counts characters: step over it at once.
         if (this.nextBackslash < this.pos) {
           this.nextBackslash = this.text.indexOf('\\', this.pos);
           if (this.nextBackslash === -1) this.nextBackslash = this.n;
@@ -315,10 +311,6 @@ class OsXmlReader {
         } else if (run > 0 && count + run < this.maxText) {
           count += run;
           this.pos = stop;
-          if (count > this.longestText.length) {
-            this.longestText.length = count;
-            this.longestText.offset = this.pos;
-          }
         }
       }
       if (prevv === 1 && (location === Loc.Name || location === Loc.Closing)) {
@@ -333,10 +325,6 @@ class OsXmlReader {
         if (run > 0 && count + run < this.maxText) {
           count += run;
           this.pos = i;
-          if (count > this.longestText.length) {
-            this.longestText.length = count;
-            this.longestText.offset = i;
-          }
         }
       }
       const c = this.getc();
@@ -410,19 +398,20 @@ class OsXmlReader {
       } else if (location === Loc.Closing && c === GT && element) {
         const { name } = element;
         // Compared in place: slicing every closing tag only to compare it would double the garbage.
+        const closingName = parts === null ? null : this.collected(parts, runStart);
         const closes =
-          parts === null
+          closingName === null
             ? this.pos - 1 - runStart === name.length && this.text.startsWith(name, runStart)
-            : this.collected(parts, runStart) === name;
+            : closingName === name;
         element.closeStart = closeStart;
         element.end = this.pos;
         if (!closes) {
-          const closingName = this.collected(parts, runStart);
+          const closing = closingName ?? this.collected(null, runStart);
           this.fail(`XMLERR: Element '${element.name}' not closed.`, closeStart, this.pos);
           // A typo in a leaf's closing tag (`<name>x</command>`) closes the leaf; a closing tag that names
           // an ancestor of an element holding children means a closing tag was left out above.
-          if (element.childCount > 0 && this.openNames.includes(closingName)) {
-            return { kind: 'unwind', to: closingName, closeStart, end: this.pos };
+          if (element.childCount > 0 && this.openNames.includes(closing)) {
+            return { kind: 'unwind', to: closing, closeStart, end: this.pos };
           }
         }
         parts = null;
@@ -463,10 +452,6 @@ class OsXmlReader {
       } else {
         if (location !== Loc.Before) {
           count++;
-          if (count > this.longestText.length) {
-            this.longestText.length = count;
-            this.longestText.offset = this.pos;
-          }
         }
         if (c === LT) prevv = 1;
       }
