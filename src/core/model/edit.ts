@@ -84,32 +84,20 @@ function spliceBlock(
     block.start,
   );
   // As in a full read, the document's own copy of the section holds no fields: they live in the block.
-  const section: XmlElement = {
-    ...element,
-    start: element.start + block.start,
-    end: element.end + block.start,
-    openEnd: element.openEnd + block.start,
-    closeStart: element.closeStart + block.start,
-    children: [],
-  };
+  const section = shiftElement({ ...element, children: [] }, block.start);
   const blocks = doc.blocks.map((b) =>
     b.index < block.index ? b : b.index === block.index ? reread : (b as SourceBlock).moved(delta),
   );
-  return {
-    ...doc,
-    text,
-    blocks,
-    topLevel: doc.topLevel.map((top) =>
-      top.start === block.start
-        ? section
-        : {
-            ...shiftTopLevel(top, start, end, delta),
-            children: top.children.map((child) =>
-              child.start === block.start ? section : shiftTopLevel(child, start, end, delta),
-            ),
-          },
-    ),
-  };
+  const topLevel = doc.topLevel.map((top) => {
+    if (top.start === block.start) return section;
+    const shifted = shiftTopLevel(top, start, end, delta);
+    if (top.end <= start || top.start > start) return shifted;
+    const children = top.children.map((child) =>
+      child.start === block.start ? section : shiftTopLevel(child, start, end, delta),
+    );
+    return { ...shifted, children };
+  });
+  return { ...doc, text, blocks, topLevel };
 }
 
 function shiftElement(element: XmlElement, delta: number): XmlElement {
