@@ -107,7 +107,10 @@ function shiftElement(element: XmlElement, delta: number): XmlElement {
     end: element.end + delta,
     openEnd: element.openEnd + delta,
     closeStart: element.closeStart + delta,
-    children: element.children.map((child) => shiftElement(child, delta)),
+    children:
+      element.children.length === 0
+        ? element.children
+        : element.children.map((child) => shiftElement(child, delta)),
   };
 }
 
