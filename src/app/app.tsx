@@ -14,6 +14,7 @@ import {
   duplicateBlock,
   EditError,
   insertBlock,
+  insertBlocksText,
   moveBlock,
   parseTarget,
   positionAt,
@@ -39,7 +40,6 @@ import { changedLines } from '../features/xml-view/changed-lines';
 import { startAutosave } from './autosave';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 import { Header } from './header';
-import { insertFragment } from './insert-fragment';
 import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
 import { useHistoryKeys } from './use-history-keys';
@@ -177,11 +177,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   );
 
   const insertText = (fragment: string, label: string) => {
-    const { text: next, offset } = insertFragment(doc, fragment);
-    store.commit({ text: next }, { label });
+    const { doc: next, index } = insertBlocksText(doc, fragment);
+    lastEdited.current = next;
+    store.commit({ text: next.text }, { label });
     setStatus(label);
-    const inserted = readDocument(next, encoding).blocks.find((b) => b.start >= offset);
-    if (inserted) setSelected(inserted.index);
+    if (index >= 0) setSelected(index);
   };
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {

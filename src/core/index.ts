@@ -7,6 +7,7 @@ export {
   duplicateBlock,
   EditError,
   insertBlock,
+  insertBlocksText,
   moveBlock,
   removeBlock,
   removeField,

@@ -5,6 +5,7 @@ import {
   duplicateBlock,
   EditError,
   insertBlock,
+  insertBlocksText,
   moveBlock,
   removeBlock,
   removeField,
@@ -223,5 +224,63 @@ describe('document API in detail', () => {
       '<command>\n\t<name>a</name>\n</command>\n<command>\n\t<name>b</name>\n</command>\n',
     );
     expect(doc.shape).toBe('fragment');
+  });
+});
+
+describe('insertBlocksText', () => {
+  const pair =
+    '<command>\n  <name>firewall-drop</command>\n</command>\n<active-response>\n  <command>x</command>\n</active-response>\n';
+  const one = '<command>\n  <name>b</name>\n</command>\n';
+
+  it('makes an empty document the text itself, defects included', () => {
+    const { doc, index } = insertBlocksText(readDocument(''), pair);
+    expect(doc.text).toBe(pair);
+    expect(index).toBe(0);
+  });
+
+  it('goes after the last block, in the file indentation and line endings', () => {
+    const doc = readDocument(
+      '<ossec_config>\r\n  <command>\r\n    <name>a</name>\r\n  </command>\r\n  <global/>\r\n</ossec_config>\r\n',
+    );
+    const { doc: next, index } = insertBlocksText(doc, one);
+    expect(next.text).toBe(
+      '<ossec_config>\r\n  <command>\r\n    <name>a</name>\r\n  </command>\r\n  <command>\r\n    <name>b</name>\r\n  </command>\r\n  <global/>\r\n</ossec_config>\r\n',
+    );
+    expect(index).toBe(1);
+    expect(fieldValue(next.blocks[1], 'name')).toBe('b');
+  });
+
+  it('leaves blanks after the last block on its own line', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>  \n</ossec_config>\n',
+    );
+    expect(insertBlocksText(doc, one).doc.text).toBe(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>  \n  <command>\n    <name>b</name>\n  </command>\n</ossec_config>\n',
+    );
+  });
+
+  it('goes into the first root when there are no blocks yet', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <global/>\n</ossec_config>\n<ossec_config>\n</ossec_config>\n',
+    );
+    expect(insertBlocksText(doc, one).doc.text).toBe(
+      '<ossec_config>\n  <global/>\n  <command>\n    <name>b</name>\n  </command>\n</ossec_config>\n<ossec_config>\n</ossec_config>\n',
+    );
+  });
+
+  it('appends to a fragment, keeping its lack of a final line break', () => {
+    const { doc, index } = insertBlocksText(readDocument('<command>\n  <name>a</name>\n</command>'), one);
+    expect(doc.text).toBe('<command>\n  <name>a</name>\n</command>\n<command>\n  <name>b</name>\n</command>');
+    expect(index).toBe(1);
+  });
+
+  it('keeps a broken example broken: the text goes in as written', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n',
+    );
+    const { doc: next, index } = insertBlocksText(doc, pair);
+    expect(next.text).toContain('    <name>firewall-drop</command>\n');
+    expect(next.xmlError?.message).toBe("XMLERR: Element 'name' not closed.");
+    expect(index).toBe(1);
   });
 });

@@ -217,40 +217,59 @@ function defaultPlace(doc: ConfigDocument, spec: BlockSpec): { before?: number; 
   return { after: Math.max(...candidates.map((b) => b.index)) };
 }
 
+/** Text put into the document, and where the first inserted block starts in the new text. */
+interface Insertion {
+  doc: ConfigDocument;
+  at: number;
+}
+
+function insertAt(doc: ConfigDocument, offset: number, before: string, block: string, after = ''): Insertion {
+  return { doc: replaceText(doc, offset, offset, before + block + after), at: offset + before.length };
+}
+
+/** Place block text (first line unindented, the rest already indented) where DESIGN §2 says blocks go. */
 function insertBlockText(
   doc: ConfigDocument,
   blockText: (indent: string) => string,
   place: { before?: number; after?: number } | null,
-): ConfigDocument {
+): Insertion {
   const { eol } = doc.layout;
   const { text } = doc;
   if (place?.before !== undefined) {
     const anchor = blockAt(doc, place.before);
     const indent = indentBefore(text, anchor.start) ?? doc.layout.blockIndent;
-    return replaceText(doc, anchor.start, anchor.start, blockText(indent) + eol + indent);
+    return insertAt(doc, anchor.start, '', blockText(indent), eol + indent);
   }
   if (place?.after !== undefined) {
     const anchor = blockAt(doc, place.after);
     const indent = indentBefore(text, anchor.start) ?? doc.layout.blockIndent;
-    return replaceText(doc, anchor.end, anchor.end, eol + indent + blockText(indent));
+    // Blanks after the anchor stay on its line rather than trailing the new block.
+    let offset = anchor.end;
+    while (text[offset] === ' ' || text[offset] === '\t') offset++;
+    if (offset < text.length && text[offset] !== '\r' && text[offset] !== '\n') offset = anchor.end;
+    return insertAt(doc, offset, eol + indent, blockText(indent));
   }
   const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);
   if (root) {
     const indent = doc.layout.blockIndent;
     const closingIndent = indentBefore(text, root.closeStart);
     if (closingIndent !== null) {
-      const lineStart = root.closeStart - closingIndent.length;
-      return replaceText(doc, lineStart, lineStart, indent + blockText(indent) + eol);
+      return insertAt(doc, root.closeStart - closingIndent.length, indent, blockText(indent), eol);
     }
-    return replaceText(doc, root.closeStart, root.closeStart, eol + indent + blockText(indent) + eol);
+    return insertAt(doc, root.closeStart, eol + indent, blockText(indent), eol);
   }
   const separator = text.length === 0 || text.endsWith('\n') ? '' : eol;
   if (doc.shape === 'fragment') {
-    return replaceText(doc, text.length, text.length, separator + blockText('') + eol);
+    return insertAt(doc, text.length, separator, blockText(''), doc.layout.finalNewline ? eol : '');
   }
   const indent = doc.layout.blockIndent;
-  const newRoot = `<ossec_config>${eol}${indent}${blockText(indent)}${eol}</ossec_config>${eol}`;
-  return replaceText(doc, text.length, text.length, separator + newRoot);
+  const opening = `${separator}<ossec_config>${eol}${indent}`;
+  return insertAt(doc, text.length, opening, blockText(indent), `${eol}</ossec_config>${eol}`);
+}
+
+function indexAt(insertion: Insertion): { doc: ConfigDocument; index: number } {
+  const index = insertion.doc.blocks.findIndex((block) => block.start === insertion.at);
+  return { doc: insertion.doc, index };
 }
 
 /** Insert a new block; returns the new document and the new block's index. */
@@ -260,24 +279,26 @@ export function insertBlock(
   place?: { before?: number; after?: number },
 ): { doc: ConfigDocument; index: number } {
   for (const field of spec.fields) checkValue(field.value);
-  const where = place ?? defaultPlace(doc, spec);
-  const next = insertBlockText(
-    doc,
-    (indent) => printBlock(spec, indent, doc.layout.indentUnit, doc.layout.eol),
-    where,
-  );
-  return { doc: next, index: insertedIndex(doc, next, where) };
+  const print = (indent: string) => printBlock(spec, indent, doc.layout.indentUnit, doc.layout.eol);
+  return indexAt(insertBlockText(doc, print, place ?? defaultPlace(doc, spec)));
 }
 
-function insertedIndex(
-  before: ConfigDocument,
-  after: ConfigDocument,
-  place: { before?: number; after?: number } | null,
-): number {
-  if (place?.before !== undefined) return place.before;
-  if (place?.after !== undefined) return place.after + 1;
-  const added = after.blocks.find((block, i) => before.blocks[i]?.start !== block.start);
-  return added ? added.index : after.blocks.length - 1;
+/**
+ * Insert blocks written as text (a template, another file's blocks) exactly as written, re-indented to the
+ * file and in its line endings, after the last block the daemon reads (else where a new block goes).
+ * An empty document becomes the text itself, so a documented example keeps its look and its defects.
+ * Returns the index of the first inserted block.
+ */
+export function insertBlocksText(
+  doc: ConfigDocument,
+  blocksText: string,
+): { doc: ConfigDocument; index: number } {
+  if (doc.text.trim() === '') return { doc: readDocument(blocksText, doc.encoding), index: 0 };
+  const lines = blocksText.replace(/(\r?\n)+$/, '').split(/\r?\n/);
+  const reindented = (indent: string) =>
+    lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(doc.layout.eol);
+  const last = doc.blocks.filter((b) => b.inConfigRoot).at(-1);
+  return indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null));
 }
 
 export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
@@ -293,7 +314,7 @@ export function duplicateBlock(
 ): { doc: ConfigDocument; index: number } {
   const block = blockAt(doc, blockIndex);
   const source = doc.text.slice(block.start, block.end);
-  return { doc: insertBlockText(doc, () => source, { after: blockIndex }), index: blockIndex + 1 };
+  return indexAt(insertBlockText(doc, () => source, { after: blockIndex }));
 }
 
 /** Move a block so that it ends up at `toIndex` in block order, carrying its text unchanged. */
@@ -304,7 +325,7 @@ export function moveBlock(doc: ConfigDocument, blockIndex: number, toIndex: numb
   const source = doc.text.slice(block.start, block.end);
   const without = removeBlock(doc, blockIndex);
   const place = toIndex < without.blocks.length ? { before: toIndex } : { after: without.blocks.length - 1 };
-  return insertBlockText(without, () => source, place);
+  return insertBlockText(without, () => source, place).doc;
 }
 
 export function applyOp(doc: ConfigDocument, op: DocumentOp): ConfigDocument {
