@@ -35,6 +35,7 @@ import { ImportDialog, type ImportMode } from '../features/import-export/import-
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { ProblemsPanel } from '../features/problems/problems-panel';
+import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
 import { startAutosave } from './autosave';
@@ -499,8 +500,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </ErrorBoundary>
           </div>
         </section>
-        <div className="col-span-3 min-h-0 border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="col-span-3 grid min-h-0 grid-cols-[minmax(0,1fr)_30rem] border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+          <div className="min-h-0 border-l border-zinc-200 dark:border-zinc-800">
+            <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
+          </div>
         </div>
       </main>
       <footer className="flex h-6 shrink-0 items-center gap-3 border-t border-zinc-200 bg-white px-3 text-[11px] text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">

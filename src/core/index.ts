@@ -36,6 +36,7 @@ export type {
   Fix,
   Severity,
 } from './model/types';
+export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
 export {
