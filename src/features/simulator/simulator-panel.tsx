@@ -79,7 +79,12 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
         <AlertField label="Alert rule" value={input.ruleId} onChange={set('ruleId')} inputMode="numeric" />
         <AlertField label="Alert level" value={input.level} onChange={set('level')} inputMode="numeric" />
         <AlertField label="Alert groups" value={input.groups} onChange={set('groups')} />
-        <AlertField label="From agent" value={input.agentId} onChange={set('agentId')} placeholder="manager" />
+        <AlertField
+          label="From agent"
+          value={input.agentId}
+          onChange={set('agentId')}
+          placeholder="manager"
+        />
         <div className="col-span-2">
           <AlertField label="Source IP" value={input.srcip} onChange={set('srcip')} placeholder="none" />
         </div>
