@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES, type RoleOption } from '../core';
+import { type Alert, ROLES, type RoleOption } from '../core';
 
 export const USAGE = `Usage: ar-studio <command> [options] FILE...
 
@@ -31,18 +31,7 @@ export type Invocation =
   | { command: 'export'; file: string }
   | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
   | { command: 'arconf'; target?: string; role: RoleOption; file: string }
-  | { command: 'simulate'; target?: string; format: Format; file: string; alert: AlertOptions };
-
-/** The alert `simulate` plays through the file, as the user typed it. */
-export interface AlertOptions {
-  ruleId: number;
-  level: number;
-  groups: string;
-  agentId?: string;
-  srcip?: string;
-  user?: string;
-  filename?: string;
-}
+  | { command: 'simulate'; target?: string; format: Format; file: string; alert: Alert };
 
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}

@@ -15,10 +15,10 @@ import {
   type RoleOption,
   readDocument,
   resolveRole,
+  simulate,
   type TargetProfile,
   validate,
 } from '../core';
-import { simulate } from '../core/simulate/simulate';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
