@@ -29,24 +29,20 @@ function allProblems(blockForm: BlockForm, element: string, problems: FieldProbl
   return refused ? [{ severity: 'error', message: `Not written: ${refused}` }, ...problems] : problems;
 }
 
-export function TextControl({
-  blockForm,
+/** The field around a control: label, presence badge, the target's badges, problems, help, remove. */
+function ControlField({
   id,
-  element,
   label,
+  element,
   help,
   present,
-  problems,
   readOnly,
   onRemove,
   status,
-  suggestions,
-  inputMode,
-}: ControlProps & { suggestions?: readonly string[]; inputMode?: 'numeric' | 'text' }) {
-  const { form, commit } = blockForm;
-  const value = form.watch(element) ?? '';
-  const shown = allProblems(blockForm, element, problems);
-  const listId = suggestions ? `${id}-suggestions` : undefined;
+  value,
+  shown,
+  children,
+}: ControlProps & { value: string; shown: FieldProblem[]; children: ReactNode }) {
   return (
     <Field
       id={id}
@@ -62,6 +58,21 @@ export function TextControl({
       }
       onRemove={present && !readOnly ? onRemove : undefined}
     >
+      {children}
+    </Field>
+  );
+}
+
+export function TextControl(
+  props: ControlProps & { suggestions?: readonly string[]; inputMode?: 'numeric' | 'text' },
+) {
+  const { blockForm, id, element, present, problems, readOnly, suggestions, inputMode } = props;
+  const { form, commit } = blockForm;
+  const value = form.watch(element) ?? '';
+  const shown = allProblems(blockForm, element, problems);
+  const listId = suggestions ? `${id}-suggestions` : undefined;
+  return (
+    <ControlField {...props} value={value} shown={shown}>
       <input
         id={id}
         className={inputClass}
@@ -82,45 +93,23 @@ export function TextControl({
           ))}
         </datalist>
       )}
-    </Field>
+    </ControlField>
   );
 }
 
 /** Chosen when the user picks "not set": removes the element rather than writing an empty one. */
 export const NOT_SET = '\u0000not-set';
 
-export function SelectControl({
-  blockForm,
-  id,
-  element,
-  label,
-  help,
-  present,
-  problems,
-  readOnly,
-  onRemove,
-  status,
-  options,
-}: ControlProps & { options: ReadonlyArray<{ value: string; label: string }> }) {
+export function SelectControl(
+  props: ControlProps & { options: ReadonlyArray<{ value: string; label: string }> },
+) {
+  const { blockForm, id, element, present, problems, readOnly, onRemove, options } = props;
   const { form, change } = blockForm;
   const value = form.watch(element) ?? '';
   const shown = allProblems(blockForm, element, problems);
   const known = options.some((o) => o.value === value);
   return (
-    <Field
-      id={id}
-      label={label}
-      element={element}
-      help={help}
-      problems={shown}
-      status={
-        <>
-          {presenceBadge(present, value)}
-          {status}
-        </>
-      }
-      onRemove={present && !readOnly ? onRemove : undefined}
-    >
+    <ControlField {...props} value={value} shown={shown}>
       <select
         id={id}
         className={inputClass}
@@ -143,6 +132,6 @@ export function SelectControl({
           <option value={value}>{`${value === '' ? '(empty)' : value} — as written`}</option>
         )}
       </select>
-    </Field>
+    </ControlField>
   );
 }
