@@ -1,12 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
+// Several checkouts on one machine can run their e2e tests at once, each on its own port.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const address = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: './e2e',
   workers: 1,
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: address,
     browserName: 'chromium',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -23,8 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: address,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
