@@ -77,6 +77,8 @@ export interface TargetProfile {
    * (`defined-agent` before `local`); OSSEC and older Wazuh leave it to remoted (`local` before `defined-agent`).
    */
   agentBeforeOrigin: boolean;
+  /** execd's `OS_StrBreak()` keeps a `\,` inside one `repeated_offenders` entry (Wazuh 4.0+). */
+  offendersCommaEscape: boolean;
 }
 
 /**
@@ -113,7 +115,8 @@ type Thresholds = Record<
   | 'expectIgnored'
   | 'compiledScripts'
   | 'whiteListStrictRegex'
-  | 'whiteListInetPton',
+  | 'whiteListInetPton'
+  | 'offendersCommaEscape',
   string
 >;
 
@@ -131,6 +134,7 @@ const WAZUH_SINCE: Thresholds = {
   emptyCommandOrLocationMissing: '4.4',
   whiteListStrictRegex: '3.8',
   whiteListInetPton: '4.4',
+  offendersCommaEscape: '4.0',
 };
 
 const OSSEC_VERSIONS = ['2.8', '3.7', '4.2'];
@@ -188,6 +192,7 @@ function ossecProfile(version: Version): TargetProfile {
     },
     execQueueGatesAll: atLeast(version, '3.2'),
     agentBeforeOrigin: false,
+    offendersCommaEscape: false,
   };
 }
 
@@ -232,6 +237,7 @@ function wazuhProfile(version: Version): TargetProfile {
     },
     execQueueGatesAll: false,
     agentBeforeOrigin: since('compiledScripts'),
+    offendersCommaEscape: since('offendersCommaEscape'),
   };
 }
 
