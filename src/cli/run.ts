@@ -1,4 +1,10 @@
 import {
+  ALERT_FIELD_LABELS,
+  type Alert,
+  type AlertField,
+  type AlertFormat,
+  type AlertInput,
+  type AlertProblem,
   activeResponseOf,
   arConfLines,
   type ConfigDocument,
@@ -7,19 +13,22 @@ import {
   type Diagnostic,
   decodeBytes,
   deriveResponses,
+  EMPTY_ALERT_INPUT,
   encodeText,
   isAccepted,
+  parseAlert,
   parseTarget,
   positionAt,
   type Role,
   type RoleOption,
+  readAlertInput,
   readDocument,
   resolveRole,
   simulate,
   type TargetProfile,
   validate,
 } from '../core';
-import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
+import { ALERT_OPTIONS, type AlertSource, type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -175,34 +184,138 @@ function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: stri
   );
 }
 
+/** C0 and C1 controls (but tab and newline) and the bidirectional marks and overrides. */
+function isControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/** Control characters from a file or an alert, shown as escapes so they never reach the terminal raw. */
+function printable(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.codePointAt(0) as number;
+    if (!isControl(code)) out += c;
+    else out += code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  }
+  return out;
+}
+
+interface ReadAlert {
+  alert: Alert;
+  problems: Array<AlertProblem & { where: string }>;
+  source?: { file: string; format: AlertFormat; notes: string[] };
+}
+
+/** The alert of a `simulate` call: its file, if any, with the options' fields on top; exit 2 on a wrong field. */
+async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile): Promise<ReadAlert> {
+  let input: AlertInput = { ...EMPTY_ALERT_INPUT, agent: '000' };
+  let from: ReadAlert['source'];
+  if (source.file !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(source.file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
+      throw new UnreadableFile(`cannot read '${source.file}': ${reason}`);
+    }
+    const parsed = parseAlert(decodeBytes(bytes).text);
+    if (!parsed.ok) throw new UsageError(`${source.file}: ${parsed.message}`);
+    input = { ...parsed.input, agent: parsed.input.agent === '' ? '000' : parsed.input.agent };
+    from = { file: source.file, format: parsed.format, notes: parsed.notes };
+  }
+  input = { ...input, ...source.overrides };
+  const { alert, problems } = readAlertInput(input, target);
+  const where = (field: AlertField) =>
+    field in source.overrides || source.file === undefined
+      ? `--${ALERT_OPTIONS[field]}`
+      : `${source.file}: ${ALERT_FIELD_LABELS[field].toLowerCase()}`;
+  const named = problems.map((p) => ({ ...p, where: where(p.field) }));
+  const errors = named.filter((p) => p.severity === 'error');
+  if (!alert || errors.length > 0)
+    throw new UsageError(errors.map((p) => `${p.where}: ${p.message}`).join('\nar-studio: '));
+  return { alert, problems: named, source: from };
+}
+
+function alertLine({ alert, source }: ReadAlert): string {
+  const parts = [`rule ${alert.ruleId}`, `level ${alert.level}`];
+  if (alert.groups) parts.push(`groups ${alert.groups}`);
+  parts.push(
+    alert.agentName
+      ? `agent ${alert.agentName}`
+      : alert.agentId && alert.agentId !== '000'
+        ? `agent ${alert.agentId}`
+        : 'the manager',
+  );
+  if (alert.srcip) parts.push(`source IP ${alert.srcip}`);
+  if (alert.user) parts.push(`user ${alert.user}`);
+  if (alert.filename) parts.push(`file ${alert.filename}`);
+  if (alert.noAr) parts.push('no_ar');
+  const from = source ? ` (${source.format}, ${source.file})` : '';
+  return `alert: ${parts.join('; ')}${from}`;
+}
+
 async function runSimulate(
   io: CliIo,
   invocation: Extract<Invocation, { command: 'simulate' }>,
 ): Promise<number> {
   const target = targetOf(invocation.target);
-  const { file, alert } = invocation;
+  const { file } = invocation;
+  const read = await readAlert(io, invocation.alert, target);
+  for (const problem of read.problems)
+    io.stderr(printable(`ar-studio: note: ${problem.where}: ${problem.message}\n`));
   const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
-  const { responses, notes } = simulate(doc, alert, target);
+  const { responses, summary, whiteList, notes } = simulate(doc, read.alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
     const report = {
       target: target.id,
       file,
       accepted,
-      alert,
-      responses: responses.map((r) => ({ ...at(r.blockIndex), ...r })),
-      notes,
+      alert: read.alert,
+      alertSource: read.source ?? null,
+      alertProblems: read.problems.map(({ field, severity, message }) => ({ field, severity, message })),
+      summary,
+      responses: responses.map(({ whiteListed, ...r }) => ({
+        ...at(r.blockIndex),
+        ...r,
+        whiteListed: whiteListed
+          ? { value: whiteListed.value, line: positionAt(doc.text, whiteListed.offset).line }
+          : null,
+      })),
+      whiteList: whiteList && {
+        ip: whiteList.ip,
+        entries: whiteList.entries,
+        listed: whiteList.hit !== null,
+        because: whiteList.hit?.because ?? null,
+      },
+      notes: [...(read.source?.notes ?? []), ...notes],
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   } else {
+    const out: string[] = [summary, alertLine(read)];
     for (const r of responses) {
       const { line, column } = at(r.blockIndex);
       const where = r.fires ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
-      io.stdout(
-        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}\n`,
+      out.push(
+        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
       );
     }
-    for (const note of notes) io.stdout(`note: ${note}\n`);
+    if (whiteList)
+      out.push(
+        whiteList.hit
+          ? `white list: ${whiteList.hit.because}`
+          : `white list: ${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'})`,
+      );
+    for (const note of [...(read.source?.notes ?? []), ...notes]) out.push(`note: ${note}`);
+    io.stdout(printable(`${out.join('\n')}\n`));
   }
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, file, 'this is what its valid blocks would do');
