@@ -48,8 +48,13 @@ describe('simulate: where and for how long', () => {
       stateful: true,
       timeout: 600,
       arConfName: 'host-deny600',
+      runsOn: 'agents',
     });
-    expect(only(doc, { ...sshAlert, agentId: '000' }).hosts).toEqual(['the manager']);
+    expect(only(doc, { ...sshAlert, agentId: '000' })).toMatchObject({
+      hosts: ['the manager'],
+      runsOn: 'manager',
+    });
+    expect(only(doc, { ...sshAlert, level: 3 })).toMatchObject({ fires: false, runsOn: 'agents' });
     expect(only(doc, { ...sshAlert, agentId: undefined, agentName: 'web01' }).hosts).toEqual(['agent web01']);
   });
 

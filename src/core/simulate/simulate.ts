@@ -52,6 +52,8 @@ export interface SimulatedResponse {
   offences?: number[];
   /** The white-list entry that silenced it. */
   whiteListed?: WhiteListEntry;
+  /** Whose execd runs it for this alert, fired or not: the manager's, or the agents'; absent when analysisd drops it. */
+  runsOn?: 'manager' | 'agents';
 }
 
 export interface Simulation {
@@ -289,6 +291,7 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
         r.outcome === 'accepted' && r.command !== undefined
           ? arConfKey(r.command, r.effectiveTimeout)
           : undefined,
+      runsOn: undefined as SimulatedResponse['runsOn'],
     };
     const stop = (stage: Stage, reason: string): SimulatedResponse => ({
       ...base,
@@ -297,6 +300,8 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
       reason: `Does not fire: ${reason}.`,
     });
     if (r.outcome !== 'accepted') return stop('start-up', SKIPPED[r.outcome]);
+    const { hosts, onManager } = dispatch(r, alert, target);
+    base.runsOn = onManager ? 'manager' : 'agents';
     if (alert.level === 0)
       return stop('rule', `${rule} has level 0, and analysisd binds no response to a rule of level 0`);
     if (alert.noAr) return stop('rule', `${rule} has the no_ar option, so analysisd binds no response to it`);
@@ -327,7 +332,6 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
         whiteListed: whiteListed.entry,
       };
     }
-    const { hosts, onManager } = dispatch(r, alert, target);
     if (!(onManager ? localQueue : remoteQueue))
       return held('queue', `a disabled yes block closed the ${onManager ? "manager's" : "agents'"} queue`);
     if (hosts.length === 0) return held('queue', 'it names no host for this alert');
