@@ -90,6 +90,7 @@ describe('simulate: where and for how long', () => {
       ),
     );
     expect(only(doc, sshAlert).offences).toEqual([600, 1800, 3600]);
+    expect(simulate(doc, sshAlert, wazuh).managerOffenders).toBe('30,60');
   });
 });
 

@@ -16,7 +16,6 @@ import { execdView } from '../derive/execd';
 import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
 import type { TargetProfile } from '../targets/target';
-import { positionAt } from '../xml/positions';
 import { type Alert, agentLabel, fromManager, SRCIP_CHARACTERS, USER_CHARACTERS } from './alert';
 import { osRegexToRegExp } from './os-regex';
 import { checkWhiteList, readWhiteList, type WhiteListCheck, type WhiteListEntry } from './white-list';
@@ -63,6 +62,8 @@ export interface Simulation {
   summary: string;
   /** How the source IP met the white list, when the alert has one. */
   whiteList: (WhiteListCheck & { entries: number }) | null;
+  /** The `repeated_offenders` the manager's own execd reads from this file, as written. */
+  managerOffenders: string | null;
   notes: string[];
 }
 
@@ -276,7 +277,8 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
       ? null
       : { ...checkWhiteList(list, alert.srcip, target), entries: list.entries.length };
 
-  const offenders = execdView(doc, target).offenders?.minutes;
+  const execd = execdView(doc, target).offenders;
+  const offenders = execd?.minutes;
   const rule = `rule ${alert.ruleId}`;
   const responses = model.responses.map((r): SimulatedResponse => {
     const stateful =
@@ -326,7 +328,7 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
       whiteList?.hit && (target.expect === 'ignored' || expects.srcip) ? whiteList.hit : null;
     if (whiteListed) {
       const entry = whiteListed.entry;
-      const where = entry ? ` (<${entry.element}> on line ${positionAt(doc.text, entry.offset).line})` : '';
+      const where = entry ? ` (<${entry.element}> on line ${entry.line})` : '';
       return {
         ...held('white-list', `the source IP is white-listed: ${whiteListed.because}${where}`),
         whiteListed: whiteListed.entry,
@@ -349,7 +351,13 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
   }
   if (whiteList?.note) notes.push(`${whiteList.note}.`);
   const ordered = [...responses.filter((r) => r.fires), ...responses.filter((r) => !r.fires)];
-  return { responses: ordered, summary: summarize(responses), whiteList, notes };
+  return {
+    responses: ordered,
+    summary: summarize(responses),
+    whiteList,
+    managerOffenders: execd?.child.value ?? null,
+    notes,
+  };
 }
 
 function fieldsNamedAnywhere(doc: ConfigDocument, element: string): boolean {

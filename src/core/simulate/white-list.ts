@@ -9,6 +9,7 @@ import type { ConfigDocument } from '../model/types';
 import { daemonMessage } from '../targets/messages';
 import type { TargetProfile, WhiteListReading } from '../targets/target';
 import { readOsXml } from '../xml/os-xml';
+import { positionAt } from '../xml/positions';
 import {
   formatIp,
   formatIpv4,
@@ -36,6 +37,7 @@ export interface WhiteListEntry {
   /** Offset of the element in the document, for a jump to it. */
   offset: number;
   endOffset: number;
+  line: number;
   kind: 'address' | 'name' | 'refused';
   /** How the daemon reads it, in a phrase: `10.0.0.0/8`, `name pattern, matched against the IP's text`. */
   reading: string;
@@ -165,14 +167,11 @@ function patternLimit(target: TargetProfile): number {
 }
 
 function readEntry(
-  element: string,
-  value: string,
-  offset: number,
-  endOffset: number,
+  base: Pick<WhiteListEntry, 'element' | 'value' | 'offset' | 'endOffset' | 'line'>,
   target: TargetProfile,
 ): WhiteListEntry {
   const reading = target.whiteList;
-  const base = { element, value, offset, endOffset };
+  const { value } = base;
   if (gateAccepts(value, reading)) {
     const network = networkOf(value, reading);
     if (!network) {
@@ -228,12 +227,16 @@ export function readWhiteList(doc: ConfigDocument, target: TargetProfile): White
       const inner = readOsXml(doc.text.slice(section.openEnd, section.closeStart), target.xmlMaxText);
       for (const element of inner.roots) {
         if (!names.includes(element.name)) continue;
+        const offset = section.openEnd + element.start;
         entries.push(
           readEntry(
-            element.name,
-            element.value,
-            section.openEnd + element.start,
-            section.openEnd + element.end,
+            {
+              element: element.name,
+              value: element.value,
+              offset,
+              endOffset: section.openEnd + element.end,
+              line: positionAt(doc.text, offset).line,
+            },
             target,
           ),
         );
