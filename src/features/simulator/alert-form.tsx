@@ -108,6 +108,7 @@ function AlertInputField({
       )}
     >
       <label htmlFor={id} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
+        <span className="sr-only">Alert </span>
         {label}
       </label>
       <input

@@ -71,21 +71,21 @@ describe('SimulatorPanel', () => {
 
   it('follows the alert as it is typed and names a wrong field', () => {
     setup();
-    fireEvent.change(screen.getByLabelText('Level'), { target: { value: '13' } });
+    fireEvent.change(screen.getByLabelText('Alert Level'), { target: { value: '13' } });
     expect(summary()).toBe('2 of 2 responses fire, on agent 001 and every active agent.');
-    fireEvent.change(screen.getByLabelText('Rule ID'), { target: { value: '57x2' } });
+    fireEvent.change(screen.getByLabelText('Alert Rule ID'), { target: { value: '57x2' } });
     expect(summary()).toBe('No alert to play: fix the field named below.');
-    const field = screen.getByLabelText('Rule ID');
+    const field = screen.getByLabelText('Alert Rule ID');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const problem = document.getElementById(field.getAttribute('aria-describedby') ?? '');
     expect(problem?.textContent).toBe("Error · Rule ID: A rule ID is digits only (got '57x2').");
-    fireEvent.change(screen.getByLabelText('Agent'), { target: { value: '1' } });
+    fireEvent.change(screen.getByLabelText('Alert Agent'), { target: { value: '1' } });
     expect(screen.getByRole('list', { name: 'Problems with the alert' }).textContent).toContain('001, not 1');
   });
 
   it('shows a white-listed source IP as the reason, and no_ar as the rule stopping everything', () => {
     setup();
-    fireEvent.change(screen.getByLabelText('Source IP'), { target: { value: '198.51.100.23' } });
+    fireEvent.change(screen.getByLabelText('Alert Source IP'), { target: { value: '198.51.100.23' } });
     expect(row(/Response 1/).textContent).toContain('white-listed');
     expect(row(/Response 1/).textContent).toContain(
       '198.51.100.23 is in 198.51.100.0/24 (<white_list> on line 4)',
@@ -107,7 +107,7 @@ describe('SimulatorPanel', () => {
     expect(within(dialog).getByTestId('paste-read').textContent).toContain('Read as alerts.json (Wazuh)');
     fireEvent.click(use);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect((screen.getByLabelText('Groups') as HTMLInputElement).value).toBe(WAZUH_SSHD_GROUPS);
+    expect((screen.getByLabelText('Alert Groups') as HTMLInputElement).value).toBe(WAZUH_SSHD_GROUPS);
     expect(screen.getByText('Filled from a pasted alerts.json (Wazuh) alert.')).toBeTruthy();
     expect(summary()).toBe('1 of 2 responses fires, on agent 001.');
   });

@@ -28,8 +28,9 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
   const [expanded, setExpanded] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [offencesOpen, setOffencesOpen] = useState(false);
-  const body = (
+  const body = (wide: boolean) => (
     <SimulatorBody
+      wide={wide}
       state={state}
       target={target}
       blockLabel={blockLabel}
@@ -78,7 +79,7 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
             The simulator is open in the larger view.
           </p>
         ) : (
-          body
+          body(false)
         )}
       </div>
       {expanded && (
@@ -96,7 +97,7 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
               </div>
               {paste}
             </div>
-            {body}
+            {body(true)}
           </div>
         </Dialog>
       )}
@@ -151,6 +152,7 @@ function SimulatorBody({
   onSelect,
   offencesOpen,
   onOffencesOpen,
+  wide,
 }: {
   state: SimulatorState;
   target: TargetProfile;
@@ -158,26 +160,30 @@ function SimulatorBody({
   onSelect: (blockIndex: number) => void;
   offencesOpen: boolean;
   onOffencesOpen: (open: boolean) => void;
+  /** The larger view: the alert and its responses on the left, the repeat offences beside them. */
+  wide: boolean;
 }) {
   const { outcome, pasted } = state;
   return (
-    <div className="grid gap-3">
-      <AlertForm state={state} idPrefix="simulator" />
-      {pasted && (
-        <div className="grid gap-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-          <p>Filled from a pasted {pasted.format} alert.</p>
-          {pasted.notes.map((note) => (
-            <p key={note}>{note}</p>
-          ))}
-        </div>
-      )}
-      {outcome.kind === 'simulated' && (
-        <>
+    <div className={wide ? 'grid grid-cols-2 items-start gap-6' : 'grid gap-3'}>
+      <div className="grid min-w-0 gap-3">
+        <AlertForm state={state} idPrefix="simulator" />
+        {pasted && (
+          <div className="grid gap-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+            <p>Filled from a pasted {pasted.format} alert.</p>
+            {pasted.notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
+          </div>
+        )}
+        {outcome.kind === 'simulated' && (
           <SimulationResults simulation={outcome.simulation} blockLabel={blockLabel} onSelect={onSelect} />
-          <Disclosure title="Repeat offences" open={offencesOpen} onOpen={onOffencesOpen}>
-            <OffenderTimeline simulation={outcome.simulation} target={target} blockLabel={blockLabel} />
-          </Disclosure>
-        </>
+        )}
+      </div>
+      {outcome.kind === 'simulated' && (
+        <Disclosure title="Repeat offences" open={offencesOpen} onOpen={onOffencesOpen} wide={wide}>
+          <OffenderTimeline simulation={outcome.simulation} target={target} blockLabel={blockLabel} />
+        </Disclosure>
       )}
     </div>
   );
@@ -187,15 +193,22 @@ function Disclosure({
   title,
   open,
   onOpen,
+  wide,
   children,
 }: {
   title: string;
   open: boolean;
   onOpen: (open: boolean) => void;
+  wide: boolean;
   children: ReactNode;
 }) {
   return (
-    <section className="grid gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-800">
+    <section
+      className={cx(
+        'grid min-w-0 gap-2 border-zinc-200 dark:border-zinc-800',
+        wide ? 'border-l pl-6' : 'border-t pt-2',
+      )}
+    >
       <h3>
         <button
           type="button"
