@@ -17,6 +17,7 @@ import {
   type IpAddress,
   inetAddr,
   inetPton4,
+  inetPton6,
   numericHost,
   prefixMask,
   ptonHost,
@@ -47,12 +48,16 @@ export interface WhiteListEntry {
   negated: boolean;
   network?: Network;
   pattern?: OsMatch;
+  /** What this entry does that its text does not say, in a sentence (it matches everything, say). */
+  caveat?: string;
 }
 
 export interface WhiteList {
   entries: WhiteListEntry[];
   /** Entries that stop the manager from starting. */
   refused: WhiteListEntry[];
+  /** `<allow_list>` elements of a version that does not know the name: `Read_Global()` refuses them. */
+  unknown: Array<Pick<WhiteListEntry, 'element' | 'value' | 'offset' | 'endOffset' | 'line'>>;
 }
 
 const OSSEC_GATE =
@@ -155,6 +160,28 @@ function maskLength(mask: number): number | null {
   return null;
 }
 
+function coversEverything(network: Network): boolean {
+  if (network.family === 'any') return true;
+  return network.family === 4 ? network.mask === 0 : network.prefix === 0;
+}
+
+function addressCaveat(
+  value: string,
+  network: Network,
+  negated: boolean,
+  reading: WhiteListReading,
+): string | undefined {
+  if (coversEverything(network) && !negated)
+    return `${value} covers every address, so no response runs for any alert with a source IP.`;
+  if (value.startsWith('!') && reading.addresses === 'inet-pton')
+    return 'This version drops the leading !: the entry white-lists the address instead of excluding it.';
+  if (negated && reading.addresses === 'inet-addr')
+    return 'After a ! entry this version reverses the rest of the list: every address no entry matches is white-listed, and the ones later entries match are not.';
+  if (negated)
+    return 'A ! entry excludes its address; when it is the last entry, every address no entry matches is white-listed.';
+  return undefined;
+}
+
 function gateAccepts(text: string, reading: WhiteListReading): boolean {
   if (reading.addressGate === 'ossec-regex') return OSSEC_GATE.test(text);
   if (reading.addressGate === 'wazuh-regex') return WAZUH_GATE.test(text);
@@ -191,10 +218,21 @@ function readEntry(
       negated,
       network,
       reading: `${negated ? 'every address except ' : ''}${networkText(network)}`,
+      caveat: addressCaveat(value, network, negated, reading),
     };
   }
+  const ipv6 = inetPton6(value.split('/')[0]) !== null;
+  const asText = ipv6
+    ? `${target.label} does not read IPv6 entries as addresses: this one is compared with the source IP as text, so ${value.includes('/') ? 'its range matches nothing' : 'it is not a range and matches any IP containing it'}.`
+    : undefined;
   if (reading.names === 'prefix') {
-    return { ...base, kind: 'name', negated: false, reading: 'a name: a source IP that starts this text' };
+    return {
+      ...base,
+      kind: 'name',
+      negated: false,
+      reading: 'a name: a source IP that starts this text',
+      caveat: asText,
+    };
   }
   if (value.length > patternLimit(target)) {
     return {
@@ -207,18 +245,39 @@ function readEntry(
   }
   const pattern = compileOsMatch(value, reading.names === 'os-match-negatable');
   let what = 'a name pattern, compared with the source IP as text (never resolved)';
-  if (pattern.matchesEverything)
-    what = pattern.negate
-      ? 'a negated empty pattern: it matches no source IP'
-      : 'an empty pattern: it matches every source IP';
-  else if (pattern.negate)
+  let caveat = asText;
+  if (pattern.matchesEverything && !pattern.negate) {
+    what = 'an empty pattern: it matches every source IP';
+    caveat = 'An empty name pattern matches every source IP, so no response runs for any alert that has one.';
+  } else if (pattern.matchesEverything) {
+    what = 'a negated empty pattern: it matches no source IP';
+  } else if (pattern.negate) {
     what = `every source IP that does not match ${value.slice(1)} (a negated name pattern)`;
-  return { ...base, kind: 'name', negated: pattern.negate, pattern, reading: what };
+    caveat = `A leading ! makes this name pattern match every source IP that does not contain ${value.slice(1)}.`;
+  }
+  return { ...base, kind: 'name', negated: pattern.negate, pattern, reading: what, caveat };
 }
+
+/** One reading per document and target: the rules and the simulation ask for the same list. */
+const cache = new WeakMap<ConfigDocument, Map<string, WhiteList>>();
 
 /** Every white-list entry of the file's `<global>` sections, in the order `Read_Global()` adds them. */
 export function readWhiteList(doc: ConfigDocument, target: TargetProfile): WhiteList {
+  let byTarget = cache.get(doc);
+  if (!byTarget) {
+    byTarget = new Map();
+    cache.set(doc, byTarget);
+  }
+  const known = byTarget.get(target.id);
+  if (known) return known;
+  const list = readWhiteListOnce(doc, target);
+  byTarget.set(target.id, list);
+  return list;
+}
+
+function readWhiteListOnce(doc: ConfigDocument, target: TargetProfile): WhiteList {
   const entries: WhiteListEntry[] = [];
+  const unknown: WhiteList['unknown'] = [];
   const names = target.whiteList.elements;
   for (const root of doc.topLevel) {
     if (root.name !== 'ossec_config') continue;
@@ -226,24 +285,22 @@ export function readWhiteList(doc: ConfigDocument, target: TargetProfile): White
       if (section.name !== 'global' || section.selfClosing) continue;
       const inner = readOsXml(doc.text.slice(section.openEnd, section.closeStart), target.xmlMaxText);
       for (const element of inner.roots) {
-        if (!names.includes(element.name)) continue;
+        const known = names.includes(element.name);
+        if (!known && element.name !== 'allow_list') continue;
         const offset = section.openEnd + element.start;
-        entries.push(
-          readEntry(
-            {
-              element: element.name,
-              value: element.value,
-              offset,
-              endOffset: section.openEnd + element.end,
-              line: positionAt(doc.text, offset).line,
-            },
-            target,
-          ),
-        );
+        const where = {
+          element: element.name,
+          value: element.value,
+          offset,
+          endOffset: section.openEnd + element.end,
+          line: positionAt(doc.text, offset).line,
+        };
+        if (known) entries.push(readEntry(where, target));
+        else unknown.push(where);
       }
     }
   }
-  return { entries, refused: entries.filter((e) => e.kind === 'refused') };
+  return { entries, refused: entries.filter((e) => e.kind === 'refused'), unknown };
 }
 
 export interface WhiteListHit {
