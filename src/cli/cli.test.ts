@@ -405,13 +405,14 @@ describe('ar-studio simulate', () => {
     expect(out).toContain('white list: 203.0.113.7 is in 203.0.113.0/24');
   });
 
+  // Starts the real process (Node and tsx), which takes seconds on a busy machine.
   it('takes the alert from standard input with --alert -', () => {
     const file = scratchFile('simulate-stdin.conf', SIMULATED);
     const result = cliFed(OSSEC_SSHD_LOG, 'simulate', file, '--alert', '-', '--agent', '002');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.toString('utf8').split('\n')[0]).toBe('1 of 2 responses fires, on agent 002.');
-  });
+  }, 30_000);
 
   it('names a wrong alert field and exits 2, notes a doubtful one, and never prints raw control characters', async () => {
     const file = scratchFile('simulate-fields.conf', SIMULATED);

@@ -311,7 +311,7 @@ async function runSimulate(
     if (whiteList)
       out.push(
         whiteList.hit
-          ? `white list: ${whiteList.hit.because}`
+          ? `white list: ${whiteList.hit.because}${whiteList.hit.entry ? ` (line ${whiteList.hit.entry.line})` : ''}`
           : `white list: ${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'})`,
       );
     for (const note of [...(read.source?.notes ?? []), ...notes]) out.push(`note: ${note}`);

@@ -76,7 +76,7 @@ function groupsOf(rule: Json, hasSca: boolean, notes: string[]): string {
   }
   if (compliance.length > 0)
     notes.push(
-      'Groups rebuilt from rule.groups and the compliance lists (pci_dss, gdpr, …) in the order the JSON gives; a rule that mixes them in its <group> lists them in another order, which matters only to a rules_group spanning both.',
+      'Groups rebuilt from rule.groups and the compliance lists split off it (pci_dss, gdpr, …), in the order the JSON gives them.',
     );
   if (hasSca && Object.keys(COMPLIANCE_PREFIXES).some((key) => key in rule))
     notes.push(
