@@ -221,10 +221,13 @@ function readEntry(
       caveat: addressCaveat(value, network, negated, reading),
     };
   }
-  const ipv6 = inetPton6(value.split('/')[0]) !== null;
-  const asText = ipv6
-    ? `${target.label} does not read IPv6 entries as addresses: this one is compared with the source IP as text, so ${value.includes('/') ? 'its range matches nothing' : 'it is not a range and matches any IP containing it'}.`
-    : undefined;
+  // An IPv6 entry that failed the address gate is text: a range never matches, and OSMatch finds a
+  // single address inside longer ones (::1 in 2001:db8::1); OSSEC's prefix test keeps a single one exact.
+  const range = value.includes('/');
+  const asText =
+    inetPton6(value.split('/')[0]) !== null && (range || reading.names !== 'prefix')
+      ? `${target.label} does not read IPv6 entries as addresses: this one is compared with the source IP as text, so ${range ? 'its range matches nothing' : 'it also matches every source IP that contains it'}.`
+      : undefined;
   if (reading.names === 'prefix') {
     return {
       ...base,

@@ -17,6 +17,10 @@ describe('G2 white-list entry read otherwise than it looks', () => {
   it('fires on IPv6 entries Wazuh compares as text, and on a ! as each version reads it', () => {
     expect(messages('wazuh@4.14', '2001:db8::/32')[0]).toMatch(/its range matches nothing/);
     expect(messages('ossec@4.2', '2001:db8::/32')).toEqual([]);
+    expect(messages('wazuh@4.14', '::1')[0]).toMatch(/also matches every source IP that contains it/);
+    // OSSEC 3.x tests names as prefixes, so its stock ::1 stays exact; a range still matches nothing.
+    expect(messages('ossec@3.7', '::1')).toEqual([]);
+    expect(messages('ossec@3.7', '2001:db8::/32')[0]).toMatch(/its range matches nothing/);
     expect(messages('wazuh@4.3', '!10.0.0.1')[0]).toMatch(/reverses the rest of the list/);
     expect(messages('wazuh@4.14', '!10.0.0.1')[0]).toMatch(/drops the leading !/);
     expect(messages('wazuh@4.14', '!attacker')[0]).toMatch(/does not contain attacker/);
