@@ -14,6 +14,7 @@ import { Decoration, type DecorationSet, EditorView, GutterMarker, gutter } from
 import { getDefaultExtensions } from '@uiw/react-codemirror';
 import { useEffect, useRef } from 'react';
 import type { Severity } from '../../core';
+import { LineBreakMap, type TextChange } from './line-breaks';
 
 export interface XmlMark {
   from: number;
@@ -23,6 +24,7 @@ export interface XmlMark {
 }
 
 export interface XmlViewProps {
+  /** The document's text; offsets in the other props are offsets into it, whatever its line breaks. */
   text: string;
   onChange: (text: string) => void;
   /** The selected block's range, highlighted and kept in view. */
@@ -145,12 +147,12 @@ const staticExtensions: Extension = [
   EditorView.contentAttributes.of({ 'aria-label': 'XML of the document (editable)', tabindex: '0' }),
 ];
 
-function toEditorDiagnostics(marks: XmlMark[], length: number): EditorDiagnostic[] {
+function toEditorDiagnostics(marks: XmlMark[], map: LineBreakMap, length: number): EditorDiagnostic[] {
   return marks.map((mark) => {
-    const from = Math.max(0, Math.min(mark.from, length));
+    const from = Math.min(map.toDisplay(mark.from), length);
     return {
       from,
-      to: Math.max(from, Math.min(mark.to, length)),
+      to: Math.max(from, Math.min(map.toDisplay(mark.to), length)),
       severity: mark.severity,
       message: mark.message,
     };
@@ -201,21 +203,38 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
   const theme = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // The document text the editor holds, with its line breaks; replaced as soon as the admin types, so a
+  // second keystroke before the page re-renders still maps against the right text.
+  const map = useRef(new LineBreakMap(text));
   // The props the editor was created with; later changes reach it through the effects below.
-  const initial = useRef({ text, dark });
+  const initial = useRef({ dark });
 
   useEffect(() => {
     if (!host.current) return;
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: initial.current.text,
+        doc: map.current.display,
         extensions: [
           staticExtensions,
           theme.current.of(themeExtensions(initial.current.dark)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromStore))) {
-              onChangeRef.current(update.state.doc.toString());
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromStore))) return;
+            const changes: TextChange[] = [];
+            update.changes.iterChanges((from, to, _fromB, _toB, inserted) => {
+              changes.push({ from, to, insert: inserted.toString() });
+            });
+            map.current = new LineBreakMap(map.current.apply(changes));
+            onChangeRef.current(map.current.text);
+            // Deleting what separated a lone CR from an LF fused them into one line break: show the file as it now is.
+            if (map.current.display.length !== update.state.doc.length) {
+              const { view: editor } = update;
+              queueMicrotask(() => {
+                editor.dispatch({
+                  changes: minimalChange(editor.state.doc.toString(), map.current.display),
+                  annotations: fromStore.of(true),
+                });
+              });
             }
           }),
         ],
@@ -230,10 +249,12 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
 
   useEffect(() => {
     const editor = view.current;
-    if (!editor) return;
-    const current = editor.state.doc.toString();
-    if (current === text) return;
-    editor.dispatch({ changes: minimalChange(current, text), annotations: fromStore.of(true) });
+    if (!editor || map.current.text === text) return;
+    map.current = new LineBreakMap(text);
+    editor.dispatch({
+      changes: minimalChange(editor.state.doc.toString(), map.current.display),
+      annotations: fromStore.of(true),
+    });
   }, [text]);
 
   useEffect(() => {
@@ -247,7 +268,9 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(marks, editor.state.doc.length)));
+    editor.dispatch(
+      setDiagnostics(editor.state, toEditorDiagnostics(marks, map.current, editor.state.doc.length)),
+    );
   }, [marks]);
 
   const highlightFrom = highlight?.from;
@@ -258,7 +281,7 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
     const range =
       highlightFrom === undefined || highlightTo === undefined
         ? null
-        : { from: highlightFrom, to: highlightTo };
+        : { from: map.current.toDisplay(highlightFrom), to: map.current.toDisplay(highlightTo) };
     const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
     if (range && range.from <= editor.state.doc.length && !editor.hasFocus) {
       effects.push(EditorView.scrollIntoView(range.from, { y: 'nearest', yMargin: 48 }));
@@ -271,7 +294,7 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
   useEffect(() => {
     const editor = view.current;
     if (!editor || revealOffset === undefined || revealNonce === undefined) return;
-    const anchor = Math.min(revealOffset, editor.state.doc.length);
+    const anchor = Math.min(map.current.toDisplay(revealOffset), editor.state.doc.length);
     editor.dispatch({
       selection: { anchor },
       effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
