@@ -248,6 +248,78 @@ describe('document API in detail', () => {
   });
 });
 
+describe('the blank-line rhythm of the file', () => {
+  const spaced = [
+    '<ossec_config>',
+    '  <command>',
+    '    <name>a</name>',
+    '  </command>',
+    '',
+    '  <command>',
+    '    <name>b</name>',
+    '  </command>',
+    '',
+    '  <active-response>',
+    '    <command>a</command>',
+    '  </active-response>',
+    '</ossec_config>',
+    '',
+  ].join('\r\n');
+  const tight = spaced.replaceAll('\r\n\r\n', '\r\n');
+  const command = { kind: 'command' as const, fields: [{ name: 'name', value: 'c' }] };
+
+  it('puts one blank line around a new block when the file does, none when it does not', () => {
+    const added = insertBlock(readDocument(spaced), command).doc.text;
+    expect(added).toContain(
+      '</command>\r\n\r\n  <command>\r\n    <name>c</name>\r\n  </command>\r\n\r\n  <active',
+    );
+    expect(insertBlock(readDocument(tight), command).doc.text).toContain(
+      '</command>\r\n  <command>\r\n    <name>c</name>\r\n  </command>\r\n  <active',
+    );
+    const first = insertBlock(readDocument(spaced), command, { before: 0 }).doc.text;
+    expect(first).toContain(
+      '<ossec_config>\r\n  <command>\r\n    <name>c</name>\r\n  </command>\r\n\r\n  <command>',
+    );
+    expect(duplicateBlock(readDocument(spaced), 2).doc.text).toContain(
+      '  </active-response>\r\n\r\n  <active-response>\r\n    <command>a</command>\r\n  </active-response>\r\n</ossec_config>',
+    );
+  });
+
+  it('leaves no double blank line, and none against the root, after a delete', () => {
+    const without = (i: number) => removeBlock(readDocument(spaced), i).text;
+    expect(without(1)).toBe(spaced.replace('  <command>\r\n    <name>b</name>\r\n  </command>\r\n\r\n', ''));
+    expect(without(0)).toBe(spaced.replace('  <command>\r\n    <name>a</name>\r\n  </command>\r\n\r\n', ''));
+    expect(without(2)).toBe(
+      spaced.replace('\r\n\r\n  <active-response>\r\n    <command>a</command>\r\n  </active-response>', ''),
+    );
+    expect(removeBlock(readDocument(tight), 1).text).toBe(
+      tight.replace('  <command>\r\n    <name>b</name>\r\n  </command>\r\n', ''),
+    );
+  });
+
+  it('moves a block and keeps the rhythm on both sides', () => {
+    const moved = moveBlock(readDocument(spaced), 2, 0).text;
+    expect(moved).toBe(
+      [
+        '<ossec_config>',
+        '  <active-response>',
+        '    <command>a</command>',
+        '  </active-response>',
+        '',
+        '  <command>',
+        '    <name>a</name>',
+        '  </command>',
+        '',
+        '  <command>',
+        '    <name>b</name>',
+        '  </command>',
+        '</ossec_config>',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
 describe('insertBlocksText', () => {
   const pair =
     '<command>\n  <name>firewall-drop</command>\n</command>\n<active-response>\n  <command>x</command>\n</active-response>\n';
