@@ -361,6 +361,18 @@ describe('insertBlocksText', () => {
     );
   });
 
+  it('gives the first inserted block even when the text opens with a comment', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n',
+    );
+    const { doc: next, index } = insertBlocksText(
+      doc,
+      '<!-- from the team -->\n<command><name>x</name></command>\n',
+    );
+    expect(index).toBe(1);
+    expect(next.blocks[index].kind).toBe('command');
+  });
+
   it('appends to a fragment, keeping its lack of a final line break', () => {
     const { doc, index } = insertBlocksText(readDocument('<command>\n  <name>a</name>\n</command>'), one);
     expect(doc.text).toBe('<command>\n  <name>a</name>\n</command>\n<command>\n  <name>b</name>\n</command>');

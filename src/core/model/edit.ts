@@ -332,8 +332,9 @@ function insertBlockText(
   return insertAt(doc, text.length, opening, blockText(indent), `${eol}</ossec_config>${eol}`);
 }
 
+/** The first block inserted: inserted text may open with a comment or blank lines before it. */
 function indexAt(insertion: Insertion): { doc: ConfigDocument; index: number } {
-  const index = insertion.doc.blocks.findIndex((block) => block.start === insertion.at);
+  const index = insertion.doc.blocks.findIndex((block) => block.start >= insertion.at);
   return { doc: insertion.doc, index };
 }
 

@@ -32,6 +32,8 @@ export interface XmlViewProps {
   marks: XmlMark[];
   /** Puts the cursor at an offset and scrolls to it; a new nonce repeats the jump to the same place. */
   reveal: { offset: number; nonce: number } | null;
+  /** Scrolls an offset into view without moving the cursor: the line a form edit just changed. */
+  follow?: { offset: number; nonce: number } | null;
   dark: boolean;
   /** Lines that differ from the imported file (1-based), marked in the gutter. */
   changed: readonly number[];
@@ -197,7 +199,7 @@ export function minimalChange(before: string, after: string): { from: number; to
   return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }
 
-export function XmlView({ text, onChange, highlight, marks, reveal, dark, changed }: XmlViewProps) {
+export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark, changed }: XmlViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const theme = useRef(new Compartment());
@@ -282,12 +284,25 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
       highlightFrom === undefined || highlightTo === undefined
         ? null
         : { from: map.current.toDisplay(highlightFrom), to: map.current.toDisplay(highlightTo) };
-    const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
-    if (range && range.from <= editor.state.doc.length && !editor.hasFocus) {
-      effects.push(EditorView.scrollIntoView(range.from, { y: 'nearest', yMargin: 48 }));
-    }
-    editor.dispatch({ effects });
+    editor.dispatch({ effects: setHighlight.of(range) });
   }, [highlightFrom, highlightTo]);
+
+  // Another block selected: bring its first line into view (an edit inside the block only moves its end).
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || highlightFrom === undefined || editor.hasFocus) return;
+    const from = Math.min(map.current.toDisplay(highlightFrom), editor.state.doc.length);
+    editor.dispatch({ effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }) });
+  }, [highlightFrom]);
+
+  const followOffset = follow?.offset;
+  const followNonce = follow?.nonce;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || followOffset === undefined || followNonce === undefined || editor.hasFocus) return;
+    const at = Math.min(map.current.toDisplay(followOffset), editor.state.doc.length);
+    editor.dispatch({ effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 48 }) });
+  }, [followOffset, followNonce]);
 
   const revealOffset = reveal?.offset;
   const revealNonce = reveal?.nonce;
