@@ -46,7 +46,7 @@ describe('ImportDialog', () => {
   });
 
   it('reads pasted text as it comes, shows its problems with line and column, and opens it at once', async () => {
-    const { onImport } = setup();
+    const onImport = setup();
     const pasted = '<command>\n  <name>firewall-drop</command>\n</command>\n';
     fireEvent.change(screen.getByLabelText('Pasted XML'), { target: { value: pasted } });
     await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toMatch(/1 error/));
