@@ -73,7 +73,7 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
         />
       </header>
       <Summary outcome={state.outcome} />
-      <div className="min-h-0 flex-1 overflow-auto px-3 py-2">
+      <div className="relative min-h-0 flex-1 overflow-auto px-3 py-2">
         {expanded ? (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             The simulator is open in the larger view.
