@@ -160,43 +160,48 @@ export function OffenderTimeline({
             ? 'execd reads a first entry of 0 (or no number): repeat-offender timeouts are off.'
             : `execd reads ${minutes.join(', ')} min${stored.length > minutes.length ? ` (it stops at the 0 in entry ${minutes.length + 1})` : ''}; past the list the last entry repeats.`}
       </p>
-      <table className="w-full text-left text-xs tabular-nums" aria-label="Repeat-offence timeline">
-        <thead className="text-zinc-600 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="py-0.5 pr-2 font-medium">
-              #
-            </th>
-            <th scope="col" className="py-0.5 pr-2 font-medium">
-              Offence at
-            </th>
-            <th scope="col" className="py-0.5 pr-2 font-medium">
-              Blocked for
-            </th>
-            <th scope="col" className="py-0.5 pr-2 font-medium">
-              Lifted at
-            </th>
-            <th scope="col" className="py-0.5 font-medium">
-              Why this long
-            </th>
-          </tr>
-        </thead>
-        <tbody className="text-zinc-800 dark:text-zinc-200">
-          {steps.map((step) => (
-            <tr key={step.offence} className="border-t border-zinc-100 dark:border-zinc-800">
-              <td className="py-0.5 pr-2">{step.offence}</td>
-              <td className="py-0.5 pr-2 font-mono">{clock(step.at)}</td>
-              <td className="py-0.5 pr-2">{duration(step.seconds)}</td>
-              <td className="py-0.5 pr-2 font-mono">
-                {step.liftedAt === null ? 'extended' : clock(step.liftedAt)}
-              </td>
-              <td className="py-0.5">
-                {step.extended ? 'still blocked: execd restarts the clock, ' : ''}
-                {why(step, response.timeout)}
-              </td>
+      <div className="overflow-x-auto">
+        <table
+          className="w-full min-w-[26rem] text-left text-xs tabular-nums"
+          aria-label="Repeat-offence timeline"
+        >
+          <thead className="text-zinc-600 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="py-0.5 pr-2 font-medium">
+                #
+              </th>
+              <th scope="col" className="py-0.5 pr-2 font-medium">
+                Offence at
+              </th>
+              <th scope="col" className="py-0.5 pr-2 font-medium">
+                Blocked for
+              </th>
+              <th scope="col" className="py-0.5 pr-2 font-medium">
+                Lifted at
+              </th>
+              <th scope="col" className="py-0.5 font-medium">
+                Why this long
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="text-zinc-800 dark:text-zinc-200">
+            {steps.map((step) => (
+              <tr key={step.offence} className="border-t border-zinc-100 dark:border-zinc-800">
+                <td className="py-0.5 pr-2">{step.offence}</td>
+                <td className="py-0.5 pr-2 font-mono">{clock(step.at)}</td>
+                <td className="py-0.5 pr-2">{duration(step.seconds)}</td>
+                <td className="py-0.5 pr-2 font-mono">
+                  {step.liftedAt === null ? 'extended' : clock(step.liftedAt)}
+                </td>
+                <td className="py-0.5">
+                  {step.extended ? 'still blocked: execd restarts the clock, ' : ''}
+                  {why(step, response.timeout)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         Times from the first offence. execd lifts a block at its first one-second check after the time has
         passed; it counts offences per{' '}

@@ -165,7 +165,7 @@ function SimulatorBody({
 }) {
   const { outcome, pasted } = state;
   return (
-    <div className={wide ? 'grid grid-cols-2 items-start gap-6' : 'grid gap-3'}>
+    <div className={wide ? 'grid items-start gap-3 lg:grid-cols-2 lg:gap-6' : 'grid gap-3'}>
       <div className="grid min-w-0 gap-3">
         <AlertForm state={state} idPrefix="simulator" />
         {pasted && (
@@ -206,7 +206,7 @@ function Disclosure({
     <section
       className={cx(
         'grid min-w-0 gap-2 border-zinc-200 dark:border-zinc-800',
-        wide ? 'border-l pl-6' : 'border-t pt-2',
+        wide ? 'border-t pt-2 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6' : 'border-t pt-2',
       )}
     >
       <h3>
