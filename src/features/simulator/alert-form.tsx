@@ -1,7 +1,7 @@
 import { cx } from '../../components/cx';
-import { inputClass } from '../../components/field';
 import { focusRing } from '../../components/focus-ring';
 import { ALERT_FIELD_LABELS, type AlertField, type AlertProblem } from '../../core';
+import { SmallField, smallInputClass } from './small-field';
 import type { SimulatorState } from './use-simulator';
 
 interface FieldSpec {
@@ -100,22 +100,20 @@ function AlertInputField({
 }) {
   const label = ALERT_FIELD_LABELS[spec.field];
   return (
-    <div
-      className={cx(
-        'grid min-w-0 content-start gap-0.5',
-        spec.span === 2 && 'col-span-2',
-        spec.span === 4 && 'col-span-4',
-      )}
+    <SmallField
+      id={id}
+      className={cx(spec.span === 2 && 'col-span-2', spec.span === 4 && 'col-span-4')}
+      label={
+        <>
+          <span className="sr-only">Alert </span>
+          {label}
+        </>
+      }
     >
-      <label htmlFor={id} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
-        <span className="sr-only">Alert </span>
-        {label}
-      </label>
       <input
         id={id}
         className={cx(
-          inputClass,
-          'h-7 text-xs',
+          smallInputClass,
           problem?.severity === 'warning' && 'border-amber-500 dark:border-amber-500',
         )}
         value={value}
@@ -127,6 +125,6 @@ function AlertInputField({
         aria-describedby={problem ? problemId : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </SmallField>
   );
 }

@@ -1,7 +1,5 @@
 import { useId, useState } from 'react';
 import { Button } from '../../components/button';
-import { cx } from '../../components/cx';
-import { inputClass } from '../../components/field';
 import { Icon } from '../../components/icon';
 import {
   agentOffendersSnippet,
@@ -11,6 +9,7 @@ import {
   type Simulation,
   type TargetProfile,
 } from '../../core';
+import { SmallField, smallInputClass, smallSelectClass } from './small-field';
 
 const PACES = [
   { value: 'lifted', label: 'as soon as the block is lifted', seconds: null },
@@ -44,8 +43,6 @@ function why(step: OffenceStep, timeout: number): string {
     ? `past the list: entry ${entry} again (${minutes} min)`
     : `entry ${entry}: ${minutes} min × 60`;
 }
-
-const selectClass = cx(inputClass, 'h-7 px-1.5 font-sans text-xs');
 
 /**
  * One source IP offending again and again: when each block starts and is lifted, as execd counts. The
@@ -88,13 +85,10 @@ export function OffenderTimeline({
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-x-2 gap-y-1.5">
-        <div className="grid min-w-[12rem] flex-[2_1_12rem] gap-0.5">
-          <label htmlFor={ids.response} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
-            Response
-          </label>
+        <SmallField id={ids.response} className="min-w-[12rem] flex-[2_1_12rem]" label="Response">
           <select
             id={ids.response}
-            className={selectClass}
+            className={smallSelectClass}
             value={response.blockIndex}
             onChange={(event) => setChosen(Number(event.target.value))}
           >
@@ -104,44 +98,41 @@ export function OffenderTimeline({
               </option>
             ))}
           </select>
-        </div>
-        <div className="grid w-20 gap-0.5">
-          <label htmlFor={ids.count} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
-            Offences
-          </label>
+        </SmallField>
+        <SmallField id={ids.count} className="w-20" label="Offences">
           <input
             id={ids.count}
-            className={cx(inputClass, 'h-7 text-xs')}
+            className={smallInputClass}
             type="number"
             min={1}
             max={50}
             value={count}
             onChange={(event) => setCount(event.target.value)}
           />
-        </div>
-        <div className="grid min-w-[12rem] flex-[2_1_12rem] gap-0.5">
-          <label htmlFor={ids.list} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
-            {onManager
+        </SmallField>
+        <SmallField
+          id={ids.list}
+          className="min-w-[12rem] flex-[2_1_12rem]"
+          label={
+            onManager
               ? "repeated_offenders (this file's, minutes)"
-              : "The agent's repeated_offenders (minutes)"}
-          </label>
+              : "The agent's repeated_offenders (minutes)"
+          }
+        >
           <input
             id={ids.list}
-            className={cx(inputClass, 'h-7 text-xs')}
+            className={smallInputClass}
             value={value}
             placeholder="30,60,120"
             spellCheck={false}
             aria-describedby={ids.listHelp}
             onChange={(event) => setList(event.target.value)}
           />
-        </div>
-        <div className="grid min-w-[10rem] flex-[1_1_10rem] gap-0.5">
-          <label htmlFor={ids.pace} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
-            Comes back
-          </label>
+        </SmallField>
+        <SmallField id={ids.pace} className="min-w-[10rem] flex-[1_1_10rem]" label="Comes back">
           <select
             id={ids.pace}
-            className={selectClass}
+            className={smallSelectClass}
             value={pace}
             onChange={(event) => setPace(event.target.value)}
           >
@@ -151,7 +142,7 @@ export function OffenderTimeline({
               </option>
             ))}
           </select>
-        </div>
+        </SmallField>
       </div>
       <p id={ids.listHelp} className="text-xs text-zinc-600 dark:text-zinc-400">
         {value.trim() === ''
