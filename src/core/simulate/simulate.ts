@@ -220,8 +220,9 @@ function dispatch(
     return { onManager: false, hosts: [target.product === 'wazuh' ? 'every active agent' : 'every agent'] };
   const origin = r.bits.local ? agentLabel(alert) : null;
   const defined = r.bits.definedAgent && r.agentId !== undefined ? agentHost(r.agentId) : null;
-  const host = target.agentBeforeOrigin ? (defined ?? origin) : (origin ?? defined);
-  return { onManager: false, hosts: host ? [host] : [] };
+  // A response accepted at start-up names one of the two: `local`, or `defined-agent` with its agent_id.
+  const host = (target.agentBeforeOrigin ? (defined ?? origin) : (origin ?? defined)) as string;
+  return { onManager: false, hosts: [host] };
 }
 
 function joinAnd(items: string[]): string {
@@ -309,13 +310,12 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
     if (alert.noAr) return stop('rule', `${rule} has the no_ar option, so analysisd binds no response to it`);
     const bound = binding(r, alert, target);
     if (!bound.matches) return stop('binding', bound.reason);
-    const held = (stage: Stage, why: string) =>
-      ({
-        ...base,
-        fires: false,
-        stage,
-        reason: `Bound to ${rule} (${bound.reason}), but not run: ${why}.`,
-      }) as SimulatedResponse;
+    const held = (stage: Stage, why: string): SimulatedResponse => ({
+      ...base,
+      fires: false,
+      stage,
+      reason: `Bound to ${rule} (${bound.reason}), but not run: ${why}.`,
+    });
     const expects = expectsOf(r, target);
     const fieldStop = alertFieldsStop(expects, alert, target);
     if (fieldStop) return held('alert-fields', fieldStop);
@@ -336,7 +336,6 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
     }
     if (!(onManager ? localQueue : remoteQueue))
       return held('queue', `a disabled yes block closed the ${onManager ? "manager's" : "agents'"} queue`);
-    if (hosts.length === 0) return held('queue', 'it names no host for this alert');
     const offences =
       stateful && onManager && offenders && offenders.length > 0
         ? [base.timeout, ...offenders.map((minutes) => minutes * 60)]
