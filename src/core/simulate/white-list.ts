@@ -5,6 +5,7 @@
  * whose alert has a listed source IP before it sends anything (`get_ip()` on Wazuh 4.2+).
  */
 
+import { atoi } from '../derive/c-atoi';
 import type { ConfigDocument } from '../model/types';
 import { daemonMessage } from '../targets/messages';
 import type { TargetProfile, WhiteListReading } from '../targets/target';
@@ -68,14 +69,6 @@ const IPV4 = `(?:${OCTET}\\.){3}${OCTET}`;
 /** The IPv4 expression of Wazuh 4.4's `OS_IsValidIP()` (PCRE2); the IPv6 ones never see a white_list entry. */
 const WAZUH_VALID_IPV4 = new RegExp(`^(?:::[fF]{4}:)?(${IPV4})(?:/((?:3[0-2]|[1-2]?[0-9])|${IPV4}))?$`);
 
-function cAtoi(text: string): number {
-  const match = /^[ \t\n\v\f\r]*([+-]?)([0-9]*)/.exec(text);
-  const digits = match?.[2] ?? '';
-  if (digits === '') return 0;
-  const n = Number(digits.slice(0, 12));
-  return match?.[1] === '-' ? -n : n;
-}
-
 /** OSSEC 2.8 and Wazuh before 4.4 (`inet_addr`); null when `OS_IsValidIP()` returns 0. */
 function inetAddrNetwork(text: string): Network | null {
   if (!OSSEC_GATE.test(text)) return null;
@@ -88,7 +81,7 @@ function inetAddrNetwork(text: string): Network | null {
   const after = text.slice(slash + 1);
   let mask: number;
   if (after.length <= 2) {
-    const cidr = cAtoi(after);
+    const cidr = atoi(after);
     if (cidr > 32) return null;
     mask = prefixMask(cidr);
   } else if (after === '255.255.255.255') {
@@ -112,7 +105,7 @@ function numericNetwork(text: string): Network | null {
   if (slash !== -1) {
     const after = host.slice(slash + 1);
     if (after.length > 3) return null;
-    cidr = cAtoi(after);
+    cidr = atoi(after);
     host = host.slice(0, slash);
   }
   const ip = numericHost(host);
@@ -133,7 +126,7 @@ function ptonNetwork(text: string): Network | null {
   const after = match[2];
   let mask = 0xffffffff;
   if (after !== undefined) {
-    if (after.length <= 2) mask = prefixMask(cAtoi(after));
+    if (after.length <= 2) mask = prefixMask(atoi(after));
     else mask = inetPton4(after) ?? 0;
   }
   return { family: 4, address: (net & mask) >>> 0, mask };
