@@ -40,7 +40,14 @@ export function arConfLines(
   target: TargetProfile | string,
   role: RoleOption = 'auto',
 ): string[] {
-  if (doc.shape === 'agent-config' || resolveRole(doc, role) === 'agent') return [];
-  const model = emulateAnalysisd(doc, toProfile(target));
+  const profile = toProfile(target);
+  if (
+    doc.shape === 'agent-config' ||
+    resolveRole(doc, role) === 'agent' ||
+    profile.responsesFrom === 'indexer'
+  ) {
+    return [];
+  }
+  const model = emulateAnalysisd(doc, profile);
   return model.responses.map(arConfLine).filter((line): line is string => line !== undefined);
 }

@@ -84,8 +84,14 @@ export function deriveResponses(
   target: TargetProfile | string,
   role: RoleOption = 'auto',
 ): ResponseSummary[] {
-  if (doc.shape === 'agent-config' || resolveRole(doc, role) === 'agent') return [];
   const profile = toProfile(target);
+  if (
+    doc.shape === 'agent-config' ||
+    resolveRole(doc, role) === 'agent' ||
+    profile.responsesFrom === 'indexer'
+  ) {
+    return [];
+  }
   const model = emulateAnalysisd(doc, profile);
   const offenders = execdView(doc, profile).offenders?.minutes ?? [];
   return model.responses.map((r) => {

@@ -8,7 +8,7 @@ import { readOsXml } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
 import { fieldsOf, fieldValue, lastField, valueProblem } from './fields';
-import { indentBefore, readDocument } from './read';
+import { indentBefore, isConfigRoot, readDocument } from './read';
 import type { Block, BlockSpec, ConfigDocument, DocumentOp, XmlElement } from './types';
 
 export class EditError extends Error {}
@@ -249,7 +249,7 @@ function insertBlockText(
     if (offset < text.length && text[offset] !== '\r' && text[offset] !== '\n') offset = anchor.end;
     return insertAt(doc, offset, eol + indent, blockText(indent));
   }
-  const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);
+  const root = doc.topLevel.find((top) => isConfigRoot(top.name) && !top.selfClosing);
   if (root) {
     const indent = doc.layout.blockIndent;
     const closingIndent = indentBefore(text, root.closeStart);
