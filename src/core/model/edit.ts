@@ -301,10 +301,15 @@ export function insertBlocksText(
   return indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null));
 }
 
-export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
+/** The text `removeBlock` deletes: the block, with its line when it stands alone on it. */
+export function blockRemovalRange(doc: ConfigDocument, blockIndex: number): { start: number; end: number } {
   const block = blockAt(doc, blockIndex);
-  const line = wholeLine(doc.text, block.start, block.end);
-  return line ? replaceText(doc, line.start, line.end, '') : replaceText(doc, block.start, block.end, '');
+  return wholeLine(doc.text, block.start, block.end) ?? { start: block.start, end: block.end };
+}
+
+export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
+  const { start, end } = blockRemovalRange(doc, blockIndex);
+  return replaceText(doc, start, end, '');
 }
 
 /** A copy of the block's own text right after it. */

@@ -1,6 +1,6 @@
+import { whiteListEntries } from '../../derive/white-list';
 import type { Diagnostic } from '../../model/types';
 import { invalidElement } from '../../targets/messages';
-import { readOsXml } from '../../xml/os-xml';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
 /**
@@ -13,29 +13,15 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 export const w3WhiteListRefused: Rule = {
   code: 'W3',
   check(ctx: RuleContext): Diagnostic[] {
-    const { doc } = ctx;
-    const found: Diagnostic[] = [];
-    for (const root of doc.topLevel) {
-      if (root.name !== ctx.target.roots.manager) continue;
-      for (const section of root.children) {
-        if (section.name !== 'global' || section.childCount === 0) continue;
-        // The document keeps sections, not what they hold: read this one's children again.
-        const scan = readOsXml(doc.text.slice(section.start, section.end));
-        for (const child of scan.roots[0]?.children ?? []) {
-          if (child.name !== 'white_list') continue;
-          found.push(
-            diagnostic(ctx, 'W3', {
-              severity: 'error',
-              message: `${ctx.target.label} refuses <white_list> in <global>: its Read_Global() accepts only agents_disconnection_time and agents_disconnection_alert_time, and remoted and monitord stop on anything else (the migration guide's "silently ignored" does not match the source). 5.0 has no active-response whitelist: exclude these addresses in the monitor's query, and delete the element.`,
-              daemonMessage: invalidElement(ctx.target, 'analysisd', 'white_list'),
-              offset: section.start + child.start,
-              endOffset: section.start + child.end,
-              see: 'migration',
-            }),
-          );
-        }
-      }
-    }
-    return found;
+    return whiteListEntries(ctx.doc, ctx.target.roots.manager).map(({ element }) =>
+      diagnostic(ctx, 'W3', {
+        severity: 'error',
+        message: `${ctx.target.label} refuses <white_list> in <global>: its Read_Global() accepts only agents_disconnection_time and agents_disconnection_alert_time, and remoted and monitord stop on anything else (the migration guide's "silently ignored" does not match the source). 5.0 has no active-response whitelist: exclude these addresses in the monitor's query, and delete the element.`,
+        daemonMessage: invalidElement(ctx.target, 'analysisd', 'white_list'),
+        offset: element.start,
+        endOffset: element.end,
+        see: 'migration',
+      }),
+    );
   },
 };
