@@ -329,7 +329,7 @@ function migrateResponse(r: ResponseModel, ctx: Context): MigratedResponse {
         'lost',
         'white_list',
         'white-list',
-        `4.x never ran responses for <white_list> ${addresses}; 5.0 has no whitelist. Suggestion: add AND NOT source.ip:(${ctx.whiteList.map((a) => `"${a}"`).join(' OR ')}) to the monitor's query.`,
+        `${from.label} never ran responses for <white_list> ${addresses}; 5.0 has no whitelist. Suggestion: add AND NOT source.ip:(${ctx.whiteList.map((a) => `"${a}"`).join(' OR ')}) to the monitor's query.`,
       ),
     );
   }
