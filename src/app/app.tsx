@@ -34,6 +34,8 @@ import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
+import { MigrationView } from '../features/migration/migration-view';
+import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
@@ -123,7 +125,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>(storageProblem ?? '');
-  const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -315,6 +317,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
+        onMigrate={() => setDialog('migrate')}
         onNew={() => {
           store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
           setSelected(null);
@@ -326,6 +329,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onRedo={() => store.redo()}
         onTheme={setTheme}
         onStatus={setStatus}
+      />
+      <TargetSuggestion
+        key={original?.name ?? 'draft'}
+        doc={readable}
+        target={target}
+        role={state.role}
+        onTarget={(t) => store.setTarget(t)}
+        onMigrate={() => setDialog('migrate')}
       />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -501,7 +512,13 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           </div>
         </section>
         <div className="col-span-3 grid min-h-0 grid-cols-[minmax(0,1fr)_30rem] border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+          <ProblemsPanel
+            diagnostics={diagnostics}
+            blockLabel={blockLabel}
+            onJump={jump}
+            onFix={fix}
+            onSee={() => setDialog('migrate')}
+          />
           <div className="min-h-0 border-l border-zinc-200 dark:border-zinc-800">
             <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
           </div>
@@ -533,6 +550,17 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           dropped={dropped}
           diagnose={(d) => validate(d, { target, role: state.role })}
           onImport={onImport}
+        />
+      )}
+      {dialog === 'migrate' && (
+        <MigrationView
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          role={state.role}
+          fileName={original?.name ?? 'ossec.conf'}
+          onStatus={setStatus}
         />
       )}
       {dialog === 'templates' && (

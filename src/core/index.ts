@@ -64,6 +64,7 @@ export type {
 export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
+export { suggestTarget, type TargetSuggestion } from './targets/suggest';
 export {
   DEFAULT_TARGET,
   fileResponsesAbsence,

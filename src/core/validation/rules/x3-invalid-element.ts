@@ -78,5 +78,5 @@ function outsideRoot(top: XmlElement, root: string, ctx: RuleContext): string {
   if (top.name === 'wazuh_config') {
     return `<wazuh_config> is the root of a Wazuh 5.0 manager's file: the ${who} reads only <${root}> and refuses it.`;
   }
-  return `The ${who} reads <${root}>: it refuses a file whose root is <${top.name}>. A 4.x file must be migrated (the "Migrate to 5.0" view); a 5.0 agent keeps <ossec_config>.`;
+  return `The ${who} reads <${root}>: it refuses a file whose root is <${top.name}>. Migrate a 4.x file (see the migration view); a 5.0 agent keeps <ossec_config>.`;
 }
