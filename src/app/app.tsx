@@ -571,6 +571,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           targetLabel={target.label}
           stockCommands={target.stockCommands}
           onInsertStock={insertStock}
+          onStatus={setStatus}
         />
       )}
     </div>
