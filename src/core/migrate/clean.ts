@@ -5,7 +5,7 @@
  */
 
 import { execdView } from '../derive/execd';
-import { blockRemovalRange } from '../model/edit';
+import { removalRange } from '../model/edit';
 import type { ConfigDocument } from '../model/types';
 import type { Role } from '../targets/role';
 import type { TargetProfile } from '../targets/target';
@@ -14,22 +14,51 @@ import type { CleanedFile, DiffHunk, DiffLine } from './types';
 
 const CONTEXT = 3;
 
+interface Range {
+  start: number;
+  end: number;
+}
+
 /**
  * The file without its `<command>` blocks (a 5.0 manager and a 5.0 agent refuse them) and, for a manager,
- * its `<active-response>` blocks; each goes with its line as `removeBlock` takes it, nothing else changes.
+ * its `<active-response>` blocks: each goes as `removeBlock` takes it (its line, and a blank line that would
+ * be doubled), last block first, so the result is what removing them one by one in the editor gives.
  */
 export function cleanedFile(doc: ConfigDocument, role: Role): CleanedFile {
-  const removed = doc.blocks
-    .filter((b) => b.inConfigRoot && (b.kind === 'command' || role === 'manager'))
-    .map((b) => blockRemovalRange(doc, b.index));
-  let text = '';
-  let at = 0;
-  for (const range of removed) {
-    text += doc.text.slice(at, range.start);
-    at = range.end;
+  const blocks = doc.blocks.filter((b) => b.inConfigRoot && (b.kind === 'command' || role === 'manager'));
+  let text = doc.text;
+  // The original ranges the current text is made of, in order.
+  let kept: Range[] = [{ start: 0, end: text.length }];
+  const removed: Range[] = [];
+  for (const block of blocks.toReversed()) {
+    // Earlier removals all lie after this block, so its offsets still hold in the current text.
+    const cut = removalRange(text, block.start, block.end);
+    text = text.slice(0, cut.start) + text.slice(cut.end);
+    const next: Range[] = [];
+    let at = 0;
+    for (const piece of kept) {
+      const from = at;
+      const to = at + (piece.end - piece.start);
+      at = to;
+      const lo = Math.max(from, cut.start);
+      const hi = Math.min(to, cut.end);
+      if (lo >= hi) {
+        next.push(piece);
+        continue;
+      }
+      removed.push({ start: piece.start + (lo - from), end: piece.start + (hi - from) });
+      if (lo > from) next.push({ start: piece.start, end: piece.start + (lo - from) });
+      if (hi < to) next.push({ start: piece.start + (hi - from), end: piece.end });
+    }
+    kept = next;
   }
-  text += doc.text.slice(at);
-  return { text, removed, hunks: diffHunks(doc.text, removed) };
+  const merged: Range[] = [];
+  for (const range of removed.sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && last.end === range.start) last.end = range.end;
+    else merged.push({ ...range });
+  }
+  return { text, removed: merged, hunks: diffHunks(doc.text, merged) };
 }
 
 interface Line {
