@@ -4,9 +4,9 @@
  */
 
 import type { ConfigDocument } from '../model/types';
-import { type RoleOption, resolveRole } from '../targets/role';
+import type { RoleOption } from '../targets/role';
 import { type TargetProfile, toProfile } from '../targets/target';
-import { emulateAnalysisd, type ResponseModel } from './analysisd';
+import { analysisdReadsResponses, emulateAnalysisd, type ResponseModel } from './analysisd';
 
 /** `OS_FLSIZE` is 256: snprintf keeps at most 255 bytes of the key, so a long name loses its timeout. */
 const KEY_BYTES = 255;
@@ -41,13 +41,7 @@ export function arConfLines(
   role: RoleOption = 'auto',
 ): string[] {
   const profile = toProfile(target);
-  if (
-    doc.shape === 'agent-config' ||
-    resolveRole(doc, role) === 'agent' ||
-    profile.responsesFrom === 'indexer'
-  ) {
-    return [];
-  }
+  if (!analysisdReadsResponses(doc, profile, role)) return [];
   const model = emulateAnalysisd(doc, profile);
   return model.responses.map(arConfLine).filter((line): line is string => line !== undefined);
 }
