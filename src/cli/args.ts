@@ -26,17 +26,21 @@ Commands:
 Options:
   -h, --help    Show this help.
 
+--target takes ossec@2.8, ossec@3.7, ossec@4.2, wazuh@3.0 … wazuh@4.14 and wazuh@5.0 (beta).
+
 Exit status: 0 accepted, 1 not accepted, 2 usage error or unreadable file.
 `;
 
 export type Format = 'text' | 'json';
+export type ReportFormat = Format | 'markdown';
 
 export type Invocation =
   | { command: 'help' }
   | { command: 'export'; file: string }
   | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
   | { command: 'arconf'; target?: string; role: RoleOption; file: string }
-  | { command: 'simulate'; target?: string; format: Format; file: string; alert: AlertSource };
+  | { command: 'simulate'; target?: string; format: Format; file: string; alert: AlertSource }
+  | { command: 'migrate'; target?: string; role: RoleOption; format: ReportFormat; file: string };
 
 /** Where a simulated alert comes from: a file holding one (or `-`), and the fields the options set. */
 export interface AlertSource {
@@ -59,6 +63,7 @@ export const ALERT_OPTIONS: Record<AlertField, string> = {
 export class UsageError extends Error {}
 
 const FORMATS: readonly Format[] = ['text', 'json'];
+const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown'];
 
 function oneOf<T extends string>(
   option: string,
@@ -179,6 +184,17 @@ export function parseInvocation(argv: string[]): Invocation {
         format: oneOf('format', values.format, FORMATS, 'text'),
         file,
         alert: { file: values.alert, overrides },
+      };
+    }
+    case 'migrate': {
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      if (values.help) return { command: 'help' };
+      return {
+        command,
+        target: values.target,
+        role: oneOf('role', values.role, ROLES, 'auto'),
+        format: oneOf('format', values.format, REPORT_FORMATS, 'text'),
+        file: exactlyOneFile(command, positionals),
       };
     }
     default:

@@ -15,7 +15,12 @@ import {
   deriveResponses,
   EMPTY_ALERT_INPUT,
   encodeText,
+  fileResponsesAbsence,
   isAccepted,
+  migrate,
+  migrationBundle,
+  migrationMarkdown,
+  migrationTextLines,
   parseAlert,
   parseTarget,
   positionAt,
@@ -24,6 +29,7 @@ import {
   readAlertInput,
   readDocument,
   resolveRole,
+  showControls,
   simulate,
   type TargetProfile,
   validate,
@@ -168,8 +174,15 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   return status;
 }
 
+/** arconf and simulate have nothing to work on when the manager takes its responses from the indexer. */
+function withFileResponses(target: TargetProfile, command: string): TargetProfile {
+  const absence = fileResponsesAbsence(target);
+  if (absence) throw new UsageError(`${command} does not apply to ${target.label}: ${absence}`);
+  return target;
+}
+
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
-  const target = targetOf(invocation.target);
+  const target = withFileResponses(targetOf(invocation.target), 'arconf');
   const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
   for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
   if (accepted) return EXIT_ACCEPTED;
@@ -182,29 +195,6 @@ function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: stri
     `ar-studio: ${target.label} refuses '${file}' and would not start; ` +
       `${shown} (see: ar-studio check ${file})\n`,
   );
-}
-
-/** C0 and C1 controls (but tab and newline) and the bidirectional marks and overrides. */
-function isControl(code: number): boolean {
-  return (
-    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
-
-/** Control characters from a file or an alert, shown as escapes so they never reach the terminal raw. */
-function printable(text: string): string {
-  let out = '';
-  for (const c of text) {
-    const code = c.codePointAt(0) as number;
-    if (!isControl(code)) out += c;
-    else out += code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  }
-  return out;
 }
 
 interface ReadAlert {
@@ -227,7 +217,7 @@ async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile):
       throw new UnreadableFile(`cannot read '${source.file}': ${reason}`);
     }
     const parsed = parseAlert(decodeBytes(bytes).text);
-    if (!parsed.ok) throw new UsageError(`${source.file}: ${parsed.message}`);
+    if (!parsed.ok) throw new UsageError(`${source.file}: ${showControls(parsed.message)}`);
     input = { ...parsed.input, agent: parsed.input.agent === '' ? '000' : parsed.input.agent };
     from = { file: source.file, format: parsed.format, notes: parsed.notes };
   }
@@ -240,7 +230,7 @@ async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile):
   const named = problems.map((p) => ({ ...p, where: where(p.field) }));
   const errors = named.filter((p) => p.severity === 'error');
   if (!alert || errors.length > 0)
-    throw new UsageError(errors.map((p) => `${p.where}: ${p.message}`).join('\nar-studio: '));
+    throw new UsageError(errors.map((p) => `${p.where}: ${showControls(p.message)}`).join('\nar-studio: '));
   return { alert, problems: named, source: from };
 }
 
@@ -266,11 +256,11 @@ async function runSimulate(
   io: CliIo,
   invocation: Extract<Invocation, { command: 'simulate' }>,
 ): Promise<number> {
-  const target = targetOf(invocation.target);
+  const target = withFileResponses(targetOf(invocation.target), 'simulate');
   const { file } = invocation;
   const read = await readAlert(io, invocation.alert, target);
   for (const problem of read.problems)
-    io.stderr(printable(`ar-studio: note: ${problem.where}: ${problem.message}\n`));
+    io.stderr(`ar-studio: note: ${showControls(`${problem.where}: ${problem.message}`)}\n`);
   const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
   const { responses, summary, whiteList, notes } = simulate(doc, read.alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
@@ -315,7 +305,7 @@ async function runSimulate(
           : `white list: ${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'})`,
       );
     for (const note of [...(read.source?.notes ?? []), ...notes]) out.push(`note: ${note}`);
-    io.stdout(printable(`${out.join('\n')}\n`));
+    io.stdout(`${out.map(showControls).join('\n')}\n`);
   }
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, file, 'this is what its valid blocks would do');
@@ -326,6 +316,37 @@ function undoText(timeout: number, offences: number[] | undefined): string {
   if (timeout === 0) return 'never undone';
   if (!offences) return `undone after ${timeout} s`;
   return `undone after ${offences.map((seconds) => `${seconds} s`).join(', then ')} for repeat offences`;
+}
+
+async function runMigrate(
+  io: CliIo,
+  invocation: Extract<Invocation, { command: 'migrate' }>,
+): Promise<number> {
+  const from = targetOf(invocation.target);
+  if (from.responsesFrom === 'indexer') {
+    throw new UsageError(
+      `migrate reads a file written for 4.x or OSSEC; --target is the version it runs on now, not ${from.label}`,
+    );
+  }
+  const { file } = invocation;
+  const { doc, role, accepted } = judge(await load(io, file, true), from, invocation.role);
+  const migration = migrate(doc, { from, role });
+  if (invocation.format === 'json') {
+    const { cleaned, ...report } = migration;
+    const out = {
+      file,
+      ...report,
+      bundle: migrationBundle(migration),
+      cleaned: { text: cleaned.text, hunks: cleaned.hunks },
+    };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  } else if (invocation.format === 'markdown') {
+    io.stdout(migrationMarkdown(migration, file));
+  } else {
+    for (const line of migrationTextLines(migration, file)) io.stdout(`${showControls(line)}\n`);
+  }
+  if (!accepted) refusedNote(io, from, file, 'this is what its valid blocks would become');
+  return accepted && migration.status === 'exact' ? EXIT_ACCEPTED : EXIT_NOT_ACCEPTED;
 }
 
 /** Runs one `ar-studio` invocation and returns its exit status; expected failures never throw. */
@@ -351,6 +372,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runArConf(io, invocation);
       case 'simulate':
         return await runSimulate(io, invocation);
+      case 'migrate':
+        return await runMigrate(io, invocation);
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;

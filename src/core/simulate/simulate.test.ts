@@ -243,6 +243,14 @@ ${global}
     expect(first[0]).toMatchObject({ command: 'host-deny', fires: true });
   });
 
+  it('simulates nothing for a target that runs no response from the file', () => {
+    const doc = config(response('<location>local</location><level>3</level>'));
+    expect(simulate(doc, sshAlert, toProfile('wazuh@5.0'))).toMatchObject({
+      responses: [],
+      summary: expect.stringMatching(/runs no response from this file/),
+    });
+  });
+
   it('says when a white-list entry stops the manager', () => {
     const doc = config(
       response('<location>local</location><level>3</level>'),

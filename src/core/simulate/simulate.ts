@@ -15,7 +15,7 @@ import { atoi, isAllDigits } from '../derive/c-atoi';
 import { execdView } from '../derive/execd';
 import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
-import type { TargetProfile } from '../targets/target';
+import { fileResponsesAbsence, type TargetProfile } from '../targets/target';
 import { type Alert, agentLabel, fromManager, SRCIP_CHARACTERS, USER_CHARACTERS } from './alert';
 import { osRegexToRegExp } from './os-regex';
 import { checkWhiteList, readWhiteList, type WhiteListCheck, type WhiteListEntry } from './white-list';
@@ -243,6 +243,8 @@ export function summarize(responses: SimulatedResponse[]): string {
 }
 
 export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfile): Simulation {
+  const absence = fileResponsesAbsence(target);
+  if (absence) return { responses: [], summary: absence, whiteList: null, managerOffenders: null, notes: [] };
   const model = emulateAnalysisd(doc, target);
   const notes: string[] = [];
 

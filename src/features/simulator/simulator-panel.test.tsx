@@ -153,6 +153,19 @@ describe('SimulatorPanel', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('is off for a target that runs no response from the file', () => {
+    render(
+      <SimulatorPanel
+        doc={readDocument(FILE)}
+        target={toProfile('wazuh@5.0')}
+        blockLabel={(i) => `Response ${i}`}
+        onSelect={vi.fn()}
+      />,
+    );
+    expect(summary()).toMatch(/runs no response from this file.*The simulator is off for this target\.$/);
+    expect(screen.queryByLabelText('Alert Rule ID')).toBeNull();
+  });
+
   it('says when the XML does not read', () => {
     setup('<ossec_config><active-response>');
     expect(summary()).toBe('The XML does not read, so nothing can run.');

@@ -126,6 +126,8 @@ function Summary({ outcome }: { outcome: Outcome }) {
     tone = 'text-red-700 dark:text-red-400';
   } else if (outcome.kind === 'xml-error') {
     text = 'The XML does not read, so nothing can run.';
+  } else if (outcome.kind === 'off') {
+    text = outcome.message;
   } else {
     text = `The simulation stopped: ${outcome.message}. The rest of the page is not affected.`;
     tone = 'text-red-700 dark:text-red-400';
@@ -164,6 +166,7 @@ function SimulatorBody({
   wide: boolean;
 }) {
   const { outcome, pasted } = state;
+  if (outcome.kind === 'off') return null;
   return (
     <div className={wide ? 'grid items-start gap-3 lg:grid-cols-2 lg:gap-6' : 'grid gap-3'}>
       <div className="grid min-w-0 gap-3">

@@ -5,6 +5,7 @@ import {
   type AlertInput,
   type AlertProblem,
   type ConfigDocument,
+  fileResponsesAbsence,
   type ParsedAlert,
   readAlertInput,
   type Simulation,
@@ -29,6 +30,8 @@ export type Outcome =
   /** A field has an error: there is no alert to play. */
   | { kind: 'no-alert' }
   | { kind: 'xml-error' }
+  /** The target runs no response from this file (Wazuh 5.0): there is nothing to simulate. */
+  | { kind: 'off'; message: string }
   /** The simulation itself failed (an engine refusing an expression as too complex, say): the page goes on. */
   | { kind: 'failed'; message: string };
 
@@ -55,6 +58,8 @@ export function useSimulator(doc: ConfigDocument, target: TargetProfile): Simula
   const settled = useDeferredValue(doc);
   const { alert, problems } = useMemo(() => readAlertInput(input, target), [input, target]);
   const outcome = useMemo((): Outcome => {
+    const absence = fileResponsesAbsence(target);
+    if (absence) return { kind: 'off', message: `${absence} The simulator is off for this target.` };
     if (!alert) return { kind: 'no-alert' };
     if (settled.xmlError) return { kind: 'xml-error' };
     try {
