@@ -97,6 +97,8 @@ for (const theme of ['light', 'dark'] as const) {
     await panel.getByLabel('Alert Agent').fill('003');
     await expect(summary(page)).toHaveText('1 of 4 responses fires, on agent 003.');
     await expectNoAxeViolations(page);
+    // The summary stays in view; the responses are what the docked panel scrolls to.
+    await panel.getByTestId('white-list-line').evaluate((line) => line.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: shotPath(`simulator-${theme}.png`, (n) => testInfo.outputPath(n)) });
 
     await panel.getByRole('button', { name: 'Open the simulator in a larger view' }).click();
