@@ -58,20 +58,23 @@ const READ_ERRORS: Record<string, string> = {
   ENOTDIR: 'a component of the path is not a directory',
 };
 
-/**
- * Reads and decodes one file. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
- * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
- */
-async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
-  let bytes: Uint8Array;
+/** The bytes of one file, or an {@link UnreadableFile} that says why not. */
+async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   try {
-    bytes = await io.readFile(file);
+    return await io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
     throw new UnreadableFile(`cannot read '${file}': ${reason}`);
   }
-  const decoded = decodeBytes(bytes);
+}
+
+/**
+ * Reads and decodes one file. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
+ * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
+ */
+async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
+  const decoded = decodeBytes(await readBytes(io, file));
   if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
   return readDocument(decoded.text, decoded.encoding);
 }
@@ -208,15 +211,7 @@ async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile):
   let input: AlertInput = { ...EMPTY_ALERT_INPUT, agent: '000' };
   let from: ReadAlert['source'];
   if (source.file !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(source.file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
-      throw new UnreadableFile(`cannot read '${source.file}': ${reason}`);
-    }
-    const parsed = parseAlert(decodeBytes(bytes).text);
+    const parsed = parseAlert(decodeBytes(await readBytes(io, source.file)).text);
     if (!parsed.ok) throw new UsageError(`${source.file}: ${showControls(parsed.message)}`);
     input = { ...parsed.input, agent: parsed.input.agent === '' ? '000' : parsed.input.agent };
     from = { file: source.file, format: parsed.format, notes: parsed.notes };
