@@ -1,4 +1,4 @@
-import { type OsXmlResult, readOsXml } from '../xml/os-xml';
+import { type OsXmlResult, readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT } from '../xml/os-xml';
 import { positionAt } from '../xml/positions';
 import { SourceBlock } from './block';
 import type {
@@ -139,7 +139,19 @@ function readingProblems(text: string, scan: OsXmlResult): Diagnostic[] {
   return problems;
 }
 
-function explainXmlError(text: string, message: string, offset: number): string {
+/** How the reader of a target is named in an explanation, and the longest value it holds. */
+export interface ReaderWords {
+  label: string;
+  maxText: number;
+}
+
+/** One sentence for the admin about an `XMLERR: …` text: what is wrong, and that the daemon refuses the file. */
+export function explainXmlError(
+  text: string,
+  message: string,
+  offset: number,
+  reader: ReaderWords = { label: 'The daemon', maxText: WAZUH_DIALECT.maxText },
+): string {
   if (
     text.startsWith('<?xml', offset) ||
     (message.includes('Bad attribute closing') && text.slice(0, offset).includes('<?xml'))
@@ -153,15 +165,25 @@ function explainXmlError(text: string, message: string, offset: number): string 
       ? `<${notClosed[1]}> is closed by </${closing}>: the daemon refuses the file.`
       : `<${notClosed[1]}> is never closed: the daemon refuses the file.`;
   }
+  const overflowingAttribute = /^XMLERR: Overflow attempt at attribute '(.*)'\.$/.exec(message);
+  if (overflowingAttribute) {
+    return `The attribute '${overflowingAttribute[1]}' (its name or its value) is longer than ${reader.label} reads (${reader.maxText} bytes): the daemon refuses the file. The daemons ignore attributes here; remove it.`;
+  }
+  if (message === UNLIMITED_NESTING) {
+    return `Elements are nested more than 1024 deep: ${reader.label}'s XML reader has no depth limit and runs out of stack, so the daemon crashes.`;
+  }
   const plain: Record<string, string> = {
     'XMLERR: Comment not closed.':
       'A comment (or `<!…` such as CDATA or DOCTYPE) is never closed with `-->`: the daemon refuses the file.',
     'XMLERR: End of file and some elements were not closed.':
       'This element is still open at the end of the file: the daemon refuses the file.',
     'XMLERR: Element not opened.': 'A closing tag with no element open: the daemon refuses the file.',
-    'XMLERR: String overflow.':
-      'A value is longer than the daemon reads in one element: the daemon refuses the file.',
-    'XMLERR: Max recursion level reached': 'Elements are nested too deeply: the daemon refuses the file.',
+    'XMLERR: String overflow.': `A value is longer than ${reader.label} reads in one element (${reader.maxText} bytes): the daemon refuses the file.`,
+    'XMLERR: Too many attributes.': `This element has more attributes than ${reader.label}'s XML reader follows (${WAZUH_DIALECT.maxAttributeDepth} followed by a space): the daemon refuses the file. The daemons ignore attributes here; remove them.`,
+    'XMLERR: Max recursion level reached':
+      'Elements are nested more than 1024 deep: the daemon refuses the file.',
+    'XMLERR: Max recursion level reached.':
+      'Elements are nested more than 1024 deep: the daemon refuses the file.',
   };
   return plain[message] ?? `The daemon's XML reader refuses the file: ${message}`;
 }
