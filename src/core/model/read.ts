@@ -1,6 +1,6 @@
 import { type OsXmlResult, readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT } from '../xml/os-xml';
 import { positionAt } from '../xml/positions';
-import { SourceBlock } from './block';
+import { fieldsOfElements, SourceBlock } from './block';
 import type {
   Block,
   BlockKind,
@@ -8,6 +8,7 @@ import type {
   Diagnostic,
   DocumentShape,
   Layout,
+  NestedDefinition,
   TextEncoding,
   XmlElement,
 } from './types';
@@ -19,7 +20,15 @@ export function isBlockName(name: string): name is BlockKind {
   return name === 'command' || name === 'active-response';
 }
 
-export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): ConfigDocument {
+/**
+ * What the daemon's reader finds in `text`. `snippet` says the admin gave it as a snippet to paste into an
+ * ossec.conf rather than as a whole file; the reading is the same, the judgement differs (DESIGN §2).
+ */
+export function readDocument(
+  text: string,
+  encoding: TextEncoding = 'utf-8',
+  snippet = false,
+): ConfigDocument {
   const scan = readOsXml(text);
   const topLevel = scan.roots;
   const shape = shapeOf(topLevel);
@@ -41,21 +50,50 @@ export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): Co
   return {
     text,
     encoding,
+    snippet,
     shape,
     layout: detectLayout(text, blocks, topLevel),
     topLevel,
     blocks,
     xmlError: scan.error,
     problems: readingProblems(text, scan),
+    nested: nestedDefinitions(scan, blocks),
   };
 }
 
 function shapeOf(topLevel: XmlElement[]): DocumentShape {
   if (topLevel.length === 0) return 'empty';
   if (topLevel.some((e) => e.name === CONFIG_ROOT)) return 'config';
-  if (topLevel.every((e) => isBlockName(e.name))) return 'fragment';
   if (topLevel.every((e) => e.name === AGENT_CONFIG_ROOT)) return 'agent-config';
-  return 'config';
+  if (topLevel.some((e) => e.name === AGENT_CONFIG_ROOT || e.name.startsWith('?'))) return 'config';
+  return 'fragment';
+}
+
+/** The admin's snippet, read as the blocks it holds rather than as a file without a root. */
+export function readsAsSnippet(doc: ConfigDocument): boolean {
+  return doc.snippet && doc.shape === 'fragment';
+}
+
+/**
+ * The `<command>` elements holding elements that stand where no block does: inside a block, or inside a
+ * section or deeper. A `<command>` that is a root's child (or a fragment's top-level element) is a block.
+ */
+function nestedDefinitions(scan: OsXmlResult, blocks: Block[]): NestedDefinition[] {
+  const nested: NestedDefinition[] = [];
+  for (const { element, ancestors, parent } of scan.nestedCommands) {
+    if (!parent || (ancestors.length === 1 && !isBlockName(ancestors[0]))) continue;
+    const definition: NestedDefinition = {
+      start: element.start,
+      end: element.end,
+      children: fieldsOfElements(element.children),
+      container: parent,
+      ancestors,
+    };
+    const container = blocks.find((b) => b.start === parent.start);
+    if (container) definition.blockIndex = container.index;
+    nested.push(definition);
+  }
+  return nested;
 }
 
 /** The whitespace before `offset` on its line, when nothing else precedes it there. */

@@ -10,6 +10,12 @@ export interface RuleContext {
   doc: ConfigDocument;
   target: TargetProfile;
   role: Role;
+  /** The admin chose the role rather than leaving it to the file. */
+  roleChosen: boolean;
+  /** The text is the admin's snippet, read as the blocks it holds (DESIGN §2). */
+  snippet: boolean;
+  /** How the admin has a text read as a snippet instead (the end of a root-less file's refusal). */
+  snippetAdvice: string;
   /** What analysisd makes of the blocks (manager files). */
   model: AnalysisdModel;
   /** What execd reads from this host's file. */

@@ -1,7 +1,8 @@
 import { emulateAnalysisd } from '../derive/analysisd';
 import { execdView } from '../derive/execd';
+import { readsAsSnippet } from '../model/read';
 import type { ConfigDocument, Diagnostic } from '../model/types';
-import { type Role, type RoleOption, resolveRole } from '../targets/role';
+import { type RoleOption, resolveRole } from '../targets/role';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
 import type { Rule, RuleContext } from './rule';
 import { a1MissingCommandLocation } from './rules/a1-missing-command-location';
@@ -100,13 +101,29 @@ export interface ValidateOptions {
   target?: TargetProfile | string;
   /** `auto` (the default) reads the role from the file: a `<client>` section means an agent. */
   role?: RoleOption;
+  /**
+   * How the admin has a text read as a snippet instead, in the words of where they are; it ends the
+   * message that refuses a file without an `<ossec_config>` root.
+   */
+  snippetAdvice?: string;
 }
 
-export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Role): RuleContext {
+/** The command line's words; the page passes its own. */
+export const CLI_SNIPPET_ADVICE = 'check it with --fragment';
+
+export function ruleContext(
+  doc: ConfigDocument,
+  target: TargetProfile,
+  roleOption: RoleOption = 'auto',
+  snippetAdvice = CLI_SNIPPET_ADVICE,
+): RuleContext {
   return {
     doc,
     target,
-    role,
+    role: resolveRole(doc, roleOption),
+    roleChosen: roleOption !== 'auto',
+    snippet: readsAsSnippet(doc),
+    snippetAdvice,
     model: emulateAnalysisd(doc, target),
     execd: execdView(doc, target),
     blocks: doc.shape === 'agent-config' ? [] : doc.blocks.filter((b) => b.inConfigRoot),
@@ -120,7 +137,7 @@ export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Ro
  */
 export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Diagnostic[] {
   const target = toProfile(options.target ?? DEFAULT_TARGET);
-  const ctx = ruleContext(doc, target, resolveRole(doc, options.role));
+  const ctx = ruleContext(doc, target, options.role, options.snippetAdvice);
   return RULES.flatMap((rule) => rule.check(ctx)).sort((a, b) => a.offset - b.offset);
 }
 

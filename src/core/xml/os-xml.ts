@@ -66,6 +66,8 @@ export interface CommentSpan {
 /** A `<command>` that is not a direct child of a root: where it sits, and the names of the elements around it. */
 export interface NestedCommandElement {
   element: XmlElement;
+  /** The element it sits in (`null` at the top level). */
+  parent: XmlElement | null;
   /** Outermost first, e.g. `['ossec_config', 'active-response']`. */
   ancestors: string[];
 }
@@ -335,7 +337,7 @@ class OsXmlReader {
     }
     if (keepsChildren(depth, element.name)) element.children = [];
     if (depth >= 2 && element.name === 'command' && !this.openNames.some((n) => VARIABLE.test(n))) {
-      this.nestedCommands.push({ element, ancestors: [...this.openNames] });
+      this.nestedCommands.push({ element, parent, ancestors: [...this.openNames] });
     }
     if (!parent) this.roots.push(element);
     else if (attach) parent.children.push(element);

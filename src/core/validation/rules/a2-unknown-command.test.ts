@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
-import { check, command, conf, findings, HOST_DENY, response } from '../testing';
+import { check, checkSnippet, command, conf, findings, HOST_DENY, response } from '../testing';
 
 describe('A2 unknown command', () => {
   it('refuses an undefined command and offers the closest defined name', () => {
@@ -50,10 +50,15 @@ describe('A2 unknown command', () => {
     expect(findings('A2', zero, 'wazuh@4.2')).toHaveLength(1);
   });
 
-  it('in a fragment, relies on stock commands (info) and warns on custom ones', () => {
+  it('in a snippet, relies on stock commands (info) and warns on custom ones', () => {
+    const a2 = (text: string) =>
+      checkSnippet(text, 'ossec@3.7')
+        .filter((d) => d.code === 'A2')
+        .map((d) => d.severity);
     const stock = response({ command: 'host-deny', location: 'local', level: '6', timeout: '600' });
-    expect(findings('A2', stock, 'ossec@3.7').map((d) => d.severity)).toEqual(['info']);
-    const custom = response({ command: 'my-script', location: 'local', level: '6' });
-    expect(findings('A2', custom, 'ossec@3.7').map((d) => d.severity)).toEqual(['warning']);
+    expect(a2(stock)).toEqual(['info']);
+    expect(a2(response({ command: 'my-script', location: 'local', level: '6' }))).toEqual(['warning']);
+    // The same text given as a whole file defines nothing: the manager refuses the response.
+    expect(findings('A2', stock, 'ossec@3.7').map((d) => d.severity)).toEqual(['error']);
   });
 });

@@ -73,7 +73,7 @@ export const a2UnknownCommand: Rule = {
         }
         continue;
       }
-      const inFragment = ctx.doc.shape === 'fragment' && !r.definedBelow;
+      const inFragment = ctx.snippet && !r.definedBelow;
       found.push(
         diagnostic(ctx, 'A2', {
           severity: inFragment ? 'warning' : 'error',

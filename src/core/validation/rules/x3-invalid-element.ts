@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/types';
-import { invalidElement } from '../../targets/messages';
+import { type Daemon, invalidElement } from '../../targets/messages';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
 const BLOCK_NAMES = ['command', 'active-response'];
@@ -13,26 +13,25 @@ function looksLikeBlock(name: string): boolean {
   return BLOCK_NAMES.includes(folded) && !BLOCK_NAMES.includes(name);
 }
 
+/** Who refuses the file first: analysisd on a manager, the agent daemon's configuration read on an agent. */
+function refuser(ctx: RuleContext): Daemon {
+  return ctx.role === 'manager' ? 'analysisd' : 'agentd';
+}
+
 /**
- * X3: an element the daemon does not know where it stands, which it refuses with (1230): any top-level
- * element other than `<ossec_config>` in an ossec.conf (reference §1.6), and a section of `<ossec_config>`
- * that was meant as a block but is spelt differently (§1.5: names are case-sensitive). A centralized
- * agent.conf is a different file that neither analysisd nor execd reads: an info says so.
+ * X3: an element the daemon does not know where it stands, which it refuses with (1230). `ReadConfig()`
+ * walks the top-level elements of ossec.conf and takes only `<ossec_config>` (reference §1.6): a file
+ * without that root is refused at its first element, unless the admin gave it as a snippet (DESIGN §2);
+ * an `<agent_config>` root is a centralized agent.conf, an info when the role is read from the file and
+ * refused when the admin says the file is a manager's or an agent's ossec.conf. Inside `<ossec_config>`,
+ * a section meant as a block but spelt differently is refused too (§1.5: names are case-sensitive).
  */
 export const x3InvalidElement: Rule = {
   code: 'X3',
   check(ctx: RuleContext): Diagnostic[] {
     const { doc, target } = ctx;
-    if (doc.shape === 'agent-config') {
-      return [
-        diagnostic(ctx, 'X3', {
-          severity: 'info',
-          message:
-            'This is a centralized agent.conf (<agent_config>): analysisd and execd read only ossec.conf, so <command> and <active-response> here have no effect.',
-          offset: doc.topLevel[0]?.start ?? 0,
-        }),
-      ];
-    }
+    if (doc.shape === 'agent-config') return [agentConfig(ctx)];
+    if (doc.shape === 'fragment') return ctx.snippet ? [] : [noRoot(ctx)];
     if (doc.shape !== 'config') return [];
     const found: Diagnostic[] = [];
     for (const top of doc.topLevel) {
@@ -43,7 +42,7 @@ export const x3InvalidElement: Rule = {
           diagnostic(ctx, 'X3', {
             severity: 'error',
             message: `<${top.name}> stands outside <ossec_config>: the daemon refuses any other top-level element.`,
-            daemonMessage: invalidElement(target, readerOf(ctx), top.name),
+            daemonMessage: invalidElement(target, refuser(ctx), top.name),
             offset: top.start,
             endOffset: top.end,
           }),
@@ -66,3 +65,35 @@ export const x3InvalidElement: Rule = {
     return found;
   },
 };
+
+function agentConfig(ctx: RuleContext): Diagnostic {
+  const root = ctx.doc.topLevel[0];
+  if (!ctx.roleChosen) {
+    return diagnostic(ctx, 'X3', {
+      severity: 'info',
+      message:
+        'This is a centralized agent.conf (<agent_config>): analysisd and execd read only ossec.conf, so <command> and <active-response> here have no effect.',
+      offset: root.start,
+      endOffset: root.openEnd,
+    });
+  }
+  return diagnostic(ctx, 'X3', {
+    severity: 'error',
+    message: `This is a centralized agent.conf (<agent_config> root), not an ossec.conf: ${ctx.role === 'manager' ? "a manager's" : "an agent's"} daemons read only <ossec_config> in ossec.conf and refuse it.`,
+    daemonMessage: invalidElement(ctx.target, refuser(ctx), root.name),
+    offset: root.start,
+    endOffset: root.openEnd,
+  });
+}
+
+function noRoot(ctx: RuleContext): Diagnostic {
+  const first = ctx.doc.topLevel[0];
+  return diagnostic(ctx, 'X3', {
+    severity: 'error',
+    message: `This file has no <ossec_config> root: the daemon reads ossec.conf only inside one and refuses the file at its first element, <${first.name}>. If it is a snippet to paste into an ossec.conf, ${ctx.snippetAdvice}.`,
+    daemonMessage: invalidElement(ctx.target, refuser(ctx), first.name),
+    offset: first.start,
+    endOffset: first.openEnd,
+    fix: { title: 'Read it as a snippet', ops: [{ op: 'readAs', snippet: true }] },
+  });
+}
