@@ -38,6 +38,7 @@ import { c8BangName } from './rules/c8-bang-name';
 import { c9DuplicateCommand } from './rules/c9-duplicate-command';
 import { c10NameFormat } from './rules/c10-name-format';
 import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
+import { c12NestedDefinition } from './rules/c12-nested-definition';
 import { h1NeverLifted } from './rules/h1-never-lifted';
 import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   c9DuplicateCommand,
   c10NameFormat,
   c11NonStockExecutable,
+  c12NestedDefinition,
   a1MissingCommandLocation,
   a2UnknownCommand,
   a3InvalidLocation,

@@ -27,6 +27,21 @@ describe('A2 unknown command', () => {
     expect(check(fixed.text).filter((x) => x.code === 'A2')).toEqual([]);
   });
 
+  it('moves in a definition that stands outside <ossec_config> rather than inventing one', () => {
+    const stray = command({ name: 'notify', executable: 'notify-slack.py', timeout_allowed: 'no' });
+    for (const text of [
+      `${stray}\n${conf(response({ command: 'notify', location: 'server', rules_id: '1' }))}`,
+      `${conf(response({ command: 'notify', location: 'server', rules_id: '1' }))}${stray}\n`,
+    ]) {
+      const [d] = findings('A2', text);
+      expect(d.message).toMatch(/^'notify' is defined on line \d+, outside <ossec_config>/);
+      expect(d.fix?.title).toBe("Move the 'notify' command above this response");
+      const fixed = applyOps(readDocument(text), d.fix?.ops ?? []);
+      expect(fixed.text).toContain('<executable>notify-slack.py</executable>');
+      expect(check(fixed.text).filter((x) => x.severity === 'error')).toEqual([]);
+    }
+  });
+
   it('offers to create a command nothing resembles', () => {
     const [d] = findings(
       'A2',
