@@ -39,7 +39,7 @@ export interface Finding {
   child?: BlockChild;
   /** The element a block-level problem is about when it is absent (a missing `<location>`). */
   field?: string;
-  /** Where to point when there is no block or child (XML-level findings). */
+  /** Where to point when there is no child: XML-level findings, or a place inside the block. */
   offset?: number;
   endOffset?: number;
   fix?: Fix;
@@ -47,8 +47,8 @@ export interface Finding {
 
 export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Diagnostic {
   const { block, child } = finding;
-  const offset = child?.start ?? block?.start ?? finding.offset ?? 0;
-  const endOffset = child?.end ?? block?.end ?? finding.endOffset;
+  const offset = child?.start ?? finding.offset ?? block?.start ?? 0;
+  const endOffset = child?.end ?? (finding.offset === undefined ? block?.end : finding.endOffset);
   const { line, column } = positionAt(ctx.doc.text, offset);
   const result: Diagnostic = {
     code,

@@ -140,7 +140,23 @@ export function ruleContext(
 export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Diagnostic[] {
   const target = toProfile(options.target ?? DEFAULT_TARGET);
   const ctx = ruleContext(doc, target, options.role, options.snippetAdvice);
-  return RULES.flatMap((rule) => rule.check(ctx)).sort((a, b) => a.offset - b.offset);
+  const found = RULES.flatMap((rule) => rule.check(ctx)).sort((a, b) => a.offset - b.offset);
+  return withEnclosingBlocks(doc, found);
+}
+
+/**
+ * A problem found inside a block belongs to that block even when its rule reads the text, not the block
+ * (an XML error, CDATA, a definition put in it): the page groups and selects by `blockIndex`.
+ */
+function withEnclosingBlocks(doc: ConfigDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { blocks } = doc;
+  let b = 0;
+  return diagnostics.map((d) => {
+    if (d.blockIndex !== undefined) return d;
+    while (b < blocks.length && blocks[b].end <= d.offset) b++;
+    const block = blocks[b];
+    return block && block.start < d.offset && d.offset < block.end ? { ...d, blockIndex: block.index } : d;
+  });
 }
 
 /** Accepted by the daemon: no diagnostic of severity error. */

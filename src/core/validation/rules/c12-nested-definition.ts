@@ -71,15 +71,13 @@ export const c12NestedDefinition: Rule = {
   code: 'C12',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
-    return nestedGroups(ctx).map((group) =>
-      diagnostic(ctx, 'C12', {
-        ...finding(ctx, group),
-        // A block that holds them is what the message speaks of; elsewhere, the definitions themselves.
-        block: group.blockIndex === undefined ? undefined : ctx.doc.blocks[group.blockIndex],
-        offset: group.definitions[0].start,
-        endOffset: group.definitions.at(-1)?.end,
-        fix: moveOutFix(ctx, group),
-      }),
-    );
+    return nestedGroups(ctx).map((group) => {
+      // A block that holds them is what the message speaks of; elsewhere, the definitions themselves.
+      const where =
+        group.blockIndex === undefined
+          ? { offset: group.definitions[0].start, endOffset: group.definitions.at(-1)?.end }
+          : { block: ctx.doc.blocks[group.blockIndex] };
+      return diagnostic(ctx, 'C12', { ...finding(ctx, group), ...where, fix: moveOutFix(ctx, group) });
+    });
   },
 };
