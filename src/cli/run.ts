@@ -44,10 +44,16 @@ const READ_ERRORS: Record<string, string> = {
 };
 
 /**
- * Reads and decodes one file. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
- * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
+ * Reads and decodes one file, as a whole ossec.conf or, with `--fragment`, as a snippet. When
+ * `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr: it is still read (as Latin-1,
+ * every byte kept), but the admin should know the daemon expects UTF-8.
  */
-async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
+async function load(
+  io: CliIo,
+  file: string,
+  noteEncoding: boolean,
+  fragment = false,
+): Promise<ConfigDocument> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
@@ -58,7 +64,7 @@ async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<Con
   }
   const decoded = decodeBytes(bytes);
   if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
-  return readDocument(decoded.text, decoded.encoding);
+  return readDocument(decoded.text, decoded.encoding, fragment);
 }
 
 function targetOf(text: string | undefined): TargetProfile {
@@ -78,7 +84,7 @@ interface Verdict {
 
 function judge(doc: ConfigDocument, target: TargetProfile, roleOption: RoleOption): Verdict {
   const role = resolveRole(doc, roleOption);
-  const diagnostics = validate(doc, { target, role });
+  const diagnostics = validate(doc, { target, role: roleOption });
   return { doc, role, diagnostics, accepted: isAccepted(diagnostics) };
 }
 
@@ -139,7 +145,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   for (const file of invocation.files) {
     let doc: ConfigDocument;
     try {
-      doc = await load(io, file, true);
+      doc = await load(io, file, true, invocation.fragment);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       io.stderr(`ar-studio: ${error.message}\n`);
@@ -161,7 +167,11 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
 
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
   const target = targetOf(invocation.target);
-  const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
+  const { doc, role, accepted } = judge(
+    await load(io, invocation.file, true, invocation.fragment),
+    target,
+    invocation.role,
+  );
   for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, invocation.file, 'these are the lines its valid blocks would add');
@@ -181,7 +191,7 @@ async function runSimulate(
 ): Promise<number> {
   const target = targetOf(invocation.target);
   const { file, alert } = invocation;
-  const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
+  const { doc, accepted } = judge(await load(io, file, true, invocation.fragment), target, 'manager');
   const { responses, notes } = simulate(doc, alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {

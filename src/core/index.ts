@@ -9,6 +9,7 @@ export {
   insertBlock,
   insertBlocksText,
   moveBlock,
+  readAs,
   removeBlock,
   removeField,
   replaceText,
@@ -24,7 +25,7 @@ export {
   fieldValue,
   valueProblem,
 } from './model/fields';
-export { readDocument } from './model/read';
+export { readDocument, readsAsSnippet } from './model/read';
 export type {
   Block,
   BlockChild,
