@@ -44,6 +44,7 @@ import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
 import { h4LooseText } from './rules/h4-loose-text';
 import { h5ArConfKeyCollision } from './rules/h5-ar-conf-key-collision';
+import { h6ExtraArgsField } from './rules/h6-extra-args-field';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
 import { x1XmlError } from './rules/x1-xml-error';
 import { x2Dialect } from './rules/x2-dialect';
@@ -96,6 +97,7 @@ export const RULES: readonly Rule[] = [
   h3WindowsScriptEverywhere,
   h4LooseText,
   h5ArConfKeyCollision,
+  h6ExtraArgsField,
 ];
 
 export interface ValidateOptions {
