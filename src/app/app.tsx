@@ -13,12 +13,14 @@ import {
   deriveResponses,
   duplicateBlock,
   EditError,
+  type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
   parseTarget,
   positionAt,
   readDocument,
+  readsAsSnippet,
   removeBlock,
   removeField,
   resolveRole,
@@ -32,7 +34,12 @@ import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
 import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
-import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
+import {
+  type ImportCandidate,
+  type ImportRead,
+  readImportFile,
+  SNIPPET_ADVICE,
+} from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
@@ -93,22 +100,22 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   useHistoryKeys(store);
   useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
-  const { text, encoding, original } = state.present;
+  const { text, encoding, snippet, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
   // same text again in full (much slower on a large file) is skipped.
   const lastEdited = useRef<ConfigDocument | null>(null);
   const doc = useMemo(() => {
     const edited = lastEdited.current;
-    return edited && edited.text === text && edited.encoding === encoding
+    return edited && edited.text === text && edited.encoding === encoding && edited.snippet === snippet
       ? edited
-      : readDocument(text, encoding);
-  }, [text, encoding]);
+      : readDocument(text, encoding, snippet);
+  }, [text, encoding, snippet]);
   const readable = useLastReadable(doc);
   const target = useMemo(() => profileOf(state.target), [state.target]);
   const checked = useCheckedDocument(doc);
   const checkedReadable = useLastReadable(checked);
   const diagnostics = useMemo(
-    () => validate(checked, { target, role: state.role }),
+    () => validate(checked, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
     [checked, target, state.role],
   );
   const responses = useMemo(
@@ -166,7 +173,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
         lastEdited.current = next;
-        store.commit({ text: next.text }, { label, coalesceKey });
+        store.commit({ text: next.text, snippet: next.snippet }, { label, coalesceKey });
         setStatus(label);
         return 'index' in result ? result.index : null;
       } catch (error) {
@@ -177,11 +184,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     [doc, store],
   );
 
-  const insertText = (fragment: string, label: string) => {
-    const { doc: next, index } = insertBlocksText(doc, fragment);
+  const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
+    const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
     lastEdited.current = next;
-    store.commit({ text: next.text }, { label });
-    setStatus(label);
+    store.commit({ text: next.text, snippet: next.snippet }, { label });
+    setStatus(reused.length > 0 ? `${label}, using the ${reused.join(', ')} already defined.` : label);
     if (index >= 0) setSelected(index);
   };
 
@@ -191,6 +198,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         {
           text: candidate.text,
           encoding: candidate.encoding,
+          snippet: false,
           original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
         },
         { label: `Opened ${candidate.name}` },
@@ -316,7 +324,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onNew={() => {
-          store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
+          store.commit(
+            { text: '', encoding: 'utf-8', snippet: false, original: null },
+            { label: 'New document' },
+          );
           setSelected(null);
           setStatus('New document. Undo brings the previous one back.');
         }}
@@ -434,7 +445,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </h2>
             <span className="text-xs text-zinc-600 dark:text-zinc-400">
               {encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} · {doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} ·{' '}
-              {doc.shape === 'fragment' ? 'fragment' : doc.shape === 'empty' ? 'empty' : 'whole file'}
+              {doc.shape === 'empty' ? 'empty' : readsAsSnippet(doc) ? 'snippet' : 'whole file'}
             </span>
             {modified && (
               <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
@@ -531,7 +542,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             setDropped(null);
           }}
           dropped={dropped}
-          diagnose={(d) => validate(d, { target, role: state.role })}
+          diagnose={(d) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE })}
           onImport={onImport}
         />
       )}

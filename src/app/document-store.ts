@@ -11,6 +11,8 @@ export interface ImportedOriginal {
 export interface DocumentSnapshot {
   text: string;
   encoding: TextEncoding;
+  /** The admin gave the text as a snippet to paste into an ossec.conf, not as a whole file (DESIGN §2). */
+  snippet: boolean;
   original: ImportedOriginal | null;
 }
 
@@ -87,6 +89,7 @@ export function createDocumentStore(
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
+        present.snippet === state.present.snippet &&
         present.original === state.present.original
       ) {
         return;

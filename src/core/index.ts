@@ -6,6 +6,7 @@ export {
   applyOps,
   duplicateBlock,
   EditError,
+  type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,

@@ -159,8 +159,10 @@ export function activeResponseOf(block: Block): ActiveResponse {
 }
 
 /** The block's display name: the command's name, or the command a response runs. */
+/** A command's name, or the command a response runs; none when that element holds definitions instead. */
 export function blockTitle(block: Block): string | undefined {
-  return fieldValue(block, block.kind === 'command' ? 'name' : 'command');
+  const child = lastField(block, block.kind === 'command' ? 'name' : 'command');
+  return child?.hasNestedElements ? undefined : child?.value;
 }
 
 /**
