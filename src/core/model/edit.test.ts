@@ -228,6 +228,20 @@ describe('document API in detail', () => {
   });
 });
 
+describe('setField on an element that holds elements', () => {
+  it('keeps a definition put in a response and writes the value after it, where the daemon reads it', () => {
+    const text =
+      '<ossec_config>\n  <active-response>\n    <command>\n      <name>a</name>\n      <executable>a.sh</executable>\n    </command>\n  </active-response>\n</ossec_config>\n';
+    const next = setField(readDocument(text), 0, 'command', 'a');
+    expect(next.text).toBe(text.replace('    </command>\n', '    </command>\n    <command>a</command>\n'));
+    expect(fieldValue(next.blocks[0], 'command')).toBe('a');
+    expect(next.nested).toHaveLength(1);
+    // Removing <command> removes the value, never the definition.
+    expect(removeField(next, 0, 'command').text).toBe(text);
+    expect(removeField(readDocument(text), 0, 'command').text).toBe(text);
+  });
+});
+
 describe('insertBlocksText', () => {
   const pair =
     '<command>\n  <name>firewall-drop</command>\n</command>\n<active-response>\n  <command>x</command>\n</active-response>\n';

@@ -138,7 +138,10 @@ function shiftTopLevel(element: XmlElement, editStart: number, editEnd: number, 
   };
 }
 
-/** Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent. */
+/**
+ * Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent.
+ * Nothing the file holds is dropped: an element holding elements is kept and followed by the new one.
+ */
 export function setField(
   doc: ConfigDocument,
   blockIndex: number,
@@ -148,8 +151,20 @@ export function setField(
   checkValue(value);
   const block = blockAt(doc, blockIndex);
   const existing = lastField(block, field);
+  if (existing?.hasNestedElements) {
+    // It holds elements of its own (definitions put in a response): they stay, and the new value goes
+    // right after it, where the daemon, taking the last one, reads it.
+    const indent = indentBefore(doc.text, existing.start) ?? childIndentOf(doc, block);
+    return spliceBlock(
+      doc,
+      block,
+      existing.end,
+      existing.end,
+      doc.layout.eol + indent + printField(field, value),
+    );
+  }
   if (existing) {
-    if (existing.selfClosing || existing.hasNestedElements) {
+    if (existing.selfClosing) {
       return spliceBlock(doc, block, existing.start, existing.end, printField(field, value));
     }
     return spliceBlock(doc, block, existing.valueStart, existing.valueEnd, value);
@@ -191,12 +206,15 @@ export function setField(
   return spliceBlock(doc, block, block.openEnd, block.openEnd, eol + indent + printed);
 }
 
-/** Remove every occurrence of a field, each with its line when it stands alone on it. */
+/**
+ * Remove every occurrence of a field, each with its line when it stands alone on it. One that holds
+ * elements of its own (a definition put in a response) is not a value and stays.
+ */
 export function removeField(doc: ConfigDocument, blockIndex: number, field: string): ConfigDocument {
   let current = doc;
   for (;;) {
     const block = blockAt(current, blockIndex);
-    const child = lastField(block, field);
+    const child = block.children.findLast((c) => c.name === field && !c.hasNestedElements);
     if (!child) return current;
     const line = wholeLine(current.text, child.start, child.end);
     current = line
