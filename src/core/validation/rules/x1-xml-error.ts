@@ -2,7 +2,7 @@ import { explainXmlError } from '../../model/read';
 import type { ConfigDocument, Diagnostic, Fix, XmlReadError } from '../../model/types';
 import { xmlReadError } from '../../targets/messages';
 import { readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT, type XmlDialect } from '../../xml/os-xml';
-import { positionAt } from '../../xml/positions';
+import { daemonLineAt } from '../../xml/positions';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
 const DECLARATION = /<\?xml[\s\S]*?\?>[ \t]*(?:\r?\n)?/g;
@@ -50,7 +50,7 @@ export const x1XmlError: Rule = {
     const reread = readsDifferently(doc, own);
     const error = reread ? readOsXml(doc.text, own).error : doc.xmlError;
     if (!error) return [];
-    const line = positionAt(doc.text, error.offset).line;
+    const line = daemonLineAt(doc.text, error.offset);
     const byBackslashes =
       reread &&
       own.backslashRuns === 'sticky' &&
