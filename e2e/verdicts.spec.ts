@@ -22,17 +22,6 @@ async function download(page: Page, name: RegExp): Promise<Buffer> {
   return readFileSync(await (await file).path());
 }
 
-/** Opens the import dialog on a file and adds its blocks to the document instead of opening it. */
-async function addFile(page: Page, path: string): Promise<void> {
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByLabel('A file').click();
-  await (await chooser).setFiles(path);
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await page.getByRole('button', { name: 'Add its blocks to this document' }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
-
 test('SmartPT: the definitions nested in a response are moved out from the problems list, bytes as expected', async ({
   page,
 }) => {
@@ -107,7 +96,7 @@ test('a root-less file opened as a file is refused as the daemon refuses it; rea
 
   // Added to an empty document, the same file is a snippet from the start, and exports as one.
   await page.getByRole('button', { name: 'New', exact: true }).click();
-  await addFile(page, ROOTLESS);
+  await importFile(page, ROOTLESS, 'blocks');
   await expect(xmlHeader).toContainText('snippet');
   await expect(problems).toContainText('The target daemon accepts this file');
   expect((await download(page, /Download fragment/)).equals(original)).toBe(true);

@@ -7,6 +7,13 @@ import { commentOut } from './h4-loose-text';
 
 const fix = (text: string, d: Diagnostic) => applyOps(readDocument(text), d.fix?.ops ?? []).text;
 
+/** A file whose response has `note` after its level, on the same line. */
+const withNote = (note: string) =>
+  conf(
+    HOST_DENY,
+    response({ command: 'host-deny', location: 'local', level: '3' }).replace('</level>', `</level> ${note}`),
+  );
+
 describe('H4 loose text', () => {
   const hashed = `#  <active-response>\n#    <command>host-deny</command>\n#    <location>local</location><level>3</level>\n#  </active-response>`;
 
@@ -22,13 +29,7 @@ describe('H4 loose text', () => {
   });
 
   it('hints that loose text inside a block is ignored, and wraps a # note in a comment', () => {
-    const text = conf(
-      HOST_DENY,
-      response({ command: 'host-deny', location: 'local', level: '3' }).replace(
-        '</level>',
-        '</level> # Fail2ban',
-      ),
-    );
+    const text = withNote('# Fail2ban');
     const [d] = findings('H4', text);
     expect(d).toMatchObject({ severity: 'info', blockIndex: 1, line: 3 });
     expect(d.message).toContain("'# Fail2ban'");
@@ -55,13 +56,7 @@ describe('H4 loose text', () => {
     expect(commentOut('# see --help, then <a>x</a> -->!>')).toBe(
       '<!-- # see - -help, then <a>x</a> - ->! > -->',
     );
-    const text = conf(
-      HOST_DENY,
-      response({ command: 'host-deny', location: 'local', level: '3' }).replace(
-        '</level>',
-        '</level> # a--b -->',
-      ),
-    );
+    const text = withNote('# a--b -->');
     const [d] = findings('H4', text);
     const fixed = fix(text, d);
     expect(readDocument(fixed).xmlError).toBeNull();
