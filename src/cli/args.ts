@@ -4,15 +4,15 @@ import { type AlertField, type AlertInput, ROLES, type RoleOption } from '../cor
 export const USAGE = `Usage: ar-studio <command> [options] FILE...
 
 Commands:
-  check  [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json] FILE...
+  check  [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json] [--fragment] FILE...
          Report what the target daemon makes of each file. Exit 0 when every file is accepted,
          1 when any file has an error (the daemon would refuse to start).
   export FILE
          Print the document as the editor saves it (an unedited file comes back byte for byte).
-  arconf [--target wazuh@4.14] [--role auto|manager|agent] FILE
+  arconf [--target wazuh@4.14] [--role auto|manager|agent] [--fragment] FILE
          Print the ar.conf lines the manager writes for this file's responses, one a line.
          Exit 1 (after the lines of its valid blocks) when the target refuses the file.
-  simulate [--target wazuh@4.14] [--format text|json] FILE [--alert ALERT]
+  simulate [--target wazuh@4.14] [--format text|json] [--fragment] FILE [--alert ALERT]
            [--rule-id N] [--level N] [--groups "a,b,"] [--agent 001] [--srcip IP]
            [--user NAME] [--filename PATH] [--no-ar]
          Show which responses fire for one alert, on which hosts and for how long, and for each
@@ -22,8 +22,18 @@ Commands:
          builds it; --agent is the agent that raised the alert (000, the default, is the
          manager); --no-ar says the rule has <options>no_ar</options>. Without --alert,
          --rule-id and --level are required. Exit 1 when the target refuses the file.
+  migrate [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json|markdown] [--fragment] FILE
+         Turn the file's 4.x or OSSEC responses into Wazuh 5.0 (beta) active response definitions
+         and monitor skeletons, with a report and the cleaned file. --target is the version the
+         file runs on now. Exit 0 when every response migrates exactly, 1 when any needs review
+         or cannot migrate.
 
 Options:
+  --fragment    Read each FILE as a snippet to paste into an ossec.conf (<command> and
+                <active-response> blocks without an <ossec_config> root): its blocks are checked
+                as if inside one, and stock commands are taken as defined above it. Without it
+                a FILE is judged as the daemon judges a whole ossec.conf, which a file without
+                an <ossec_config> root is not.
   -h, --help    Show this help.
 
 --target takes ossec@2.8, ossec@3.7, ossec@4.2, wazuh@3.0 … wazuh@4.14 and wazuh@5.0 (beta).
@@ -37,10 +47,31 @@ export type ReportFormat = Format | 'markdown';
 export type Invocation =
   | { command: 'help' }
   | { command: 'export'; file: string }
-  | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
-  | { command: 'arconf'; target?: string; role: RoleOption; file: string }
-  | { command: 'simulate'; target?: string; format: Format; file: string; alert: AlertSource }
-  | { command: 'migrate'; target?: string; role: RoleOption; format: ReportFormat; file: string };
+  | {
+      command: 'check';
+      target?: string;
+      role: RoleOption;
+      format: Format;
+      fragment: boolean;
+      files: string[];
+    }
+  | { command: 'arconf'; target?: string; role: RoleOption; fragment: boolean; file: string }
+  | {
+      command: 'simulate';
+      target?: string;
+      format: Format;
+      fragment: boolean;
+      file: string;
+      alert: AlertSource;
+    }
+  | {
+      command: 'migrate';
+      target?: string;
+      role: RoleOption;
+      format: ReportFormat;
+      fragment: boolean;
+      file: string;
+    };
 
 /** Where a simulated alert comes from: a file holding one (or `-`), and the fields the options set. */
 export interface AlertSource {
@@ -89,6 +120,7 @@ const OPTIONS = {
   filename: { type: 'string' },
   alert: { type: 'string' },
   'no-ar': { type: 'boolean' },
+  fragment: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -133,7 +165,7 @@ export function parseInvocation(argv: string[]): Invocation {
       return { command, file: exactlyOneFile(command, positionals) };
     }
     case 'check': {
-      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format', 'fragment']);
       if (values.help) return { command: 'help' };
       if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
       return {
@@ -141,16 +173,18 @@ export function parseInvocation(argv: string[]): Invocation {
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
         format: oneOf('format', values.format, FORMATS, 'text'),
+        fragment: values.fragment === true,
         files: positionals,
       };
     }
     case 'arconf': {
-      const { values, positionals } = parse(command, rest, ['target', 'role']);
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'fragment']);
       if (values.help) return { command: 'help' };
       return {
         command,
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
+        fragment: values.fragment === true,
         file: exactlyOneFile(command, positionals),
       };
     }
@@ -167,6 +201,7 @@ export function parseInvocation(argv: string[]): Invocation {
         'filename',
         'alert',
         'no-ar',
+        'fragment',
       ]);
       if (values.help) return { command: 'help' };
       const file = exactlyOneFile(command, positionals);
@@ -182,18 +217,20 @@ export function parseInvocation(argv: string[]): Invocation {
         command,
         target: values.target,
         format: oneOf('format', values.format, FORMATS, 'text'),
+        fragment: values.fragment === true,
         file,
         alert: { file: values.alert, overrides },
       };
     }
     case 'migrate': {
-      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format', 'fragment']);
       if (values.help) return { command: 'help' };
       return {
         command,
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
         format: oneOf('format', values.format, REPORT_FORMATS, 'text'),
+        fragment: values.fragment === true,
         file: exactlyOneFile(command, positionals),
       };
     }

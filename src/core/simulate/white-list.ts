@@ -6,10 +6,10 @@
  */
 
 import { atoi } from '../derive/c-atoi';
+import { whiteListEntries } from '../derive/white-list';
 import type { ConfigDocument } from '../model/types';
 import { daemonMessage } from '../targets/messages';
 import type { TargetProfile, WhiteListReading } from '../targets/target';
-import { readOsXml } from '../xml/os-xml';
 import { positionAt } from '../xml/positions';
 import {
   formatIp,
@@ -275,26 +275,17 @@ function readWhiteListOnce(doc: ConfigDocument, target: TargetProfile): WhiteLis
   const entries: WhiteListEntry[] = [];
   const unknown: WhiteList['unknown'] = [];
   const names = target.whiteList.elements;
-  for (const root of doc.topLevel) {
-    if (root.name !== 'ossec_config') continue;
-    for (const section of root.children) {
-      if (section.name !== 'global' || section.selfClosing) continue;
-      const inner = readOsXml(doc.text.slice(section.openEnd, section.closeStart), target.xmlMaxText);
-      for (const element of inner.roots) {
-        const known = names.includes(element.name);
-        if (!known && element.name !== 'allow_list') continue;
-        const offset = section.openEnd + element.start;
-        const where = {
-          element: element.name,
-          value: element.value,
-          offset,
-          endOffset: section.openEnd + element.end,
-          line: positionAt(doc.text, offset).line,
-        };
-        if (known) entries.push(readEntry(where, target));
-        else unknown.push(where);
-      }
-    }
+  // `<allow_list>` too where the version does not know it: Read_Global() then refuses the element.
+  for (const { element, value } of whiteListEntries(doc, 'ossec_config', [...names, 'allow_list'])) {
+    const where = {
+      element: element.name,
+      value,
+      offset: element.start,
+      endOffset: element.end,
+      line: positionAt(doc.text, element.start).line,
+    };
+    if (names.includes(element.name)) entries.push(readEntry(where, target));
+    else unknown.push(where);
   }
   return { entries, refused: entries.filter((e) => e.kind === 'refused'), unknown };
 }
