@@ -134,8 +134,8 @@ function Summary({ outcome }: { outcome: Outcome }) {
   }
   return (
     <p
-      role="status"
       aria-live="polite"
+      aria-atomic="true"
       data-testid="simulation-summary"
       className={cx(
         'shrink-0 border-b border-zinc-100 px-3 py-1.5 text-[13px] font-medium dark:border-zinc-800',
