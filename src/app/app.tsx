@@ -38,8 +38,9 @@ import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
-import { startAutosave } from './autosave';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
+import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
 import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
@@ -85,13 +86,12 @@ function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
   return useDeferredValue(large ? settled : doc);
 }
 
-export function App({ storageProblem }: { storageProblem: string | null }) {
+export function App() {
   const store = useStore();
+  const drafts = useDrafts();
   const state = useDocumentState();
   const [theme, setTheme] = useTheme();
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useHistoryKeys(store);
-  useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
   const { text, encoding, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
@@ -122,14 +122,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
-  const [status, setStatus] = useState<string>(storageProblem ?? '');
+  const [status, setStatus] = useState<string>('');
   const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
   const current = selected !== null && selected < doc.blocks.length ? selected : null;
-  const locked = doc.xmlError !== null;
+  const locked = doc.xmlError !== null || state.readOnly;
   // While the text does not read, the form shows the block from the last readable text when it is still the same kind.
   const formSource =
     locked && current !== null && readable.blocks[current]?.kind === doc.blocks[current]?.kind
@@ -162,6 +162,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const edit = useCallback(
     (change: (doc: ConfigDocument) => EditResult, label: string, coalesceKey?: string): number | null => {
+      if (state.readOnly) {
+        setStatus('This tab is read-only while another tab edits the draft.');
+        return null;
+      }
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
@@ -174,7 +178,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         return null;
       }
     },
-    [doc, store],
+    [doc, store, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string) => {
@@ -187,13 +191,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      store.commit(
+      drafts.replaceDocument(
         {
           text: candidate.text,
           encoding: candidate.encoding,
           original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
         },
-        { label: `Opened ${candidate.name}` },
+        `Opened ${candidate.name}`,
+        doc.blocks.length,
       );
       setStatus(`Opened ${candidate.name}.`);
       setSelected(candidate.doc.blocks.length > 0 ? 0 : null);
@@ -310,16 +315,32 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         target={target.id}
         role={state.role}
         detectedRole={resolveRole(doc, 'auto')}
-        canUndo={state.past.length > 0}
-        canRedo={state.future.length > 0}
+        canUndo={state.past.length > 0 && !state.readOnly}
+        canRedo={state.future.length > 0 && !state.readOnly}
+        readOnly={state.readOnly}
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onNew={() => {
-          store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
+          drafts.replaceDocument(
+            { text: '', encoding: 'utf-8', original: null },
+            'New document',
+            doc.blocks.length,
+          );
           setSelected(null);
-          setStatus('New document. Undo brings the previous one back.');
+          setStatus('New document. The previous one is in Recent; undo also brings it back.');
         }}
+        recent={
+          <RecentControl
+            currentDocumentId={state.present.documentId}
+            currentBlocks={doc.blocks.length}
+            disabled={state.readOnly}
+            onOpened={(name) => {
+              setSelected(0);
+              setStatus(`Opened ${name} from Recent. Undo brings back the document you had.`);
+            }}
+          />
+        }
         onTarget={(t) => store.setTarget(t)}
         onRole={(r) => store.setRole(r)}
         onUndo={() => store.undo()}
@@ -327,6 +348,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
+      <DraftBar />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <BlockList
@@ -410,7 +432,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   ? 'Start from one of the documented examples, open your ossec.conf, or add a block. The XML on the right is the file as it will be saved.'
                   : 'Pick a command or response on the left to edit it here.'}
               </p>
-              {doc.blocks.length === 0 && (
+              {doc.blocks.length === 0 && !state.readOnly && (
                 <div className="flex gap-2">
                   <Button variant="primary" onClick={() => setDialog('templates')}>
                     Browse templates
@@ -487,6 +509,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               >
                 <XmlView
                   text={text}
+                  readOnly={state.readOnly}
                   onChange={(next) =>
                     store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
                   }
@@ -511,9 +534,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
           {status}
         </span>
-        <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
-          {saveProblem ?? 'Draft saved in this browser'}
-        </span>
+        <SaveStatus />
         <span>{target.label}</span>
       </footer>
       {dragging && (

@@ -12,6 +12,20 @@ export interface DocumentSnapshot {
   text: string;
   encoding: TextEncoding;
   original: ImportedOriginal | null;
+  /**
+   * Which document this is: edits keep it, "New", an import or opening a recent document change it. The
+   * Recent list keeps one entry per document, and undo across "New" brings the old document's identity back.
+   */
+  documentId: string;
+}
+
+/** A snapshot before it has an identity: the store gives it a fresh one. */
+export type SnapshotInput = Omit<DocumentSnapshot, 'documentId'> & { documentId?: string };
+
+export function newDocumentId(): string {
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  );
 }
 
 export type RoleChoice = 'auto' | 'manager' | 'agent';
@@ -24,7 +38,12 @@ export interface DocumentState {
   role: RoleChoice;
   /** Describes the last change, for the status bar and for screen readers. */
   lastChange: string;
+  /** Another tab edits the stored draft: this one shows the document but changes nothing. */
+  readOnly: boolean;
 }
+
+/** What a stored draft brings back: the document, its undo history and the target it was checked against. */
+export type RestoredState = Pick<DocumentState, 'present' | 'past' | 'future' | 'target' | 'role'>;
 
 export interface CommitOptions {
   label: string;
@@ -50,6 +69,9 @@ export interface DocumentStore {
   redo(): void;
   setTarget(target: string): void;
   setRole(role: RoleChoice): void;
+  /** Puts a whole stored state in place (another tab's latest draft); the history comes with it. */
+  replace(next: RestoredState, label: string): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 /** Drops the oldest steps beyond the step and size limits, always keeping the most recent one. */
@@ -64,10 +86,22 @@ function trim(past: DocumentSnapshot[]): DocumentSnapshot[] {
 }
 
 export function createDocumentStore(
-  initial: Pick<DocumentState, 'present' | 'target' | 'role'>,
+  initial: Omit<RestoredState, 'present' | 'past' | 'future'> & {
+    present: SnapshotInput;
+    past?: DocumentSnapshot[];
+    future?: DocumentSnapshot[];
+  },
   now: () => number = Date.now,
 ): DocumentStore {
-  let state: DocumentState = { ...initial, past: [], future: [], lastChange: '' };
+  let state: DocumentState = {
+    target: initial.target,
+    role: initial.role,
+    present: { ...initial.present, documentId: initial.present.documentId ?? newDocumentId() },
+    past: trim(initial.past ?? []),
+    future: (initial.future ?? []).slice(0, HISTORY_LIMIT),
+    lastChange: '',
+    readOnly: false,
+  };
   let burst: { key: string; at: number } | null = null;
   const listeners = new Set<Listener>();
 
@@ -83,11 +117,13 @@ export function createDocumentStore(
       return () => listeners.delete(listener);
     },
     commit(next, { label, coalesceKey }) {
+      if (state.readOnly) return;
       const present = { ...state.present, ...next };
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
-        present.original === state.present.original
+        present.original === state.present.original &&
+        present.documentId === state.present.documentId
       ) {
         return;
       }
@@ -103,7 +139,7 @@ export function createDocumentStore(
     },
     undo() {
       const previous = state.past.at(-1);
-      if (!previous) return;
+      if (!previous || state.readOnly) return;
       burst = null;
       set({
         ...state,
@@ -115,7 +151,7 @@ export function createDocumentStore(
     },
     redo() {
       const [next, ...rest] = state.future;
-      if (!next) return;
+      if (!next || state.readOnly) return;
       burst = null;
       set({
         ...state,
@@ -126,10 +162,17 @@ export function createDocumentStore(
       });
     },
     setTarget(target) {
-      if (target !== state.target) set({ ...state, target });
+      if (target !== state.target && !state.readOnly) set({ ...state, target });
     },
     setRole(role) {
-      if (role !== state.role) set({ ...state, role });
+      if (role !== state.role && !state.readOnly) set({ ...state, role });
+    },
+    replace(next, label) {
+      burst = null;
+      set({ ...state, ...next, past: trim(next.past), lastChange: label });
+    },
+    setReadOnly(readOnly) {
+      if (readOnly !== state.readOnly) set({ ...state, readOnly });
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, IconButton } from '../components/button';
 import { cx } from '../components/cx';
 import { Icon } from '../components/icon';
@@ -14,6 +15,10 @@ export interface HeaderProps {
   detectedRole: 'manager' | 'agent';
   canUndo: boolean;
   canRedo: boolean;
+  /** Another tab edits the draft: nothing here may change the document. */
+  readOnly: boolean;
+  /** The Recent menu, beside "New". */
+  recent: ReactNode;
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
@@ -55,16 +60,30 @@ export function Header(props: HeaderProps) {
         </span>
       </div>
       <nav aria-label="Document" className="flex items-center gap-1.5">
-        <Button icon={<Icon name="upload" className="size-3.5" />} onClick={props.onImport}>
+        <Button
+          icon={<Icon name="upload" className="size-3.5" />}
+          onClick={props.onImport}
+          disabled={props.readOnly}
+        >
           Import
         </Button>
-        <Button icon={<Icon name="grid" className="size-3.5" />} onClick={props.onTemplates}>
+        <Button
+          icon={<Icon name="grid" className="size-3.5" />}
+          onClick={props.onTemplates}
+          disabled={props.readOnly}
+        >
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} />
-        <Button variant="ghost" icon={<Icon name="file" className="size-3.5" />} onClick={props.onNew}>
+        <Button
+          variant="ghost"
+          icon={<Icon name="file" className="size-3.5" />}
+          onClick={props.onNew}
+          disabled={props.readOnly}
+        >
           New
         </Button>
+        {props.recent}
       </nav>
       <div className="ml-auto flex items-center gap-1.5">
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
@@ -72,6 +91,7 @@ export function Header(props: HeaderProps) {
           <select
             className={selectClass}
             value={props.target}
+            disabled={props.readOnly}
             onChange={(e) => props.onTarget(e.target.value)}
           >
             <optgroup label="Wazuh">
@@ -95,6 +115,7 @@ export function Header(props: HeaderProps) {
           <select
             className={selectClass}
             value={props.role}
+            disabled={props.readOnly}
             onChange={(e) => props.onRole(e.target.value as RoleOption)}
           >
             <option value="auto">Auto ({props.detectedRole})</option>
