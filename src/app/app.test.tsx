@@ -109,11 +109,11 @@ describe('App', () => {
     act(() => store.commit({ text: '<command>\n</command>\n' }, { label: 'typed' }));
     fireEvent.click(screen.getByRole('button', { name: 'Recent' }));
     const list = screen.getByRole('list', { name: 'Recent documents' });
-    const entry = within(list).getByRole('button', { name: /Untitled draft/ });
+    const entry = within(list).getByRole('button', { name: /Untitled draft \(host-deny\)/ });
     expect(entry.textContent).toMatch(/just now · 265 B · 2 blocks/);
     await act(async () => fireEvent.click(entry));
     expect(store.getState().present.text).toBe(HOST_DENY);
-    expect(screen.getByRole('status').textContent).toMatch(/Opened Untitled draft from Recent/);
+    expect(screen.getByRole('status').textContent).toMatch(/Opened Untitled draft \(host-deny\) from Recent/);
     // The document it replaced went to Recent first; one undo brings it back.
     fireEvent.click(screen.getByRole('button', { name: 'Recent' }));
     expect(

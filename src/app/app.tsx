@@ -198,7 +198,7 @@ export function App() {
           original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
         },
         `Opened ${candidate.name}`,
-        doc.blocks.length,
+        doc,
       );
       setStatus(`Opened ${candidate.name}.`);
       setSelected(candidate.doc.blocks.length > 0 ? 0 : null);
@@ -322,18 +322,14 @@ export function App() {
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onNew={() => {
-          drafts.replaceDocument(
-            { text: '', encoding: 'utf-8', original: null },
-            'New document',
-            doc.blocks.length,
-          );
+          drafts.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', doc);
           setSelected(null);
           setStatus('New document. The previous one is in Recent; undo also brings it back.');
         }}
         recent={
           <RecentControl
+            current={doc}
             currentDocumentId={state.present.documentId}
-            currentBlocks={doc.blocks.length}
             disabled={state.readOnly}
             onOpened={(name) => {
               setSelected(0);

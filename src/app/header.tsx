@@ -33,7 +33,7 @@ export interface HeaderProps {
 
 const selectClass = cx(
   'h-8 rounded-md border border-zinc-300 bg-white pr-7 pl-2 text-[13px] text-zinc-900',
-  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 disabled:cursor-not-allowed disabled:opacity-50',
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400',
 );
 
@@ -50,7 +50,7 @@ export function Header(props: HeaderProps) {
         >
           <Icon name="bolt" className="size-4" />
         </span>
-        <h1 className="text-[14px] font-semibold tracking-tight">AR Studio</h1>
+        <h1 className="text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
         <span
           className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
           title={props.fileName}

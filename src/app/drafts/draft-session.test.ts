@@ -1,5 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readDocument } from '../../core';
 import { type DraftDb, openDraftDb } from './draft-db';
 import { KEYS, LEGACY_DRAFT_KEY, RECENT_LIMIT } from './draft-format';
 import { type DraftSession, openDrafts } from './draft-session';
@@ -52,6 +53,11 @@ async function storedValue(key: string): Promise<unknown> {
   const [value] = await (openDraftDb() as DraftDb).getMany([key]);
   return value;
 }
+
+const current = (session: DraftSession) => {
+  const { text, encoding } = session.store.getState().present;
+  return readDocument(text, encoding);
+};
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -177,19 +183,19 @@ describe('draft session', () => {
 
   it('keeps the document replaced by "New" in Recent, and opens it again as one undoable step', async () => {
     const first = await open();
-    first.store.commit({ text: '<command>a</command>' }, { label: 'a' });
-    first.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', 1);
+    first.store.commit({ text: '<command><name>a</name></command>' }, { label: 'a' });
+    first.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', current(first));
     first.store.commit({ text: '<command>b</command>' }, { label: 'b' });
     await first.flush();
     first.stop();
 
     const second = await open();
     const [entry] = second.getView().recent;
-    expect(entry).toMatchObject({ name: 'Untitled draft', size: 20, blocks: 1 });
+    expect(entry).toMatchObject({ name: 'Untitled draft (a)', size: 33, blocks: 1 });
     const before = second.store.getState().present;
-    expect(await second.openRecent(entry.documentId, 1)).toBe('Untitled draft');
+    expect(await second.openRecent(entry.documentId, current(second))).toBe('Untitled draft (a)');
     expect(second.store.getState().present).toMatchObject({
-      text: '<command>a</command>',
+      text: '<command><name>a</name></command>',
       documentId: entry.documentId,
     });
     expect(second.getView().recent.map((e) => e.documentId)).toEqual([before.documentId, entry.documentId]);
@@ -201,7 +207,11 @@ describe('draft session', () => {
     const session = await open();
     for (let i = 0; i < RECENT_LIMIT + 3; i++) {
       session.store.commit({ text: `<command>${i}</command>` }, { label: 'x' });
-      session.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', 1);
+      session.replaceDocument(
+        { text: '', encoding: 'utf-8', original: null },
+        'New document',
+        current(session),
+      );
     }
     await session.flush();
     expect(session.getView().recent).toHaveLength(RECENT_LIMIT);

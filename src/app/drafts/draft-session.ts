@@ -1,4 +1,4 @@
-import { readDocument } from '../../core';
+import { blockTitle, type ConfigDocument, readDocument } from '../../core';
 import {
   createDocumentStore,
   type DocumentSnapshot,
@@ -64,11 +64,11 @@ export interface DraftSession {
   replaceDocument(
     next: Omit<DocumentSnapshot, 'documentId'>,
     label: string,
-    currentBlocks: number,
+    current: ConfigDocument,
     documentId?: string,
   ): void;
   /** Opens a recent document as one undoable step; resolves to its name, or null when it could not be read. */
-  openRecent(documentId: string, currentBlocks: number): Promise<string | null>;
+  openRecent(documentId: string, current: ConfigDocument): Promise<string | null>;
   clearRecent(): void;
   deleteAside(noticeId: string): void;
   dismiss(noticeId: string): void;
@@ -254,6 +254,14 @@ function emptyState(target: string): RestoredState {
   };
 }
 
+/** How Recent names a document: its file name, or for a draft never imported, the blocks it defines. */
+export function recentName(snapshot: DocumentSnapshot, doc: ConfigDocument): string {
+  if (snapshot.original) return snapshot.original.name;
+  const names = [...new Set(doc.blocks.map(blockTitle).filter((t) => t !== undefined && t !== ''))];
+  if (names.length === 0) return 'Untitled draft';
+  return `Untitled draft (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`;
+}
+
 function utf8Length(text: string, encoding: DocumentSnapshot['encoding']): number {
   return encoding === 'latin1' ? text.length : new TextEncoder().encode(text).length;
 }
@@ -398,7 +406,10 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     });
     try {
       await enqueue(() => (db as DraftDb).write(puts, []));
-      return notices;
+      return notices.map((n) => ({
+        ...n,
+        message: `${n.message} It is kept aside in this browser, where nothing writes over it.`,
+      }));
     } catch (error) {
       blocked = `Unreadable stored data could not be kept aside (${storageTrouble(error)}), so this tab saves nothing rather than write over it. Download it from the message above.`;
       return notices.map((n) => ({ ...n, asideKey: null }));
@@ -420,15 +431,15 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     });
   };
 
-  /** Puts a document at the top of Recent, in place of its older entry. */
-  const remember = (snapshot: DocumentSnapshot, blocks: number): Promise<void> => {
+  /** Puts a document at the top of Recent, in place of its older entry; `doc` is what its text reads as. */
+  const remember = (snapshot: DocumentSnapshot, doc: ConfigDocument): Promise<void> => {
     if (snapshot.text === '') return Promise.resolve();
     const entry: RecentEntry = {
       documentId: snapshot.documentId,
-      name: snapshot.original?.name ?? 'Untitled draft',
+      name: recentName(snapshot, doc),
       savedAt: now().toISOString(),
       size: utf8Length(snapshot.text, snapshot.encoding),
-      blocks,
+      blocks: doc.blocks.length,
     };
     const document: RecentDocument = {
       version: FORMAT_VERSION,
@@ -449,11 +460,12 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   };
 
   /** Takes what a load found: keeps unreadable data aside, shows the notices, moves a localStorage draft over. */
-  const adopt = async (found: Loaded, restoredFromIt: boolean) => {
+  const adopt = async (found: Loaded) => {
     recentKeys = new Set(found.recentKeys);
     layout = found.draft?.layout ?? emptyLayout();
     lastId = Math.max(lastId, found.maxId);
-    saved = restoredFromIt ? store.getState() : null;
+    // What is on screen came from storage (or is the empty start): nothing to write until it changes.
+    saved = store.getState();
     blocked = found.broken ? `Nothing is saved: ${found.broken}. Export your work to keep it.` : null;
     const kept = await keepAside(found.unreadable);
     const said = found.problems.map(
@@ -469,9 +481,10 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     if (migrated && found.draft) {
       if (migrated.present.text !== store.getState().present.text) {
         const { text, encoding } = migrated.present;
-        await remember(migrated.present, readDocument(text, encoding).blocks.length);
+        await remember(migrated.present, readDocument(text, encoding));
       }
     } else if (migrated) {
+      saved = null;
       await flush();
     }
     if (canWrite() && view.save.kind !== 'failed') {
@@ -497,7 +510,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     const found = await load(db, withLegacy ? legacy : null);
     const restored = found.draft?.restored;
     if (restored) store.replace(restored, 'Loaded the latest saved draft');
-    return { found, restored: restored !== undefined };
+    return found;
   };
 
   let following: Promise<void> | null = null;
@@ -510,7 +523,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     following = (async () => {
       do {
         followAgain = false;
-        const { found } = await reload(false);
+        const found = await reload(false);
         if (tab.role() !== 'waiting') break;
         layout = found.draft?.layout ?? emptyLayout();
         update({ recent: found.recent });
@@ -530,16 +543,16 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     }
     // This tab edits from now on, starting from what the other tab saved last.
     void (async () => {
-      const { found, restored } = await reload(true);
+      const found = await reload(true);
       store.setReadOnly(false);
-      await adopt(found, restored);
+      await adopt(found);
       if (why === 'granted') say('The tab that was editing this draft has closed: this tab edits it now.');
     })();
   });
   const unsubscribeSaved = tab.onSavedElsewhere(follow);
 
   store.setReadOnly(tab.role() !== 'editing');
-  await adopt(loaded, loaded.draft?.restored !== undefined && loaded.draft.restored !== null);
+  await adopt(loaded);
 
   const unsubscribeStore = store.subscribe(() => {
     const state = store.getState();
@@ -555,10 +568,15 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   window.addEventListener('pagehide', onPageHide);
   document.addEventListener('visibilitychange', onHidden);
 
-  const replaceDocument: DraftSession['replaceDocument'] = (next, label, currentBlocks, documentId) => {
+  const replaceDocument: DraftSession['replaceDocument'] = (next, label, current, documentId) => {
     const state = store.getState();
     if (state.readOnly) return;
-    void remember(state.present, currentBlocks);
+    void remember(
+      state.present,
+      current.text === state.present.text
+        ? current
+        : readDocument(state.present.text, state.present.encoding),
+    );
     store.commit({ ...next, documentId: documentId ?? newDocumentId() }, { label });
   };
 
@@ -570,7 +588,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       return () => listeners.delete(listener);
     },
     replaceDocument,
-    async openRecent(documentId, currentBlocks) {
+    async openRecent(documentId, current) {
       const entry = view.recent.find((e) => e.documentId === documentId);
       if (!entry || store.getState().readOnly) return null;
       let raw: unknown = rememberedHere.get(documentId);
@@ -600,12 +618,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
         }
       }
       const { text, encoding, original } = read.value;
-      replaceDocument(
-        { text, encoding, original },
-        `Opened ${entry.name} from Recent`,
-        currentBlocks,
-        documentId,
-      );
+      replaceDocument({ text, encoding, original }, `Opened ${entry.name} from Recent`, current, documentId);
       return entry.name;
     },
     clearRecent() {

@@ -1,3 +1,4 @@
+import type { ConfigDocument } from '../../core';
 import { DraftNotices } from '../../features/drafts/draft-notices';
 import { downloadBytes } from '../../features/import-export/export-text';
 import { RecentMenu } from '../../features/recent/recent-menu';
@@ -51,13 +52,13 @@ export function DraftBar() {
 
 /** The header's Recent menu, without the document on screen (after an undo it may be in the list too). */
 export function RecentControl({
+  current,
   currentDocumentId,
-  currentBlocks,
   disabled,
   onOpened,
 }: {
+  current: ConfigDocument;
   currentDocumentId: string;
-  currentBlocks: number;
   disabled: boolean;
   onOpened: (name: string) => void;
 }) {
@@ -69,7 +70,7 @@ export function RecentControl({
       limit={RECENT_LIMIT}
       disabled={disabled}
       onOpen={async (id) => {
-        const name = await drafts.openRecent(id, currentBlocks);
+        const name = await drafts.openRecent(id, current);
         if (name !== null) onOpened(name);
       }}
       onClear={drafts.clearRecent}
