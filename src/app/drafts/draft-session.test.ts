@@ -179,6 +179,35 @@ describe('draft session', () => {
     expect(kept).toContainEqual(
       expect.objectContaining({ data: expect.objectContaining({ draft: { ...meta, colour: 'blue' } }) }),
     );
+    second.stop();
+
+    // Moved aside, not copied: the next load finds a clean draft and the two kept copies, nothing new.
+    const third = await open();
+    expect(third.store.getState().present.text).toBe('<command/>');
+    const again = third.getView().notices.map((n) => n.message);
+    expect(again).toHaveLength(2);
+    expect(again.every((m) => m.startsWith('Kept aside on'))).toBe(true);
+  });
+
+  it('keeps aside a recent document with a field it does not know, and still opens it', async () => {
+    const first = await open();
+    first.store.commit({ text: '<command><name>a</name></command>' }, { label: 'a' });
+    first.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', current(first));
+    await first.flush();
+    first.stop();
+    const db = openDraftDb() as DraftDb;
+    const key = (await db.keys()).find((k) => k.startsWith('recent:')) as string;
+    const [stored] = await db.getMany([key]);
+    await db.write([[key, { ...(stored as object), pinned: true }]], []);
+
+    const second = await open();
+    const [entry] = second.getView().recent;
+    expect(await second.openRecent(entry.documentId, current(second))).toBe('Untitled draft (a)');
+    expect(second.store.getState().present.text).toBe('<command><name>a</name></command>');
+    const notice = second.getView().notices.find((n) => /does not know \(pinned\)/.test(n.message));
+    expect(notice?.asideKey).toMatch(/^aside:/);
+    await second.flush();
+    expect(await storedValue(key)).toEqual(stored);
   });
 
   it('keeps the document replaced by "New" in Recent, and opens it again as one undoable step', async () => {

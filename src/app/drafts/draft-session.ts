@@ -99,8 +99,11 @@ interface Loaded {
   recent: RecentEntry[];
   recentKeys: string[];
   asides: DraftNotice[];
-  /** Data found unreadable in this load, to keep aside before anything is written over it. */
-  unreadable: Array<{ message: string; data: unknown; source: 'localStorage' | 'indexedDB' }>;
+  /**
+   * Data found unreadable in this load, to move aside before anything is written over it; `keys` are the
+   * IndexedDB records that hold it (none for localStorage, whose copy is removed once the move is done).
+   */
+  unreadable: Array<{ message: string; data: unknown; source: 'localStorage' | 'indexedDB'; keys: string[] }>;
   problems: string[];
   legacy: { stored: string; read: DraftRead | null } | null;
   maxId: number;
@@ -157,7 +160,7 @@ async function load(
     loaded.legacy = { stored: old.stored, read };
     const reason = 'reason' in parsed ? `The saved draft could not be read: ${parsed.reason}.` : null;
     for (const message of reason ? [reason] : read?.keepAside ? read.problems : []) {
-      loaded.unreadable.push({ message, data: old.stored, source: 'localStorage' });
+      loaded.unreadable.push({ message, data: old.stored, source: 'localStorage', keys: [] });
     }
     if (read && !read.keepAside) loaded.problems.push(...read.problems);
   }
@@ -195,8 +198,9 @@ async function load(
       loaded.draft = read;
       loaded.draftRaw = { draft: meta, snapshots: asObject(snapshots), originals: asObject(originals) };
       if (read.keepAside) {
+        const keys = [KEYS.draft, ...snapshotIds.map(KEYS.snapshot), ...originalIds.map(KEYS.original)];
         for (const message of read.problems) {
-          loaded.unreadable.push({ message, data: loaded.draftRaw, source: 'indexedDB' });
+          loaded.unreadable.push({ message, data: loaded.draftRaw, source: 'indexedDB', keys });
         }
       } else loaded.problems.push(...read.problems);
       // Records no draft refers to (left by an interrupted save) are deleted by the next save.
@@ -215,6 +219,7 @@ async function load(
           message: `The list of recent documents could not be read in full: ${why}.`,
           data: recent,
           source: 'indexedDB',
+          keys: [KEYS.recent],
         });
       }
     }
@@ -377,7 +382,10 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   };
   tab.setFlush(flush);
 
-  /** Copies unreadable data to records of its own, which nothing but the admin's "Delete" ever removes. */
+  /**
+   * Moves unreadable data to records of its own, which nothing but the admin's "Delete" ever removes, in
+   * one transaction with removing it from where it was (so a later load does not find it again).
+   */
   const keepAside = async (items: Loaded['unreadable']): Promise<DraftNotice[]> => {
     const keptAt = now().toISOString();
     const keys = new Map<unknown, string>();
@@ -405,7 +413,8 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       ];
     });
     try {
-      await enqueue(() => (db as DraftDb).write(puts, []));
+      const moved = [...new Set(items.flatMap((item) => item.keys))];
+      await enqueue(() => (db as DraftDb).write(puts, moved));
       return notices.map((n) => ({
         ...n,
         message: `${n.message} It is kept aside in this browser, where nothing writes over it.`,
@@ -472,6 +481,18 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       (message, i): DraftNotice => ({ id: `problem:${i}`, message, payload: null, asideKey: null }),
     );
     update({ notices: [...kept, ...said, ...found.asides], recent: found.recent, save: settled() });
+    if (kept.some((n) => n.asideKey !== null)) {
+      // What could be read of the moved records is written again, cleanly.
+      const moved = new Set(found.unreadable.flatMap((item) => item.keys));
+      if (moved.has(KEYS.draft)) {
+        layout = emptyLayout();
+        if (found.draft?.restored) {
+          saved = null;
+          await flush();
+        }
+      }
+      if (moved.has(KEYS.recent) && found.recent.length > 0) await writeRecent(found.recent, [], []);
+    }
 
     // A draft of the first builds moves into IndexedDB (into Recent when IndexedDB has a draft already);
     // the localStorage copy is removed only once that write is done.
@@ -606,16 +627,19 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
           ? `it holds data this version does not know (${read.unknownFields.join(', ')})`
           : read.reason;
         const message = `The recent document “${entry.name}” could not be read: ${raw === undefined ? 'it is no longer stored' : why}.`;
+        const key = KEYS.recentDocument(documentId);
         if (raw === undefined) say(message);
-        else
-          update({
-            notices: [...view.notices, ...(await keepAside([{ message, data: raw, source: 'indexedDB' }]))],
-          });
+        else {
+          const kept = await keepAside([{ message, data: raw, source: 'indexedDB', keys: [key] }]);
+          update({ notices: [...view.notices, ...kept] });
+        }
         if (!read.ok) {
           update({ recent: view.recent.filter((e) => e.documentId !== documentId) });
-          void writeRecent(view.recent, [], [KEYS.recentDocument(documentId)]);
+          void writeRecent(view.recent, [], [key]);
           return null;
         }
+        // Moved aside with its unknown fields; what this build reads of it stays in Recent.
+        void writeRecent(view.recent, [[key, read.value]], []);
       }
       const { text, encoding, original } = read.value;
       replaceDocument({ text, encoding, original }, `Opened ${entry.name} from Recent`, current, documentId);
