@@ -460,7 +460,7 @@ export function App() {
                 {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
               </span>
             )}
-            {modified && original && (
+            {modified && original && !state.readOnly && (
               <Button
                 size="sm"
                 variant="ghost"

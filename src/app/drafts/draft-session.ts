@@ -313,9 +313,10 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   };
 
   const loaded = await load(db, legacy, options.unavailable);
-  const fromLegacy = !loaded.draft && loaded.legacy?.read?.restored ? loaded.legacy.read.restored : null;
+  const fromLegacy = loaded.draft?.restored ? null : (loaded.legacy?.read?.restored ?? null);
   const store = createDocumentStore(
     loaded.draft?.restored ?? fromLegacy ?? emptyState(options.defaultTarget),
+    options.clock,
   );
 
   const sameAsSaved = (s: RestoredState) =>
@@ -499,7 +500,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     const old = found.legacy;
     if (!old || !canWrite()) return;
     const migrated = old.read?.restored;
-    if (migrated && found.draft) {
+    if (migrated && found.draft?.restored) {
       if (migrated.present.text !== store.getState().present.text) {
         const { text, encoding } = migrated.present;
         await remember(migrated.present, readDocument(text, encoding));
