@@ -126,6 +126,29 @@ describe('draft session', () => {
     expect((await open()).store.getState().present.text).toBe('<command>\r\n</command>');
   });
 
+  it('puts a localStorage draft in Recent when IndexedDB holds a draft already', async () => {
+    const first = await open();
+    first.store.commit({ text: '<command/>' }, { label: 'x' });
+    await first.flush();
+    first.stop();
+    localStorage.setItem(
+      LEGACY_DRAFT_KEY,
+      JSON.stringify({
+        version: 1,
+        savedAt: '2026-01-01T00:00:00.000Z',
+        text: '<command><name>old</name></command>',
+        encoding: 'utf-8',
+        target: 'wazuh@4.14',
+        role: 'auto',
+        original: null,
+      }),
+    );
+    const second = await open();
+    expect(second.store.getState().present.text).toBe('<command/>');
+    expect(second.getView().recent).toMatchObject([{ name: 'Untitled draft (old)', blocks: 1 }]);
+    expect(localStorage.getItem(LEGACY_DRAFT_KEY)).toBeNull();
+  });
+
   it('keeps an unreadable draft aside, offers it, and never writes over it', async () => {
     const damaged = '{"version":1,"text":"<command>lots of work';
     localStorage.setItem(LEGACY_DRAFT_KEY, damaged);

@@ -495,19 +495,18 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       if (moved.has(KEYS.recent) && found.recent.length > 0) await writeRecent(found.recent, [], []);
     }
 
-    // A draft of the first builds moves into IndexedDB (into Recent when IndexedDB has a draft already);
-    // the localStorage copy is removed only once that write is done.
+    // A draft of the first builds moves into IndexedDB: as the draft when it is what the page shows, into
+    // Recent otherwise. The localStorage copy is removed only once that write is done.
     const old = found.legacy;
     if (!old || !canWrite()) return;
     const migrated = old.read?.restored;
-    if (migrated && found.draft?.restored) {
-      if (migrated.present.text !== store.getState().present.text) {
-        const { text, encoding } = migrated.present;
-        await remember(migrated.present, readDocument(text, encoding));
-      }
-    } else if (migrated) {
+    const shown = store.getState().present;
+    if (migrated?.present.documentId === shown.documentId) {
       saved = null;
       await flush();
+    } else if (migrated && migrated.present.text !== shown.text) {
+      const { text, encoding } = migrated.present;
+      await remember(migrated.present, readDocument(text, encoding));
     }
     if (canWrite() && view.save.kind !== 'failed') {
       try {
