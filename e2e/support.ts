@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -112,7 +113,7 @@ export async function storedDraftText(page: Page): Promise<string | null> {
         open.onsuccess = () => {
           const db = open.result;
           const store = db.transaction('drafts').objectStore('drafts');
-          const meta = store.get('draft') as Request<{ present: number } | undefined>;
+          const meta = store.get('draft') as Request<{ present: { id: number } } | undefined>;
           meta.onerror = () => reject(meta.error);
           meta.onsuccess = () => {
             if (!meta.result) {
@@ -120,7 +121,7 @@ export async function storedDraftText(page: Page): Promise<string | null> {
               resolve(null);
               return;
             }
-            const present = store.get(`snapshot:${meta.result.present}`) as Request<
+            const present = store.get(`snapshot:${meta.result.present.id}`) as Request<
               { text?: string } | undefined
             >;
             present.onerror = () => reject(present.error);
@@ -133,4 +134,14 @@ export async function storedDraftText(page: Page): Promise<string | null> {
       }),
     DRAFTS_DB,
   );
+}
+
+/** The whole document as the Export menu downloads it. */
+export async function downloadWhole(page: Page): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ossec.conf');
+  return readFileSync(await file.path());
 }

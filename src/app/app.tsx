@@ -120,8 +120,12 @@ export function App() {
     [checked, diagnostics, responses],
   );
 
-  const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
+  // A fresh document starts on its first block; after that the store remembers the selection per state.
+  const selected =
+    state.present.selected === undefined ? (doc.blocks.length > 0 ? 0 : null) : state.present.selected;
+  const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
+  const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>('');
   const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
@@ -145,7 +149,13 @@ export function App() {
     if (selected !== null && selected >= doc.blocks.length) {
       setSelected(doc.blocks.length > 0 ? doc.blocks.length - 1 : null);
     }
-  }, [doc.blocks.length, selected]);
+  }, [doc.blocks.length, selected, setSelected]);
+
+  // Every commit, undo and redo is announced: what changed, or what was undone or redone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the change counter is the trigger
+  useEffect(() => {
+    if (state.changes > 0) setStatus(state.lastChange);
+  }, [state.changes]);
 
   // Another block's form starts at its top; a jump to a field then scrolls to that field when it takes focus.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the selection change is the trigger, not an input
@@ -160,8 +170,16 @@ export function App() {
     element?.focus();
   });
 
+  /**
+   * Applies a document edit as one undo step. The selection afterwards is `selectAfter` when given, else the
+   * block the edit created, else the current one.
+   */
   const edit = useCallback(
-    (change: (doc: ConfigDocument) => EditResult, label: string, coalesceKey?: string): number | null => {
+    (
+      change: (doc: ConfigDocument) => EditResult,
+      label: string,
+      options: { coalesceKey?: string; selectAfter?: number | null } = {},
+    ): { doc: ConfigDocument; index: number | null } | null => {
       if (state.readOnly) {
         setStatus('This tab is read-only while another tab edits the draft.');
         return null;
@@ -169,24 +187,23 @@ export function App() {
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
+        const index = 'index' in result ? result.index : null;
         lastEdited.current = next;
-        store.commit({ text: next.text }, { label, coalesceKey });
-        setStatus(label);
-        return 'index' in result ? result.index : null;
+        const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
+        store.commit({ text: next.text, selected: after }, { label, coalesceKey: options.coalesceKey });
+        return { doc: next, index };
       } catch (error) {
         setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
         return null;
       }
     },
-    [doc, store, state.readOnly],
+    [doc, store, selected, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string) => {
     const { doc: next, index } = insertBlocksText(doc, fragment);
     lastEdited.current = next;
-    store.commit({ text: next.text }, { label });
-    setStatus(label);
-    if (index >= 0) setSelected(index);
+    store.commit({ text: next.text, selected: index >= 0 ? index : selected }, { label });
   };
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
@@ -196,12 +213,11 @@ export function App() {
           text: candidate.text,
           encoding: candidate.encoding,
           original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
+          selected: candidate.doc.blocks.length > 0 ? 0 : null,
         },
-        `Opened ${candidate.name}`,
+        { label: `Opened ${candidate.name}` },
         doc,
       );
-      setStatus(`Opened ${candidate.name}.`);
-      setSelected(candidate.doc.blocks.length > 0 ? 0 : null);
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
@@ -233,14 +249,11 @@ export function App() {
               { name: 'location', value: 'local' },
             ],
           };
-    const index = edit(
+    const added = edit(
       (d) => insertBlock(d, spec),
       kind === 'command' ? 'Added a command' : 'Added a response',
     );
-    if (index !== null) {
-      setSelected(index);
-      pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
-    }
+    if (added) pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
   };
 
   const insertStock = (command: StockCommand) => {
@@ -250,11 +263,7 @@ export function App() {
       ...(command.expect !== undefined ? [{ name: 'expect', value: command.expect }] : []),
       { name: 'timeout_allowed', value: command.timeoutAllowed ? 'yes' : 'no' },
     ];
-    const index = edit(
-      (d) => insertBlock(d, { kind: 'command', fields }),
-      `Inserted stock command ${command.name}`,
-    );
-    if (index !== null) setSelected(index);
+    edit((d) => insertBlock(d, { kind: 'command', fields }), `Inserted stock command ${command.name}`);
   };
 
   const jump = (diagnostic: Diagnostic) => {
@@ -269,8 +278,13 @@ export function App() {
   };
 
   const onSet = (element: string, value: string) => {
-    if (current !== null)
-      edit((d) => setField(d, current, element, value), `Edited ${element}`, `field:${current}:${element}`);
+    if (current === null) return;
+    const result = edit((d) => setField(d, current, element, value), `Edited ${element}`, {
+      coalesceKey: `field:${current}:${element}`,
+    });
+    // The XML view follows the form: the edited line comes into view.
+    const field = result?.doc.blocks[current]?.children.findLast((child) => child.name === element);
+    if (field) setFollow((f) => ({ offset: field.start, nonce: (f?.nonce ?? 0) + 1 }));
   };
   const onRemove = (element: string) => {
     if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
@@ -322,19 +336,20 @@ export function App() {
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onNew={() => {
-          drafts.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', doc);
-          setSelected(null);
-          setStatus('New document. The previous one is in Recent; undo also brings it back.');
+          drafts.replaceDocument(
+            { text: '', encoding: 'utf-8', original: null, selected: null },
+            {
+              label: 'New document',
+              announce: 'New document. The previous one is in Recent; undo also brings it back.',
+            },
+            doc,
+          );
         }}
         recent={
           <RecentControl
             current={doc}
             currentDocumentId={state.present.documentId}
             disabled={state.readOnly}
-            onOpened={(name) => {
-              setSelected(0);
-              setStatus(`Opened ${name} from Recent. Undo brings back the document you had.`);
-            }}
           />
         }
         onTarget={(t) => store.setTarget(t)}
@@ -352,22 +367,18 @@ export function App() {
             selected={current}
             onSelect={setSelected}
             onAdd={add}
-            onDuplicate={(i) => {
-              const index = edit((d) => duplicateBlock(d, i), 'Duplicated a block');
-              if (index !== null) setSelected(index);
-            }}
-            onDelete={(i) => {
-              edit((d) => removeBlock(d, i), 'Deleted a block');
-              setSelected(doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null);
-            }}
-            onMove={(i, to) => {
-              edit((d) => moveBlock(d, i, to), 'Moved a block');
-              setSelected(to);
-            }}
+            onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
+            onDelete={(i) =>
+              edit((d) => removeBlock(d, i), 'Deleted a block', {
+                selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
+              })
+            }
+            onMove={(i, to) => edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to })}
             readOnly={locked}
           />
         </aside>
         <section
+          ref={formPane}
           aria-label="Block form"
           className="min-h-0 overflow-auto bg-white px-5 py-4 dark:bg-zinc-900/40"
         >
@@ -468,9 +479,11 @@ export function App() {
                 onClick={() => {
                   store.commit(
                     { text: original.text, encoding: original.encoding },
-                    { label: 'Reverted to the imported file' },
+                    {
+                      label: 'Reverted to the imported file',
+                      announce: 'Reverted to the imported file. Undo brings the edits back.',
+                    },
                   );
-                  setStatus('Reverted to the imported file. Undo brings the edits back.');
                 }}
               >
                 Revert to imported
@@ -512,6 +525,7 @@ export function App() {
                   highlight={highlight}
                   marks={marks}
                   reveal={reveal}
+                  follow={follow}
                   dark={theme === 'dark'}
                   changed={changed}
                 />

@@ -127,4 +127,23 @@ describe('document store', () => {
     s.undo();
     expect(s.getState().present.text).toBe('older');
   });
+
+  it('brings the selection back with the text, and says what was undone or redone', () => {
+    const { s, tick } = store();
+    s.select(2);
+    s.commit({ text: 'moved', selected: 0 }, { label: 'Moved a block' });
+    expect(s.getState().lastChange).toBe('Moved a block');
+    tick(5000);
+    s.select(1);
+    s.undo();
+    expect(s.getState().present).toMatchObject({ text: 'a', selected: 2 });
+    expect(s.getState().lastChange).toBe('Undid: Moved a block');
+    s.redo();
+    expect(s.getState().present).toMatchObject({ text: 'moved', selected: 1 });
+    expect(s.getState().lastChange).toBe('Redid: Moved a block');
+    const changes = s.getState().changes;
+    s.select(0);
+    expect(s.getState().changes).toBe(changes);
+    expect(s.getState().past).toHaveLength(1);
+  });
 });

@@ -12,6 +12,10 @@ export interface DocumentSnapshot {
   text: string;
   encoding: TextEncoding;
   original: ImportedOriginal | null;
+  /** The block selected in this state: undo and redo bring the selection back with the text. */
+  selected?: number | null;
+  /** What produced this state, so undoing it can say what was undone. */
+  label?: string;
   /**
    * Which document this is: edits keep it, "New", an import or opening a recent document change it. The
    * Recent list keeps one entry per document, and undo across "New" brings the old document's identity back.
@@ -38,6 +42,8 @@ export interface DocumentState {
   role: RoleChoice;
   /** Describes the last change, for the status bar and for screen readers. */
   lastChange: string;
+  /** Counts commits, undos and redos, so the page can announce each one even when two read alike. */
+  changes: number;
   /** Another tab edits the stored draft: this one shows the document but changes nothing. */
   readOnly: boolean;
 }
@@ -52,6 +58,8 @@ export interface CommitOptions {
    * typing "600" into a field is undone at once rather than a digit at a time.
    */
   coalesceKey?: string;
+  /** What the status bar says about this change, when it says more than the label. */
+  announce?: string;
 }
 
 export const HISTORY_LIMIT = 200;
@@ -67,6 +75,8 @@ export interface DocumentStore {
   commit(next: Partial<DocumentSnapshot>, options: CommitOptions): void;
   undo(): void;
   redo(): void;
+  /** Select a block; not an undo step, but remembered with the state it was made in. */
+  select(index: number | null): void;
   setTarget(target: string): void;
   setRole(role: RoleChoice): void;
   /** Puts a whole stored state in place (another tab's latest draft); the history comes with it. */
@@ -100,6 +110,7 @@ export function createDocumentStore(
     past: trim(initial.past ?? []),
     future: (initial.future ?? []).slice(0, HISTORY_LIMIT),
     lastChange: '',
+    changes: 0,
     readOnly: false,
   };
   let burst: { key: string; at: number } | null = null;
@@ -116,9 +127,9 @@ export function createDocumentStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    commit(next, { label, coalesceKey }) {
+    commit(next, { label, coalesceKey, announce }) {
       if (state.readOnly) return;
-      const present = { ...state.present, ...next };
+      const present = { ...state.present, ...next, label };
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
@@ -135,7 +146,7 @@ export function createDocumentStore(
         state.past.length > 0;
       burst = coalesceKey === undefined ? null : { key: coalesceKey, at };
       const past = continues ? state.past : trim([...state.past, state.present]);
-      set({ ...state, present, past, future: [], lastChange: label });
+      set({ ...state, present, past, future: [], lastChange: announce ?? label, changes: state.changes + 1 });
     },
     undo() {
       const previous = state.past.at(-1);
@@ -146,7 +157,8 @@ export function createDocumentStore(
         present: previous,
         past: state.past.slice(0, -1),
         future: [state.present, ...state.future],
-        lastChange: 'Undo',
+        lastChange: state.present.label ? `Undid: ${state.present.label}` : 'Undid the last change',
+        changes: state.changes + 1,
       });
     },
     redo() {
@@ -158,8 +170,14 @@ export function createDocumentStore(
         present: next,
         past: [...state.past, state.present],
         future: rest,
-        lastChange: 'Redo',
+        lastChange: next.label ? `Redid: ${next.label}` : 'Redid the change',
+        changes: state.changes + 1,
       });
+    },
+    select(index) {
+      if (index !== (state.present.selected ?? null)) {
+        set({ ...state, present: { ...state.present, selected: index } });
+      }
     },
     setTarget(target) {
       if (target !== state.target && !state.readOnly) set({ ...state, target });
@@ -169,7 +187,7 @@ export function createDocumentStore(
     },
     replace(next, label) {
       burst = null;
-      set({ ...state, ...next, past: trim(next.past), lastChange: label });
+      set({ ...state, ...next, past: trim(next.past), lastChange: label, changes: state.changes + 1 });
     },
     setReadOnly(readOnly) {
       if (readOnly !== state.readOnly) set({ ...state, readOnly });

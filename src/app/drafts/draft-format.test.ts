@@ -98,8 +98,8 @@ describe('reading a stored draft', () => {
 
   it('reads back what a save wrote: the present, the undo and redo steps and the shared original', () => {
     const state: RestoredState = {
-      present: snap('abcXdef'),
-      past: [snap(''), snap('abcdef'), snap('other', 'doc-0', false)],
+      present: { ...snap('abcXdef'), selected: 1, label: 'Edited timeout' },
+      past: [snap(''), { ...snap('abcdef'), selected: null }, snap('other', 'doc-0', false)],
       future: [snap('abcXYdef'), snap('abcXYZdef')],
       target: 'wazuh@4.14',
       role: 'agent',
@@ -142,7 +142,7 @@ describe('reading a stored draft', () => {
       role: 'auto',
     };
     const bundle = stored(state);
-    const v1 = (bundle.meta as { past: number[] }).past[1];
+    const v1 = (bundle.meta as { past: Array<{ id: number }> }).past[1].id;
     bundle.snapshots.set(v1, { ...(bundle.snapshots.get(v1) as object), prefix: 99 });
     const read = readDraft(bundle);
     expect(read.restored?.present.text).toBe('v3');

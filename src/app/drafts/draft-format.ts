@@ -48,14 +48,17 @@ const legacyDraft = z.strictObject({
   original: z.strictObject(originalFields).nullable(),
 });
 
+/** One state of the history: its text record, and the selection and label that go with it. */
+const step = z.strictObject({ id, selected: count.nullable().optional(), label: z.string().optional() });
+
 const draftMeta = z.strictObject({
   version,
   savedAt: z.string(),
   target: z.string(),
   role,
-  present: id,
-  past: z.array(id).max(HISTORY_LIMIT),
-  future: z.array(id).max(HISTORY_LIMIT),
+  present: step,
+  past: z.array(step).max(HISTORY_LIMIT),
+  future: z.array(step).max(HISTORY_LIMIT),
 });
 
 const snapshotFields = { version, documentId: z.string().min(1), encoding, original: id.nullable() };
@@ -88,6 +91,7 @@ const asideRecord = z.strictObject({
 });
 
 export type DraftMeta = z.infer<typeof draftMeta>;
+export type Step = z.infer<typeof step>;
 export type SnapshotRecord = z.infer<typeof snapshotRecord>;
 export type OriginalRecord = z.infer<typeof originalRecord>;
 export type RecentEntry = z.infer<typeof recentEntry>;
@@ -185,7 +189,7 @@ const UPGRADES: Record<number, Upgrade> = {
       savedAt: v1.savedAt,
       target: v1.target,
       role: v1.role,
-      present: 0,
+      present: { id: 0 },
       past: [],
       future: [],
     },
@@ -280,7 +284,10 @@ export function readDraft(bundle: DraftBundle): DraftRead {
     return originals.get(ref) ?? null;
   };
 
-  const snapshot = (ref: number, base: { id: number; text: string } | null): DocumentSnapshot | null => {
+  const snapshot = (
+    { id: ref, selected, label }: Step,
+    base: { id: number; text: string } | null,
+  ): DocumentSnapshot | null => {
     const record = readRecord(snapshotRecord, current.snapshots.get(ref));
     if (!record.ok) return null;
     const r = record.value;
@@ -290,37 +297,39 @@ export function readDraft(bundle: DraftBundle): DraftRead {
     else text = null;
     if (text === null) return null;
     for (const f of record.unknownFields) unknown.add(f);
-    const restored = {
+    const restored: DocumentSnapshot = {
       text,
       encoding: r.encoding,
       original: originalOf(r.original),
       documentId: r.documentId,
+      ...(selected !== undefined && { selected }),
+      ...(label !== undefined && { label }),
     };
     layout.snapshotIds.set(restored, ref);
     layout.bases.set(ref, 'text' in r ? null : r.base);
     return restored;
   };
 
-  const { present: presentId, past: pastIds, future: futureIds } = meta.value;
-  const present = snapshot(presentId, null);
+  const { present: presentStep, past: pastSteps, future: futureSteps } = meta.value;
+  const present = snapshot(presentStep, null);
   if (!present) return unreadable('its current text is missing or damaged');
 
   // Each undo step is stored against its newer neighbour (redo steps against their older one), so the
   // history is read outwards from the present and a damaged step ends its side of the history there.
-  const chain = (ids: number[]): DocumentSnapshot[] => {
+  const chain = (steps: Step[]): DocumentSnapshot[] => {
     const read: DocumentSnapshot[] = [];
-    let neighbour = { id: presentId, text: present.text };
-    for (const ref of ids) {
-      const step = snapshot(ref, neighbour);
-      if (!step) break;
-      read.push(step);
-      neighbour = { id: ref, text: step.text };
+    let neighbour = { id: presentStep.id, text: present.text };
+    for (const step of steps) {
+      const restored = snapshot(step, neighbour);
+      if (!restored) break;
+      read.push(restored);
+      neighbour = { id: step.id, text: restored.text };
     }
     return read;
   };
-  const past = chain([...pastIds].reverse()).reverse();
-  const future = chain(futureIds);
-  const lost = pastIds.length - past.length + (futureIds.length - future.length);
+  const past = chain(pastSteps.toReversed()).reverse();
+  const future = chain(futureSteps);
+  const lost = pastSteps.length - past.length + (futureSteps.length - future.length);
   if (lost > 0) {
     problems.push(
       `${lost} undo ${lost === 1 ? 'step' : 'steps'} of the saved draft could not be read; the draft and the rest of its history are restored.`,

@@ -215,7 +215,11 @@ describe('draft session', () => {
   it('keeps aside a recent document with a field it does not know, and still opens it', async () => {
     const first = await open();
     first.store.commit({ text: '<command><name>a</name></command>' }, { label: 'a' });
-    first.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', current(first));
+    first.replaceDocument(
+      { text: '', encoding: 'utf-8', original: null },
+      { label: 'New document' },
+      current(first),
+    );
     await first.flush();
     first.stop();
     const db = openDraftDb() as DraftDb;
@@ -236,7 +240,11 @@ describe('draft session', () => {
   it('keeps the document replaced by "New" in Recent, and opens it again as one undoable step', async () => {
     const first = await open();
     first.store.commit({ text: '<command><name>a</name></command>' }, { label: 'a' });
-    first.replaceDocument({ text: '', encoding: 'utf-8', original: null }, 'New document', current(first));
+    first.replaceDocument(
+      { text: '', encoding: 'utf-8', original: null },
+      { label: 'New document' },
+      current(first),
+    );
     first.store.commit({ text: '<command>b</command>' }, { label: 'b' });
     await first.flush();
     first.stop();
@@ -261,7 +269,7 @@ describe('draft session', () => {
       session.store.commit({ text: `<command>${i}</command>` }, { label: 'x' });
       session.replaceDocument(
         { text: '', encoding: 'utf-8', original: null },
-        'New document',
+        { label: 'New document' },
         current(session),
       );
     }

@@ -1,5 +1,6 @@
 import { blockTitle, type ConfigDocument, readDocument } from '../../core';
 import {
+  type CommitOptions,
   createDocumentStore,
   type DocumentSnapshot,
   type DocumentStore,
@@ -63,7 +64,7 @@ export interface DraftSession {
   /** Starts another document (new, imported, from Recent): the current one goes to Recent first. */
   replaceDocument(
     next: Omit<DocumentSnapshot, 'documentId'>,
-    label: string,
+    change: Pick<CommitOptions, 'label' | 'announce'>,
     current: ConfigDocument,
     documentId?: string,
   ): void;
@@ -589,7 +590,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   window.addEventListener('pagehide', onPageHide);
   document.addEventListener('visibilitychange', onHidden);
 
-  const replaceDocument: DraftSession['replaceDocument'] = (next, label, current, documentId) => {
+  const replaceDocument: DraftSession['replaceDocument'] = (next, change, current, documentId) => {
     const state = store.getState();
     if (state.readOnly) return;
     void remember(
@@ -598,7 +599,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
         ? current
         : readDocument(state.present.text, state.present.encoding),
     );
-    store.commit({ ...next, documentId: documentId ?? newDocumentId() }, { label });
+    store.commit({ ...next, documentId: documentId ?? newDocumentId() }, change);
   };
 
   return {
@@ -642,7 +643,15 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
         void writeRecent(view.recent, [[key, read.value]], []);
       }
       const { text, encoding, original } = read.value;
-      replaceDocument({ text, encoding, original }, `Opened ${entry.name} from Recent`, current, documentId);
+      replaceDocument(
+        { text, encoding, original, selected: entry.blocks > 0 ? 0 : null },
+        {
+          label: `Opened ${entry.name} from Recent`,
+          announce: `Opened ${entry.name} from Recent. Undo brings back the document you had.`,
+        },
+        current,
+        documentId,
+      );
       return entry.name;
     },
     clearRecent() {

@@ -55,12 +55,10 @@ export function RecentControl({
   current,
   currentDocumentId,
   disabled,
-  onOpened,
 }: {
   current: ConfigDocument;
   currentDocumentId: string;
   disabled: boolean;
-  onOpened: (name: string) => void;
 }) {
   const drafts = useDrafts();
   const view = useDraftsView();
@@ -69,10 +67,7 @@ export function RecentControl({
       items={view.recent.filter((e) => e.documentId !== currentDocumentId)}
       limit={RECENT_LIMIT}
       disabled={disabled}
-      onOpen={async (id) => {
-        const name = await drafts.openRecent(id, current);
-        if (name !== null) onOpened(name);
-      }}
+      onOpen={(id) => void drafts.openRecent(id, current)}
       onClear={drafts.clearRecent}
     />
   );

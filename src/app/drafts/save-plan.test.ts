@@ -72,4 +72,16 @@ describe('save plan', () => {
     const next = planSave(state(fresh, []), first.layout, nextId, 't1');
     expect(next.deletes).toContain(KEYS.original(1));
   });
+
+  it('writes only the draft record when the selection changes', () => {
+    let id = 0;
+    const nextId = () => id++;
+    const a = snap(big);
+    const first = planSave(state(a, []), emptyLayout(), nextId, 't0');
+    const selected = { ...a, selected: 3 };
+    const next = planSave(state(selected, []), first.layout, nextId, 't1');
+    expect(next.puts.map(([k]) => k)).toEqual([KEYS.draft]);
+    expect(next.puts[0][1]).toMatchObject({ present: { id: 0, selected: 3 } });
+    expect(next.deletes).toEqual([]);
+  });
 });

@@ -1,6 +1,24 @@
 import type { DocumentSnapshot, ImportedOriginal, RestoredState } from '../document-store';
-import { type DraftMeta, FORMAT_VERSION, KEYS, type StoredLayout } from './draft-format';
+import { type DraftMeta, FORMAT_VERSION, KEYS, type Step, type StoredLayout } from './draft-format';
 import { textDelta } from './text-delta';
+
+/**
+ * The record of a stored step with the same text as `snapshot`: a selection change makes a new snapshot
+ * object but needs no new text record. Texts are compared by reference first, so this stays cheap.
+ */
+function storedWithSameText(stored: StoredLayout, snapshot: DocumentSnapshot): number | undefined {
+  for (const [other, id] of stored.snapshotIds) {
+    if (
+      other.text === snapshot.text &&
+      other.encoding === snapshot.encoding &&
+      other.original === snapshot.original &&
+      other.documentId === snapshot.documentId
+    ) {
+      return id;
+    }
+  }
+  return undefined;
+}
 
 export interface SavePlan {
   puts: Array<[string, unknown]>;
@@ -29,8 +47,8 @@ export function planSave(
   };
   const puts: SavePlan['puts'] = [];
   const idOf = (snapshot: DocumentSnapshot) => {
-    let id = layout.snapshotIds.get(snapshot) ?? stored.snapshotIds.get(snapshot);
-    // One object stands for one step; the same step twice in the history (never made by the store) gets two records.
+    let id = stored.snapshotIds.get(snapshot) ?? storedWithSameText(stored, snapshot);
+    // A record stands for one step: the same text twice in the history (typed, then deleted) gets two.
     if (id === undefined || layout.bases.has(id)) id = nextId();
     layout.snapshotIds.set(snapshot, id);
     return id;
@@ -47,7 +65,7 @@ export function planSave(
     }
     return id;
   };
-  const place = (snapshot: DocumentSnapshot, base: { id: number; text: string } | null): number => {
+  const place = (snapshot: DocumentSnapshot, base: { id: number; text: string } | null): Step => {
     const id = idOf(snapshot);
     const baseId = base?.id ?? null;
     layout.bases.set(id, baseId);
@@ -65,25 +83,29 @@ export function planSave(
           : { ...head, text: snapshot.text },
       ]);
     }
-    return id;
+    return {
+      id,
+      ...(snapshot.selected !== undefined && { selected: snapshot.selected }),
+      ...(snapshot.label !== undefined && { label: snapshot.label }),
+    };
   };
-  const chain = (steps: DocumentSnapshot[], start: { id: number; text: string }): number[] => {
+  const chain = (steps: DocumentSnapshot[], start: { id: number; text: string }): Step[] => {
     let neighbour = start;
-    return steps.map((step) => {
-      const id = place(step, neighbour);
-      neighbour = { id, text: step.text };
-      return id;
+    return steps.map((snapshot) => {
+      const step = place(snapshot, neighbour);
+      neighbour = { id: step.id, text: snapshot.text };
+      return step;
     });
   };
 
-  const presentId = place(state.present, null);
-  const start = { id: presentId, text: state.present.text };
+  const present = place(state.present, null);
+  const start = { id: present.id, text: state.present.text };
   const meta: DraftMeta = {
     version: FORMAT_VERSION,
     savedAt,
     target: state.target,
     role: state.role,
-    present: presentId,
+    present,
     past: chain(state.past.toReversed(), start).reverse(),
     future: chain(state.future, start),
   };

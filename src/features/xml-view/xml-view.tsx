@@ -14,6 +14,7 @@ import { Decoration, type DecorationSet, EditorView, GutterMarker, gutter } from
 import { getDefaultExtensions } from '@uiw/react-codemirror';
 import { useEffect, useRef } from 'react';
 import type { Severity } from '../../core';
+import { LineBreakMap, type TextChange } from './line-breaks';
 
 export interface XmlMark {
   from: number;
@@ -23,6 +24,7 @@ export interface XmlMark {
 }
 
 export interface XmlViewProps {
+  /** The document's text; offsets in the other props are offsets into it, whatever its line breaks. */
   text: string;
   onChange: (text: string) => void;
   /** The selected block's range, highlighted and kept in view. */
@@ -30,6 +32,8 @@ export interface XmlViewProps {
   marks: XmlMark[];
   /** Puts the cursor at an offset and scrolls to it; a new nonce repeats the jump to the same place. */
   reveal: { offset: number; nonce: number } | null;
+  /** Scrolls an offset into view without moving the cursor: the line a form edit just changed. */
+  follow?: { offset: number; nonce: number } | null;
   dark: boolean;
   /** Lines that differ from the imported file (1-based), marked in the gutter. */
   changed: readonly number[];
@@ -157,12 +161,12 @@ const staticExtensions: Extension = [
   EditorView.contentAttributes.of({ tabindex: '0' }),
 ];
 
-function toEditorDiagnostics(marks: XmlMark[], length: number): EditorDiagnostic[] {
+function toEditorDiagnostics(marks: XmlMark[], map: LineBreakMap, length: number): EditorDiagnostic[] {
   return marks.map((mark) => {
-    const from = Math.max(0, Math.min(mark.from, length));
+    const from = Math.min(map.toDisplay(mark.from), length);
     return {
       from,
-      to: Math.max(from, Math.min(mark.to, length)),
+      to: Math.max(from, Math.min(map.toDisplay(mark.to), length)),
       severity: mark.severity,
       message: mark.message,
     };
@@ -213,6 +217,7 @@ export function XmlView({
   highlight,
   marks,
   reveal,
+  follow,
   dark,
   changed,
   readOnly = false,
@@ -223,22 +228,39 @@ export function XmlView({
   const access = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // The document text the editor holds, with its line breaks; replaced as soon as the admin types, so a
+  // second keystroke before the page re-renders still maps against the right text.
+  const map = useRef(new LineBreakMap(text));
   // The props the editor was created with; later changes reach it through the effects below.
-  const initial = useRef({ text, dark, readOnly });
+  const initial = useRef({ dark, readOnly });
 
   useEffect(() => {
     if (!host.current) return;
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: initial.current.text,
+        doc: map.current.display,
         extensions: [
           staticExtensions,
           theme.current.of(themeExtensions(initial.current.dark)),
           access.current.of(accessExtensions(initial.current.readOnly)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromStore))) {
-              onChangeRef.current(update.state.doc.toString());
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromStore))) return;
+            const changes: TextChange[] = [];
+            update.changes.iterChanges((from, to, _fromB, _toB, inserted) => {
+              changes.push({ from, to, insert: inserted.toString() });
+            });
+            map.current = new LineBreakMap(map.current.apply(changes));
+            onChangeRef.current(map.current.text);
+            // Deleting what separated a lone CR from an LF fused them into one line break: show the file as it now is.
+            if (map.current.display.length !== update.state.doc.length) {
+              const { view: editor } = update;
+              queueMicrotask(() => {
+                editor.dispatch({
+                  changes: minimalChange(editor.state.doc.toString(), map.current.display),
+                  annotations: fromStore.of(true),
+                });
+              });
             }
           }),
         ],
@@ -253,10 +275,12 @@ export function XmlView({
 
   useEffect(() => {
     const editor = view.current;
-    if (!editor) return;
-    const current = editor.state.doc.toString();
-    if (current === text) return;
-    editor.dispatch({ changes: minimalChange(current, text), annotations: fromStore.of(true) });
+    if (!editor || map.current.text === text) return;
+    map.current = new LineBreakMap(text);
+    editor.dispatch({
+      changes: minimalChange(editor.state.doc.toString(), map.current.display),
+      annotations: fromStore.of(true),
+    });
   }, [text]);
 
   useEffect(() => {
@@ -274,7 +298,9 @@ export function XmlView({
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(marks, editor.state.doc.length)));
+    editor.dispatch(
+      setDiagnostics(editor.state, toEditorDiagnostics(marks, map.current, editor.state.doc.length)),
+    );
   }, [marks]);
 
   const highlightFrom = highlight?.from;
@@ -285,20 +311,33 @@ export function XmlView({
     const range =
       highlightFrom === undefined || highlightTo === undefined
         ? null
-        : { from: highlightFrom, to: highlightTo };
-    const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
-    if (range && range.from <= editor.state.doc.length && !editor.hasFocus) {
-      effects.push(EditorView.scrollIntoView(range.from, { y: 'nearest', yMargin: 48 }));
-    }
-    editor.dispatch({ effects });
+        : { from: map.current.toDisplay(highlightFrom), to: map.current.toDisplay(highlightTo) };
+    editor.dispatch({ effects: setHighlight.of(range) });
   }, [highlightFrom, highlightTo]);
+
+  // Another block selected: bring its first line into view (an edit inside the block only moves its end).
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || highlightFrom === undefined || editor.hasFocus) return;
+    const from = Math.min(map.current.toDisplay(highlightFrom), editor.state.doc.length);
+    editor.dispatch({ effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }) });
+  }, [highlightFrom]);
+
+  const followOffset = follow?.offset;
+  const followNonce = follow?.nonce;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || followOffset === undefined || followNonce === undefined || editor.hasFocus) return;
+    const at = Math.min(map.current.toDisplay(followOffset), editor.state.doc.length);
+    editor.dispatch({ effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 48 }) });
+  }, [followOffset, followNonce]);
 
   const revealOffset = reveal?.offset;
   const revealNonce = reveal?.nonce;
   useEffect(() => {
     const editor = view.current;
     if (!editor || revealOffset === undefined || revealNonce === undefined) return;
-    const anchor = Math.min(revealOffset, editor.state.doc.length);
+    const anchor = Math.min(map.current.toDisplay(revealOffset), editor.state.doc.length);
     editor.dispatch({
       selection: { anchor },
       effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
