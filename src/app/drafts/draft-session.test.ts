@@ -59,7 +59,19 @@ const current = (session: DraftSession) => {
   return readDocument(text, encoding);
 };
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A draft as the first builds left it in localStorage (format 1). */
+function storeLegacy(fields: Record<string, unknown>) {
+  const draft = {
+    version: 1,
+    savedAt: '2026-01-01T00:00:00.000Z',
+    encoding: 'utf-8',
+    target: 'wazuh@4.14',
+    role: 'auto',
+    original: null,
+    ...fields,
+  };
+  localStorage.setItem(LEGACY_DRAFT_KEY, JSON.stringify(draft));
+}
 
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
@@ -102,18 +114,7 @@ describe('draft session', () => {
   });
 
   it('moves a localStorage draft of the first builds into IndexedDB, then removes the old copy', async () => {
-    localStorage.setItem(
-      LEGACY_DRAFT_KEY,
-      JSON.stringify({
-        version: 1,
-        savedAt: '2026-01-01T00:00:00.000Z',
-        text: '<command>\r\n</command>',
-        encoding: 'latin1',
-        target: 'ossec@3.7',
-        role: 'agent',
-        original: null,
-      }),
-    );
+    storeLegacy({ text: '<command>\r\n</command>', encoding: 'latin1', target: 'ossec@3.7', role: 'agent' });
     const first = await open();
     expect(first.store.getState()).toMatchObject({
       present: { text: '<command>\r\n</command>', encoding: 'latin1' },
@@ -131,18 +132,7 @@ describe('draft session', () => {
     first.store.commit({ text: '<command/>' }, { label: 'x' });
     await first.flush();
     first.stop();
-    localStorage.setItem(
-      LEGACY_DRAFT_KEY,
-      JSON.stringify({
-        version: 1,
-        savedAt: '2026-01-01T00:00:00.000Z',
-        text: '<command><name>old</name></command>',
-        encoding: 'utf-8',
-        target: 'wazuh@4.14',
-        role: 'auto',
-        original: null,
-      }),
-    );
+    storeLegacy({ text: '<command><name>old</name></command>' });
     const second = await open();
     expect(second.store.getState().present.text).toBe('<command/>');
     expect(second.getView().recent).toMatchObject([{ name: 'Untitled draft (old)', blocks: 1 }]);
@@ -365,8 +355,6 @@ describe('draft session', () => {
     expect(reader.store.getState().present.text).toBe('two');
     reader.store.commit({ text: 'four' }, { label: 'x' });
     await reader.flush();
-    await settle();
-    expect(await storedValue(KEYS.draft)).toBeDefined();
     reader.stop();
     expect((await open()).store.getState().present.text).toBe('four');
   });
