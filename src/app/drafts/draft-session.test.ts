@@ -167,6 +167,24 @@ describe('draft session', () => {
     expect(await storedValue(notice.asideKey as string)).toBeUndefined();
   });
 
+  it('never drops a 13 KB draft of another version, or one with an unknown field, at the first edit', async () => {
+    const text = `<ossec_config>\n${'  <command>\n    <name>x</name>\n  </command>\n'.repeat(300)}</ossec_config>\n`;
+    expect(text.length).toBeGreaterThan(13_000);
+    for (const fields of [
+      { text, version: 2 },
+      { text, pinned: true },
+    ]) {
+      storeLegacy(fields);
+      const stored = localStorage.getItem(LEGACY_DRAFT_KEY);
+      const session = await open();
+      const [notice] = session.getView().notices;
+      session.store.commit({ text: '<command/>' }, { label: 'first edit' });
+      await session.flush();
+      expect(await storedValue(notice.asideKey as string)).toMatchObject({ data: stored });
+      session.stop();
+    }
+  });
+
   it('keeps aside a draft written by a newer version, and one with a field it does not know', async () => {
     const db = openDraftDb() as DraftDb;
     const newer = { version: 3, layout: 'future' };
