@@ -321,7 +321,7 @@ export function App() {
       : null;
 
   return (
-    <div className="flex h-screen flex-col bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+    <div className="flex min-h-screen flex-col bg-zinc-50 text-zinc-900 wide:h-screen dark:bg-zinc-950 dark:text-zinc-100">
       <Header
         fileName={original?.name ?? (text === '' ? 'Untitled draft' : 'Draft')}
         modified={modified}
@@ -360,8 +360,8 @@ export function App() {
         onStatus={setStatus}
       />
       <DraftBar />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
-        <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
+        <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
           <BlockList
             items={items}
             selected={current}
@@ -380,7 +380,7 @@ export function App() {
         <section
           ref={formPane}
           aria-label="Block form"
-          className="min-h-0 overflow-auto bg-white px-5 py-4 dark:bg-zinc-900/40"
+          className="relative min-h-0 overflow-auto bg-white px-4 py-4 md:h-[30rem] md:px-5 wide:h-auto dark:bg-zinc-900/40"
         >
           {locked && errorPosition && (
             <p
@@ -452,7 +452,7 @@ export function App() {
         </section>
         <section
           aria-labelledby="xml-title"
-          className="flex min-h-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="flex h-[70vh] min-h-0 flex-col border-t border-zinc-200 bg-white md:col-span-2 wide:col-span-1 wide:h-auto wide:border-t-0 wide:border-l dark:border-zinc-800 dark:bg-zinc-950"
         >
           <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
             <h2
@@ -533,9 +533,11 @@ export function App() {
             </ErrorBoundary>
           </div>
         </section>
-        <div className="col-span-3 grid min-h-0 grid-cols-[minmax(0,1fr)_30rem] border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
-          <div className="min-h-0 border-l border-zinc-200 dark:border-zinc-800">
+        <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="h-[24rem] min-h-0 wide:h-auto">
+            <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+          </div>
+          <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
             <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
           </div>
         </div>

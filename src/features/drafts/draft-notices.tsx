@@ -33,9 +33,9 @@ export function DraftNotices({
   return (
     <div className="shrink-0 divide-y divide-amber-200 border-b border-amber-300 bg-amber-50 text-[13px] text-amber-950 dark:divide-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       {tab.role === 'waiting' && (
-        <div role="status" className="flex items-center gap-2 px-3 py-1.5" data-testid="tab-notice">
+        <div role="status" className="flex flex-wrap items-center gap-2 px-3 py-1.5" data-testid="tab-notice">
           <Icon name="lock" className="size-3.5" />
-          <p className="min-w-0 flex-1">
+          <p className="min-w-48 flex-1">
             {tab.why === 'taken'
               ? 'Another tab took over editing this draft. This tab is read-only now and shows what that tab saves.'
               : 'Another tab is editing this draft. This tab is read-only and shows what that tab saves.'}
@@ -46,9 +46,9 @@ export function DraftNotices({
         </div>
       )}
       {notices.map((notice) => (
-        <div key={notice.id} role="alert" className="flex items-center gap-2 px-3 py-1.5">
+        <div key={notice.id} role="alert" className="flex flex-wrap items-center gap-2 px-3 py-1.5">
           <Icon name="warning" className="size-3.5" />
-          <p className="min-w-0 flex-1">{notice.message}</p>
+          <p className="min-w-48 flex-1">{notice.message}</p>
           {notice.canDownload && (
             <Button
               size="sm"

@@ -89,7 +89,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
       }
     >
       <div className="grid gap-4">
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid gap-4 sm:grid-cols-2">
           <div className="grid content-start gap-1.5">
             <label htmlFor={fileId} className="text-[13px] font-medium">
               A file

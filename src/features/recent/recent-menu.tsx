@@ -72,7 +72,7 @@ export function RecentMenu({
       {open && (
         <div
           id="recent-menu"
-          className="absolute left-0 z-30 mt-1 w-80 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute left-0 z-30 mt-1 w-80 max-w-[calc(100vw-1.5rem)] rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
           <p className="px-2 pt-1.5 pb-1 text-xs text-zinc-600 dark:text-zinc-400">
             {items.length === 0

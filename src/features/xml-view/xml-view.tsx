@@ -101,6 +101,8 @@ function blockDecorations(state: EditorState, range: { from: number; to: number 
 // Colours chosen for at least 4.5:1 contrast against their background in both themes (axe checks them).
 const lightTheme = EditorView.theme({
   '&': { backgroundColor: '#ffffff', height: '100%', fontSize: '12.5px' },
+  // The editor is a large target; keyboard users need to see clearly that it has the focus.
+  '&.cm-focused': { outline: '2px solid #2563eb', outlineOffset: '-2px' },
   '.cm-gutters': { backgroundColor: '#fafafa', color: '#52525b', borderRight: '1px solid #e4e4e7' },
   '.cm-selected-block': { backgroundColor: '#eff6ff', boxShadow: 'inset 2px 0 0 #2563eb' },
   '.cm-changed-gutter .cm-gutterElement': { width: '3px', padding: '0' },
@@ -110,6 +112,7 @@ const lightTheme = EditorView.theme({
 const darkTheme = EditorView.theme(
   {
     '&': { backgroundColor: '#09090b', height: '100%', fontSize: '12.5px' },
+    '&.cm-focused': { outline: '2px solid #60a5fa', outlineOffset: '-2px' },
     '.cm-gutters': { backgroundColor: '#09090b', color: '#a1a1aa', borderRight: '1px solid #27272a' },
     '.cm-selected-block': { backgroundColor: '#0f1a2e', boxShadow: 'inset 2px 0 0 #60a5fa' },
     '.cm-activeLineGutter': { backgroundColor: 'transparent' },
