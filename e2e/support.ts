@@ -34,6 +34,23 @@ export const DRAFTS_DB = 'ar-studio';
 
 /** A fresh page: no draft, the given theme. */
 export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
+  // Every test runs under the server's Content-Security-Policy; a violation fails it (watchForFailures).
+  await page.addInitScript(() => {
+    type Violation = {
+      violatedDirective: string;
+      blockedURI: string;
+      sourceFile: string;
+      lineNumber: number;
+    };
+    const doc = (
+      globalThis as unknown as { document: { addEventListener(t: string, f: (e: Violation) => void): void } }
+    ).document;
+    doc.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   // Runs in the browser before each load; the flag survives reloads, so a reload keeps the draft. The
   // database is deleted before the page's own scripts run, and IndexedDB serves their open after it.
   await page.addInitScript(
