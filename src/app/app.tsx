@@ -34,6 +34,8 @@ import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
+import { MigrationView } from '../features/migration/migration-view';
+import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
@@ -127,7 +129,7 @@ export function App() {
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>('');
-  const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -335,6 +337,7 @@ export function App() {
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
+        onMigrate={() => setDialog('migrate')}
         onNew={() => {
           drafts.replaceDocument(
             { text: '', encoding: 'utf-8', original: null, selected: null },
@@ -360,6 +363,14 @@ export function App() {
         onStatus={setStatus}
       />
       <DraftBar />
+      <TargetSuggestion
+        key={original?.name ?? 'draft'}
+        doc={readable}
+        target={target}
+        role={state.role}
+        onTarget={(t) => store.setTarget(t)}
+        onMigrate={() => setDialog('migrate')}
+      />
       <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
           <BlockList
@@ -535,7 +546,13 @@ export function App() {
         </section>
         <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
           <div className="h-[24rem] min-h-0 wide:h-auto">
-            <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+            <ProblemsPanel
+              diagnostics={diagnostics}
+              blockLabel={blockLabel}
+              onJump={jump}
+              onFix={fix}
+              onSee={() => setDialog('migrate')}
+            />
           </div>
           <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
             <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
@@ -568,6 +585,17 @@ export function App() {
           onImport={onImport}
         />
       )}
+      {dialog === 'migrate' && (
+        <MigrationView
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          role={state.role}
+          fileName={original?.name ?? 'ossec.conf'}
+          onStatus={setStatus}
+        />
+      )}
       {dialog === 'templates' && (
         <TemplateGallery
           open
@@ -576,6 +604,7 @@ export function App() {
           targetLabel={target.label}
           stockCommands={target.stockCommands}
           onInsertStock={insertStock}
+          onStatus={setStatus}
         />
       )}
     </div>

@@ -22,6 +22,7 @@ export interface HeaderProps {
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
+  onMigrate: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -75,6 +76,9 @@ export function Header(props: HeaderProps) {
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} />
+        <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
+          Migrate to 5.0
+        </Button>
         <Button
           variant="ghost"
           icon={<Icon name="file" className="size-3.5" />}

@@ -1,6 +1,6 @@
+import { downloadBytes } from '../../components/download';
 import type { ConfigDocument } from '../../core';
 import { DraftNotices } from '../../features/drafts/draft-notices';
-import { downloadBytes } from '../../features/import-export/export-text';
 import { RecentMenu } from '../../features/recent/recent-menu';
 import { RECENT_LIMIT } from './draft-format';
 import type { DraftNotice } from './draft-session';
