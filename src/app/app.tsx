@@ -47,8 +47,9 @@ import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
-import { startAutosave } from './autosave';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
+import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
 import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
@@ -94,13 +95,12 @@ function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
   return useDeferredValue(large ? settled : doc);
 }
 
-export function App({ storageProblem }: { storageProblem: string | null }) {
+export function App() {
   const store = useStore();
+  const drafts = useDrafts();
   const state = useDocumentState();
   const [theme, setTheme] = useTheme();
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useHistoryKeys(store);
-  useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
   const { text, encoding, snippet, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
@@ -135,14 +135,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
-  const [status, setStatus] = useState<string>(storageProblem ?? '');
+  const [status, setStatus] = useState<string>('');
   const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
   const current = selected !== null && selected < doc.blocks.length ? selected : null;
-  const locked = doc.xmlError !== null;
+  const locked = doc.xmlError !== null || state.readOnly;
   // While the text does not read, the form shows the block from the last readable text when it is still the same kind.
   const formSource =
     locked && current !== null && readable.blocks[current]?.kind === doc.blocks[current]?.kind
@@ -189,6 +189,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       label: string,
       options: { coalesceKey?: string; selectAfter?: number | null } = {},
     ): { doc: ConfigDocument; index: number | null } | null => {
+      if (state.readOnly) {
+        setStatus('This tab is read-only while another tab edits the draft.');
+        return null;
+      }
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
@@ -205,7 +209,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         return null;
       }
     },
-    [doc, store, selected],
+    [doc, store, selected, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
@@ -222,7 +226,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      store.commit(
+      drafts.replaceDocument(
         {
           text: candidate.text,
           encoding: candidate.encoding,
@@ -231,6 +235,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           selected: candidate.doc.blocks.length > 0 ? 0 : null,
         },
         { label: `Opened ${candidate.name}` },
+        doc,
       );
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
@@ -343,18 +348,30 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         target={target.id}
         role={state.role}
         detectedRole={resolveRole(doc, 'auto')}
-        canUndo={state.past.length > 0}
-        canRedo={state.future.length > 0}
+        canUndo={state.past.length > 0 && !state.readOnly}
+        canRedo={state.future.length > 0 && !state.readOnly}
+        readOnly={state.readOnly}
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onMigrate={() => setDialog('migrate')}
         onNew={() => {
-          store.commit(
+          drafts.replaceDocument(
             { text: '', encoding: 'utf-8', snippet: false, original: null, selected: null },
-            { label: 'New document', announce: 'New document. Undo brings the previous one back.' },
+            {
+              label: 'New document',
+              announce: 'New document. The previous one is in Recent; undo also brings it back.',
+            },
+            doc,
           );
         }}
+        recent={
+          <RecentControl
+            current={doc}
+            currentDocumentId={state.present.documentId}
+            disabled={state.readOnly}
+          />
+        }
         onTarget={(t) => store.setTarget(t)}
         onRole={(r) => store.setRole(r)}
         onUndo={() => store.undo()}
@@ -362,6 +379,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
+      <DraftBar />
       <TargetSuggestion
         key={original?.name ?? 'draft'}
         doc={readable}
@@ -449,7 +467,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   ? 'Start from one of the documented examples, open your ossec.conf, or add a block. The XML on the right is the file as it will be saved.'
                   : 'Pick a command or response on the left to edit it here.'}
               </p>
-              {doc.blocks.length === 0 && (
+              {doc.blocks.length === 0 && !state.readOnly && (
                 <div className="flex gap-2">
                   <Button variant="primary" onClick={() => setDialog('templates')}>
                     Browse templates
@@ -481,7 +499,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
               </span>
             )}
-            {modified && original && (
+            {modified && original && !state.readOnly && (
               <Button
                 size="sm"
                 variant="ghost"
@@ -528,6 +546,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               >
                 <XmlView
                   text={text}
+                  readOnly={state.readOnly}
                   onChange={(next) =>
                     store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
                   }
@@ -561,9 +580,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
           {status}
         </span>
-        <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
-          {saveProblem ?? 'Draft saved in this browser'}
-        </span>
+        <SaveStatus />
         <span>{target.label}</span>
       </footer>
       {dragging && (
