@@ -1,5 +1,18 @@
 /** The core's public entry: what the UI and the command line use. */
 
+export { type AgentSettings, agentSettings, type MisplacedSetting } from './deploy/agent-settings';
+export { DEPLOY_ROLES, type DeployRole } from './deploy/deploy-facts';
+export {
+  type DeployCommand,
+  type DeployInputs,
+  type DeployPlan,
+  type DeployStep,
+  deployPlan,
+  type RunnableResponse,
+  UPLOAD_FILE,
+} from './deploy/deploy-plan';
+export { shellQuote } from './deploy/shell';
+export { type Citation, citationUrl } from './deploy/sources';
 export { arConfKey, arConfLines } from './derive/ar-conf';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
 export {
