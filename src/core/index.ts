@@ -16,6 +16,18 @@ export { type Citation, citationUrl } from './deploy/sources';
 export { arConfKey, arConfLines } from './derive/ar-conf';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
 export {
+  type AgentGroup,
+  addGroupAgent,
+  findAgentGroups,
+  groupOf,
+  parseAgentIds,
+  removeGroup,
+  removeGroupAgent,
+  removeGroupField,
+  setGroupField,
+  spreadToAgents,
+} from './model/agent-group';
+export {
   applyOps,
   duplicateBlock,
   EditError,
