@@ -13,6 +13,8 @@ import {
   deriveResponses,
   duplicateBlock,
   EditError,
+  encodeText,
+  findAgentGroups,
   insertBlock,
   insertBlocksText,
   moveBlock,
@@ -28,9 +30,12 @@ import {
   validate,
 } from '../core';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
+import { AgentGroupPanel } from '../features/agent-group/agent-group-panel';
+import { useAgentGroup } from '../features/agent-group/use-agent-group';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
-import { fragmentText } from '../features/import-export/export-text';
+import { DeployPanel } from '../features/deploy/deploy-panel';
+import { downloadBytes, fragmentText, wholeFileText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
@@ -116,14 +121,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     [checkedReadable, target, state.role],
   );
   const items = useMemo(
-    () => blockListItems(checked, diagnostics, responses),
+    () => blockListItems(checked, diagnostics, responses, findAgentGroups(checked)),
     [checked, diagnostics, responses],
   );
 
   const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>(storageProblem ?? '');
-  const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'deploy' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -263,12 +268,22 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     if (f) edit((d) => applyOps(d, f.ops), `Fix: ${f.title}`);
   };
 
+  const agents = useAgentGroup({
+    doc: readable,
+    selected: current,
+    target,
+    responses,
+    readOnly: locked,
+    edit,
+    select: setSelected,
+  });
   const onSet = (element: string, value: string) => {
-    if (current !== null)
+    if (current !== null && !agents.setField(element, value))
       edit((d) => setField(d, current, element, value), `Edited ${element}`, `field:${current}:${element}`);
   };
   const onRemove = (element: string) => {
-    if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
+    if (current !== null && !agents.removeField(element))
+      edit((d) => removeField(d, current, element), `Removed <${element}>`);
   };
 
   const blockLabel = (index: number) => {
@@ -315,6 +330,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
+        onDeploy={() => setDialog('deploy')}
         onNew={() => {
           store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
           setSelected(null);
@@ -339,6 +355,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               if (index !== null) setSelected(index);
             }}
             onDelete={(i) => {
+              if (agents.deleteRow(i)) return;
               edit((d) => removeBlock(d, i), 'Deleted a block');
               setSelected(doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null);
             }}
@@ -383,8 +400,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               onRemove={onRemove}
             />
           )}
+          {agents.panel && (
+            <div className="mb-4">
+              <AgentGroupPanel {...agents.panel} />
+            </div>
+          )}
           {formBlock?.kind === 'active-response' && (
             <ActiveResponseForm
+              groupSize={agents.group?.members.length}
               key={`${current}:active-response`}
               block={formBlock}
               line={positionAt(formSource.text, formBlock.start).line}
@@ -533,6 +556,22 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           dropped={dropped}
           diagnose={(d) => validate(d, { target, role: state.role })}
           onImport={onImport}
+        />
+      )}
+      {dialog === 'deploy' && (
+        <DeployPanel
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          fileRole={state.role}
+          initialRole={resolveRole(readable, state.role)}
+          onDownloadFile={() => {
+            downloadBytes(encodeText(wholeFileText(readable), readable.encoding), 'ossec.conf');
+            setStatus('Downloaded ossec.conf.');
+          }}
+          download={(text, name) => downloadBytes(new TextEncoder().encode(text), name)}
+          onStatus={setStatus}
         />
       )}
       {dialog === 'templates' && (

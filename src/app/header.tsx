@@ -17,6 +17,7 @@ export interface HeaderProps {
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
+  onDeploy: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -62,6 +63,9 @@ export function Header(props: HeaderProps) {
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} />
+        <Button icon={<Icon name="terminal" className="size-3.5" />} onClick={props.onDeploy}>
+          Deploy
+        </Button>
         <Button variant="ghost" icon={<Icon name="file" className="size-3.5" />} onClick={props.onNew}>
           New
         </Button>

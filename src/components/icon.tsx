@@ -26,6 +26,7 @@ const paths = {
   clipboard: 'M9 4h6v3H9zM9 5H6v16h12V5h-3',
   chevron: 'm6 9 6 6 6-6',
   bolt: 'M13 2 3 14h9l-1 8 10-12h-9z',
+  terminal: 'M4 17l6-5-6-5M12 19h8',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -209,6 +209,39 @@ describe('deployPlan for an agent and a local install', () => {
     expect(p.responses).toEqual([]);
   });
 
+  it('puts an agent’s own file on agents as it is, and only the settings of a manager’s file', () => {
+    const fromManager = plan('wazuh@4.14', { role: 'agent' });
+    expect(step(fromManager, 'install').title).toBe("Add the settings to each agent's file");
+    expect(commands(fromManager, 'install')).toEqual([
+      'cp -p /var/ossec/etc/ossec.conf /var/ossec/etc/ossec.conf.bak',
+    ]);
+    const agentFile = `<ossec_config>
+  <client><server><address>10.0.0.1</address></server></client>
+  <active-response>
+    <disabled>no</disabled>
+  </active-response>
+</ossec_config>
+`;
+    const onAgents = plan('wazuh@4.14', { role: 'agent' }, agentFile);
+    expect(commands(onAgents, 'install')).toEqual([
+      'cp -p /var/ossec/etc/ossec.conf /var/ossec/etc/ossec.conf.bak',
+      'cp ossec.conf /var/ossec/etc/ossec.conf',
+    ]);
+    expect(onAgents.notices).toEqual([]);
+    const onManager = plan('wazuh@4.14', { role: 'manager' }, agentFile);
+    expect(onManager.notices[0]).toMatch(/This is an agent's file/);
+    expect(onManager.responses).toEqual([]);
+    const read = (text: string) => readDocument(text);
+    const asAgent = deployPlan(read(FILE), parseTarget('wazuh@4.14'), { ...INPUTS, role: 'agent' }, 'agent');
+    expect(commands(asAgent, 'install')).toHaveLength(2);
+    const agentConf = plan(
+      'wazuh@4.14',
+      {},
+      '<agent_config>\n  <active-response>\n    <disabled>no</disabled>\n  </active-response>\n</agent_config>\n',
+    );
+    expect(agentConf.notices[0]).toMatch(/centralized agent\.conf/);
+  });
+
   it('tests both daemons of a local install and explains why agent_control cannot run there', () => {
     const p = plan('ossec@3.7', { role: 'local' });
     expect(commands(p, 'test')).toEqual([

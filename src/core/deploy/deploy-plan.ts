@@ -8,6 +8,7 @@
 import { emulateAnalysisd } from '../derive/analysisd';
 import { arConfKey, arConfLines } from '../derive/ar-conf';
 import type { ConfigDocument } from '../model/types';
+import { type RoleOption, resolveRole } from '../targets/role';
 import type { TargetProfile } from '../targets/target';
 import { positionAt } from '../xml/positions';
 import { type AgentSettings, agentSettings } from './agent-settings';
@@ -77,6 +78,8 @@ export interface DeployPlan {
   /** What is wrong with the inputs, by input. */
   inputProblems: Partial<Record<'sourceIp' | 'agentId' | 'apiUrl', string>>;
   agentSettings: AgentSettings;
+  /** What is odd about installing this document this way (an agent's file on the manager, agent.conf). */
+  notices: string[];
 }
 
 /** A file name for the downloaded document, as the commands refer to it. */
@@ -143,21 +146,27 @@ function bin(facts: DeployFacts, name: string): string {
   return `${facts.installDir.value}/bin/${name}`;
 }
 
-function installStep(facts: DeployFacts, role: DeployRole): DeployStep {
+function installStep(facts: DeployFacts, role: DeployRole, agentFile: boolean): DeployStep {
   const path = facts.configFile.value;
   const sources = [...facts.installDir.sources, ...facts.configFile.sources];
+  const windows =
+    'On a Windows agent the file is ossec.conf in the agent’s folder, C:\\Program Files (x86)\\ossec-agent.';
+  if (role === 'agent' && !agentFile) {
+    return {
+      id: 'install',
+      title: "Add the settings to each agent's file",
+      detail: `This file is not an agent's and does not go on agents. Keep a copy of each agent's ${path}, then add the block above inside its <ossec_config>, before any other <active-response> (execd reads the first <disabled> it finds).`,
+      commands: [command(`cp -p ${path} ${path}.bak`, sources)],
+      notes: [windows],
+    };
+  }
   const who = role === 'agent' ? "each agent's" : role === 'local' ? "the local install's" : "the manager's";
   return {
     id: 'install',
     title: 'Put the file in place',
     detail: `Download the file as ${UPLOAD_FILE} and copy it over ${who} ${path}, keeping the running one to go back to. Copying onto the existing file keeps its owner and mode.`,
     commands: [command(`cp -p ${path} ${path}.bak`, sources), command(`cp ${UPLOAD_FILE} ${path}`, sources)],
-    notes:
-      role === 'agent'
-        ? [
-            'On a Windows agent the file is ossec.conf in the agent’s folder, C:\\Program Files (x86)\\ossec-agent.',
-          ]
-        : [],
+    notes: role === 'agent' ? [windows] : [],
   };
 }
 
@@ -433,24 +442,52 @@ function agentSettingsStep(settings: AgentSettings): DeployStep {
       "An agent's execd reads only its own ossec.conf: <disabled> (the first one decides whether it runs responses at all) and <repeated_offenders> (minutes for the 2nd, 3rd, … offence). Neither comes from the manager.",
     commands: [],
     code: { label: 'In each agent’s ossec.conf', text: settings.block.trimEnd(), sources: [] },
-    notes: [...settings.misplaced.map((m) => m.message), ...settings.notes],
+    // Misplaced settings are the plan's `agentSettings.misplaced`, shown as warnings of their own.
+    notes: settings.notes,
   };
 }
 
-export function deployPlan(doc: ConfigDocument, target: TargetProfile, inputs: DeployInputs): DeployPlan {
+/** What is odd about installing this document that way: the file is of another kind. */
+function noticesFor(doc: ConfigDocument, role: DeployRole, agentFile: boolean): string[] {
+  if (doc.shape === 'agent-config') {
+    return [
+      'This is a centralized agent.conf (<agent_config>): neither analysisd nor execd reads <command> or <active-response> there. The steps below are for ossec.conf.',
+    ];
+  }
+  if (role !== 'agent' && agentFile) {
+    return [
+      "This is an agent's file (it has a <client> section): analysisd would read it as the manager's. Choose Agent to install it on agents.",
+    ];
+  }
+  return [];
+}
+
+/**
+ * The steps for `inputs.role` on `target`. `fileRole` is whose file the document is (the page's role
+ * choice, auto by default): an agent's file goes on agents as it is, anything else only lends them its
+ * agent-side settings.
+ */
+export function deployPlan(
+  doc: ConfigDocument,
+  target: TargetProfile,
+  inputs: DeployInputs,
+  fileRole: RoleOption = 'auto',
+): DeployPlan {
   const facts = deployFacts(target);
   const { role } = inputs;
   const inputProblems = checkInputs(inputs);
   const w = words(inputs, inputProblems);
-  const settings = agentSettings(doc, target, role === 'agent' ? 'agent' : 'manager');
+  const agentFile = doc.shape !== 'agent-config' && resolveRole(doc, fileRole) === 'agent';
+  const settings = agentSettings(doc, target, fileRole);
   const manager = facts.manager;
-  const reads = role !== 'agent' && manager ? runnableResponses(doc, target) : [];
+  const reads = role !== 'agent' && manager && !agentFile ? runnableResponses(doc, target) : [];
   const chosen = reads.find((r) => r.blockIndex === inputs.responseBlock) ?? reads[0] ?? null;
-  const base = { target, role, responses: reads, chosen, inputProblems, agentSettings: settings };
+  const notices = noticesFor(doc, role, agentFile);
+  const base = { target, role, responses: reads, chosen, inputProblems, agentSettings: settings, notices };
   if (role !== 'agent' && !manager) {
     return { ...base, unavailable: facts.managerWithoutXml, steps: [agentSettingsStep(settings)] };
   }
-  const steps: DeployStep[] = [installStep(facts, role), testStep(facts, manager, role)];
+  const steps: DeployStep[] = [installStep(facts, role, agentFile), testStep(facts, manager, role)];
   if (role === 'agent') {
     steps.unshift(agentSettingsStep(settings));
     steps.push(restartStep(facts, facts.agent.control));

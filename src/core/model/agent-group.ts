@@ -102,8 +102,7 @@ export function parseAgentIds(text: string, target: TargetProfile): { ids: strin
 
 function responseAt(doc: ConfigDocument, blockIndex: number): Block {
   const block = doc.blocks[blockIndex];
-  if (!block || block.kind !== 'active-response')
-    throw new EditError(`Block ${blockIndex} is not a response.`);
+  if (block?.kind !== 'active-response') throw new EditError(`Block ${blockIndex} is not a response.`);
   if (!block.inConfigRoot)
     throw new EditError('The daemon does not read this response: it is not in <ossec_config>.');
   return block;
