@@ -4,6 +4,10 @@ import { CORPUS, expectNoAxeViolations, importFile, openFresh, watchForFailures 
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
+/** The README's screenshots are rewritten only on request (`npm run screenshots`). */
+const shotPath = (name: string, outputPath: (name: string) => string) =>
+  process.env.UPDATE_SCREENSHOTS ? `docs/${name}` : outputPath(name);
+
 /** What the page put on the clipboard (the e2e code has no DOM types; this runs in the browser). */
 const clipboard = (page: Page) =>
   page.evaluate(() =>
@@ -48,6 +52,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(run.locator('code')).toHaveText(
       '/var/ossec/bin/agent_control -b 203.0.113.7 -f firewall-drop600 -u 001',
     );
+    await page.screenshot({ path: shotPath(`deploy-${theme}.png`, (n) => testInfo.outputPath(n)) });
     await run.getByRole('button', { name: 'Copy' }).click();
     await expect(run.getByRole('button', { name: 'Copied' })).toBeVisible();
     expect(await clipboard(page)).toBe(
@@ -61,7 +66,6 @@ for (const theme of ['light', 'dark'] as const) {
     );
     await expect(api).toContainText('"$WAZUH_API/manager/configuration/validation?pretty=true"');
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: testInfo.outputPath(`deploy-manager-${theme}.png`) });
 
     // The agent side: execd's test mode and the settings each agent needs, as a download.
     await dialog.getByRole('radio', { name: 'Agent' }).check();
@@ -80,7 +84,7 @@ for (const theme of ['light', 'dark'] as const) {
       '<ossec_config>\n  <active-response>\n    <disabled>no</disabled>\n  </active-response>\n</ossec_config>\n',
     );
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: testInfo.outputPath(`deploy-agent-${theme}.png`) });
+    await page.screenshot({ path: shotPath(`deploy-agent-${theme}.png`, (n) => testInfo.outputPath(n)) });
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toBeFocused();

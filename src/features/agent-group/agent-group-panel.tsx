@@ -23,7 +23,7 @@ export interface AgentGroupPanelProps {
 }
 
 const panel =
-  'grid gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3 text-[13px] dark:border-zinc-800 dark:bg-zinc-950/40';
+  'rounded-md border border-zinc-200 bg-zinc-50 p-3 text-[13px] dark:border-zinc-800 dark:bg-zinc-950/40';
 
 /**
  * Above a response's form: the agents it runs on. A response of a group lists the group's agents, takes
@@ -35,8 +35,8 @@ export function AgentGroupPanel(props: AgentGroupPanelProps) {
   if (!group) {
     return (
       <div className={cx(panel, 'flex items-center gap-3')} data-testid="agent-group">
-        <Icon name="copy" className="size-4 shrink-0 text-zinc-500" />
-        <p className="flex-1 text-zinc-700 dark:text-zinc-300">
+        <Icon name="copy" className="size-4 shrink-0 text-zinc-600 dark:text-zinc-400" />
+        <p className="min-w-0 flex-1 text-zinc-700 dark:text-zinc-300">
           One response, several agents: defined-agent takes a single agent ID, so each agent needs its own
           copy.
         </p>
@@ -80,7 +80,7 @@ function GroupMembers({
     setText('');
   };
   return (
-    <section aria-labelledby={`${id}-title`} className={panel} data-testid="agent-group">
+    <section aria-labelledby={`${id}-title`} className={cx(panel, 'grid gap-2')} data-testid="agent-group">
       <div className="flex items-center gap-2">
         <h3 id={`${id}-title`} className="font-semibold">
           Agent group

@@ -159,9 +159,9 @@ function DeployInputsForm({
         ))}
       </fieldset>
       {(showRun || showAgent || showApi) && (
-        <div className="grid grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] gap-3">
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-3">
           {showRun && (
-            <div className="grid gap-1">
+            <div className="col-span-2 grid content-start gap-1">
               <label htmlFor={responseId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
                 Response to run by hand
               </label>
