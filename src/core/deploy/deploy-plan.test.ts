@@ -212,6 +212,7 @@ describe('deployPlan for an agent and a local install', () => {
   it('puts an agent’s own file on agents as it is, and only the settings of a manager’s file', () => {
     const fromManager = plan('wazuh@4.14', { role: 'agent' });
     expect(step(fromManager, 'install').title).toBe("Add the settings to each agent's file");
+    expect(step(fromManager, 'install').usesFile).toBeUndefined();
     expect(commands(fromManager, 'install')).toEqual([
       'cp -p /var/ossec/etc/ossec.conf /var/ossec/etc/ossec.conf.bak',
     ]);
@@ -228,6 +229,7 @@ describe('deployPlan for an agent and a local install', () => {
       'cp ossec.conf /var/ossec/etc/ossec.conf',
     ]);
     expect(onAgents.notices).toEqual([]);
+    expect(step(onAgents, 'install').usesFile).toBe(true);
     const onManager = plan('wazuh@4.14', { role: 'manager' }, agentFile);
     expect(onManager.notices[0]).toMatch(/This is an agent's file/);
     expect(onManager.responses).toEqual([]);

@@ -54,6 +54,8 @@ export interface DeployStep {
   notes: string[];
   /** What the step's explanation rests on, when it has no command to carry it. */
   sources?: Citation[];
+  /** The step copies the downloaded document into place. */
+  usesFile?: boolean;
 }
 
 /** A response the manager accepts, by the name agents and agent_control know it: its ar.conf key. */
@@ -166,6 +168,7 @@ function installStep(facts: DeployFacts, role: DeployRole, agentFile: boolean): 
     title: 'Put the file in place',
     detail: `Download the file as ${UPLOAD_FILE} and copy it over ${who} ${path}, keeping the running one to go back to. Copying onto the existing file keeps its owner and mode.`,
     commands: [command(`cp -p ${path} ${path}.bak`, sources), command(`cp ${UPLOAD_FILE} ${path}`, sources)],
+    usesFile: true,
     notes: role === 'agent' ? [windows] : [],
   };
 }

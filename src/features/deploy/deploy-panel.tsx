@@ -294,7 +294,7 @@ function StepView({
           {step.title}
         </h3>
         <p className="text-[13px] leading-snug text-zinc-700 dark:text-zinc-300">{step.detail}</p>
-        {step.id === 'install' && (
+        {step.usesFile && (
           <div>
             <Button size="sm" icon={<Icon name="download" className="size-3.5" />} onClick={onDownloadFile}>
               Download {UPLOAD_FILE}
