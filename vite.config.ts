@@ -13,6 +13,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: { chunkSizeWarningLimit: 1200 },
   test: {
+    // On a busy 2-core machine a test can take many times its idle time; the heaviest set their own limits.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -83,4 +84,14 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+}
+
+/** The whole document as the Export menu downloads it. */
+export async function downloadWhole(page: Page): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ossec.conf');
+  return readFileSync(await file.path());
 }

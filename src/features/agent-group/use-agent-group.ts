@@ -17,12 +17,15 @@ import type { AgentGroupPanelProps } from './agent-group-panel';
 
 type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
 
-/** The page's one way to change the document: one undo step per call, with a label for the status line. */
+/**
+ * The page's one way to change the document: one undo step per call, labelled for the status line; the
+ * selection goes to `selectAfter`, else to the block a change returns, else stays. `null` when refused.
+ */
 export type Edit = (
   change: (doc: ConfigDocument) => EditResult,
   label: string,
-  coalesceKey?: string,
-) => number | null;
+  options?: { coalesceKey?: string; selectAfter?: number | null },
+) => { doc: ConfigDocument; index: number | null } | null;
 
 export interface AgentGroupOptions {
   /** The document the form shows (the last one that read). */
@@ -32,7 +35,6 @@ export interface AgentGroupOptions {
   responses: readonly ResponseSummary[];
   readOnly: boolean;
   edit: Edit;
-  select: (blockIndex: number | null) => void;
 }
 
 /**
@@ -40,29 +42,18 @@ export interface AgentGroupOptions {
  * goes to every member, the agents are added and removed here, and deleting the group's row deletes all
  * of it — each one step to undo.
  */
-export function useAgentGroup({
-  doc,
-  selected,
-  target,
-  responses,
-  readOnly,
-  edit,
-  select,
-}: AgentGroupOptions) {
+export function useAgentGroup({ doc, selected, target, responses, readOnly, edit }: AgentGroupOptions) {
   const groups = useMemo(() => findAgentGroups(doc), [doc]);
   const block = selected === null ? undefined : doc.blocks[selected];
   const group = selected === null ? undefined : groupOf(groups, selected);
   const size = group?.members.length ?? 0;
 
   /** The group's edit for a form field, or false when the form's own single-block edit applies. */
-  const setField = (element: string, value: string): boolean => {
+  const setField = (element: string, value: string): ReturnType<Edit> | false => {
     if (!group || element === 'agent_id') return false;
-    edit(
-      (d) => setGroupField(d, group, element, value),
-      `Edited ${element} in ${size} responses`,
-      `group:${group.members[0]}:${element}`,
-    );
-    return true;
+    return edit((d) => setGroupField(d, group, element, value), `Edited ${element} in ${size} responses`, {
+      coalesceKey: `group:${group.members[0]}:${element}`,
+    });
   };
   const removeField = (element: string): boolean => {
     if (!group || element === 'agent_id') return false;
@@ -72,12 +63,15 @@ export function useAgentGroup({
   /** Deleting a group's row deletes every member. */
   const deleteRow = (blockIndex: number): boolean => {
     const row = groupOf(groups, blockIndex);
-    if (!row || row.members[0] !== blockIndex) return false;
+    if (row?.members[0] !== blockIndex) return false;
+    const left = doc.blocks.length - row.members.length;
     edit(
       (d) => removeGroup(d, row),
       `Deleted ${row.members.length} responses (agents ${row.agents.join(', ')})`,
+      {
+        selectAfter: left > 0 ? Math.min(blockIndex, left - 1) : null,
+      },
     );
-    select(null);
     return true;
   };
 
@@ -91,26 +85,28 @@ export function useAgentGroup({
           arConfLine: responses.find((r) => r.blockIndex === (group?.members[0] ?? selected))?.arConfLine,
           readOnly,
           onSpread: (ids) => {
-            const first = selected;
             edit(
-              (d) => {
-                const { doc: next } = spreadToAgents(d, first, ids);
-                return { doc: next, index: first };
-              },
+              (d) => spreadToAgents(d, selected, ids).doc,
               ids.length > 1
                 ? `Created ${ids.length} responses for agents ${ids.join(', ')}`
                 : `Set agent ${ids[0]}`,
+              { selectAfter: selected },
             );
           },
           onAddAgent: (id) => {
-            if (group) edit((d) => addGroupAgent(d, group, id), `Added agent ${id} to the group`);
+            if (group) {
+              edit((d) => addGroupAgent(d, group, id).doc, `Added agent ${id} to the group`, {
+                selectAfter: selected,
+              });
+            }
           },
           onRemoveAgent: (blockIndex) => {
             if (!group) return;
-            const stays = group.members.find((m) => m !== blockIndex) ?? null;
-            edit((d) => removeGroupAgent(d, group, blockIndex), 'Removed an agent from the group');
             // The first remaining member keeps the form; indexes after the removed block move up by one.
-            select(stays === null ? null : stays > blockIndex ? stays - 1 : stays);
+            const stays = group.members.find((m) => m !== blockIndex) ?? null;
+            edit((d) => removeGroupAgent(d, group, blockIndex), 'Removed an agent from the group', {
+              selectAfter: stays === null ? null : stays > blockIndex ? stays - 1 : stays,
+            });
           },
         }
       : null;
