@@ -33,9 +33,10 @@ for (const theme of ['light', 'dark'] as const) {
           `<location>defined-agent</location>\n    <agent_id>${agent}</agent_id>`,
         )
         .replace('<level>7</level>', `<level>${level}</level>`);
+    // The file keeps a blank line between blocks, and so do the copies.
     const spread = (level: string) =>
       original.slice(0, start) +
-      ['001', '002', '003'].map((agent) => member(agent, level)).join('\n  ') +
+      ['001', '002', '003'].map((agent) => member(agent, level)).join('\n\n  ') +
       original.slice(end);
 
     await openFresh(page, theme);

@@ -34,11 +34,13 @@ export function AgentGroupPanel(props: AgentGroupPanelProps) {
   const { group, target, command, agentId, readOnly } = props;
   if (!group) {
     return (
-      <div className={cx(panel, 'flex items-center gap-3')} data-testid="agent-group">
-        <Icon name="copy" className="size-4 shrink-0 text-zinc-600 dark:text-zinc-400" />
-        <p className="min-w-0 flex-1 text-zinc-700 dark:text-zinc-300">
-          One response, several agents: defined-agent takes a single agent ID, so each agent needs its own
-          copy.
+      <div
+        className="flex items-center gap-3 rounded-md border border-dashed border-zinc-300 px-3 py-1.5 text-xs dark:border-zinc-700"
+        data-testid="agent-group"
+      >
+        <p className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+          Several agents? defined-agent takes one agent ID: AR Studio writes one copy per agent and keeps them
+          together.
         </p>
         <Button size="sm" disabled={readOnly} onClick={() => setAsking(true)}>
           Run on several agents…
