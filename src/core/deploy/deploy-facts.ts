@@ -121,6 +121,33 @@ function citer(product: Product, ref: string): Cite {
 
 const TEST_FLAG = '-t Test configuration';
 
+/**
+ * agent_control as each release prints its usage: `-a` (every agent) and the check of the name against
+ * ar.conf arrived together in Wazuh 3.1; `runGuard` is the condition under which it runs a response.
+ */
+function agentControlFacts(cite: Cite, all: boolean, runGuard: string): ManagerFacts['agentControl'] {
+  const file = 'src/util/agent_control.c';
+  return {
+    needsRemoted: cite(file, 'Unable to connect to remoted.'),
+    run: {
+      value: 'agent_control',
+      sources: [
+        cite(file, '-b <ip> Blocks the specified ip address.'),
+        all
+          ? cite(
+              file,
+              '-f <ar> -u <id> Used with -b, specifies which response to run. Apply AR on specified agent.',
+            )
+          : cite(file, '-f <ar> Used with -b, specifies which response to run.'),
+        cite(file, runGuard),
+      ],
+    },
+    list: { value: 'agent_control', sources: [cite(file, '-L List available active responses.')] },
+    allAgents: all,
+    checksName: all ? cite(file, 'Selected active response does not exist') : null,
+  };
+}
+
 function ossecFacts(target: TargetProfile, cite: Cite): DeployFacts {
   const old = target.version.major < 3;
   // OSSEC 2.8 builds each daemon from its own Makefile and prints the shared help text.
@@ -139,7 +166,6 @@ function ossecFacts(target: TargetProfile, cite: Cite): DeployFacts {
       cite(`src/init/${script}`, `\${DIR}/bin/\${i} -t`),
     ],
   });
-  const agentControl = 'src/util/agent_control.c';
   const arConf: Fact<string> = {
     value: '/var/ossec/etc/shared/ar.conf',
     sources: [
@@ -168,23 +194,7 @@ function ossecFacts(target: TargetProfile, cite: Cite): DeployFacts {
         manager: control('ossec-server.sh', 'src/InstallServer.sh'),
         local: control('ossec-local.sh', 'src/InstallServer.sh'),
       },
-      agentControl: {
-        needsRemoted: cite(agentControl, 'Unable to connect to remoted.'),
-        run: {
-          value: 'agent_control',
-          sources: [
-            cite(agentControl, '-b <ip> Blocks the specified ip address.'),
-            cite(agentControl, '-f <ar> Used with -b, specifies which response to run.'),
-            cite(agentControl, 'ip_address && ar && agent_id'),
-          ],
-        },
-        list: {
-          value: 'agent_control',
-          sources: [cite(agentControl, '-L List available active responses.')],
-        },
-        allAgents: false,
-        checksName: null,
-      },
+      agentControl: agentControlFacts(cite, false, 'ip_address && ar && agent_id'),
       api: null,
     },
     managerWithoutXml: null,
@@ -301,8 +311,6 @@ function wazuhFacts(target: TargetProfile, cite: Cite): DeployFacts {
       cite('src/config/active-response.c', '"%s - %s - %d\\n"'),
     ],
   };
-  const agentControl = 'src/util/agent_control.c';
-  const all = since('agentControlAll');
   return {
     target,
     installDir: relative
@@ -325,28 +333,11 @@ function wazuhFacts(target: TargetProfile, cite: Cite): DeployFacts {
       arConf,
       testRewritesArConf: cite('src/analysisd/active-response.c', '/* Clean ar file */'),
       control: { manager: control('server'), local: control('local') },
-      agentControl: {
-        needsRemoted: cite(agentControl, 'Unable to connect to remoted.'),
-        run: {
-          value: 'agent_control',
-          sources: [
-            cite(agentControl, '-b <ip> Blocks the specified ip address.'),
-            all
-              ? cite(
-                  agentControl,
-                  '-f <ar> -u <id> Used with -b, specifies which response to run. Apply AR on specified agent.',
-                )
-              : cite(agentControl, '-f <ar> Used with -b, specifies which response to run.'),
-            cite(agentControl, 'ip_address && ar && (agent_id || restart_all_agents)'),
-          ],
-        },
-        list: {
-          value: 'agent_control',
-          sources: [cite(agentControl, '-L List available active responses.')],
-        },
-        allAgents: all,
-        checksName: all ? cite(agentControl, 'Selected active response does not exist') : null,
-      },
+      agentControl: agentControlFacts(
+        cite,
+        since('agentControlAll'),
+        'ip_address && ar && (agent_id || restart_all_agents)',
+      ),
       api: since('api') ? wazuhApi(target, cite) : null,
     },
     managerWithoutXml: null,
