@@ -31,6 +31,23 @@ export function watchForFailures(page: Page): string[] {
 
 /** A fresh page: no draft, the given theme. */
 export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
+  // Every test runs under the server's Content-Security-Policy; a violation fails it (watchForFailures).
+  await page.addInitScript(() => {
+    type Violation = {
+      violatedDirective: string;
+      blockedURI: string;
+      sourceFile: string;
+      lineNumber: number;
+    };
+    const doc = (
+      globalThis as unknown as { document: { addEventListener(t: string, f: (e: Violation) => void): void } }
+    ).document;
+    doc.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   // Runs in the browser before each load; the flag survives reloads, so a reload keeps the draft.
   await page.addInitScript((t) => {
     type Store = { getItem(k: string): string | null; setItem(k: string, v: string): void; clear(): void };

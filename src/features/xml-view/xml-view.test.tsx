@@ -6,6 +6,13 @@ import { minimalChange, XmlView } from './xml-view';
 
 afterEach(cleanup);
 
+/** The editor lives in the view's shadow root (see XmlView). */
+function editorRoot(container: HTMLElement): ShadowRoot {
+  const root = container.querySelector('[data-testid="xml-view"]')?.shadowRoot;
+  if (!root) throw new Error('no shadow root');
+  return root;
+}
+
 describe('minimalChange', () => {
   it('replaces only the part that differs', () => {
     expect(minimalChange('<a>600</a>', '<a>700</a>')).toEqual({ from: 3, to: 4, insert: '7' });
@@ -27,11 +34,13 @@ describe('XmlView', () => {
     const onChange = vi.fn();
     const props = { onChange, highlight: null, marks: [], reveal: null, dark: false, changed: [] };
     const { container, rerender } = render(<XmlView text="<command/>" {...props} />);
-    const content = container.querySelector('.cm-content');
+    const content = editorRoot(container).querySelector('.cm-content');
     expect(content?.getAttribute('aria-label')).toMatch(/XML/);
     expect(content?.textContent).toContain('<command/>');
     rerender(<XmlView text="<command></command>" {...props} />);
-    await waitFor(() => expect(container.querySelector('.cm-content')?.textContent).toContain('</command>'));
+    await waitFor(() =>
+      expect(editorRoot(container).querySelector('.cm-content')?.textContent).toContain('</command>'),
+    );
     expect(onChange).not.toHaveBeenCalled();
   });
 });
@@ -39,7 +48,7 @@ describe('XmlView', () => {
 describe('XmlView on a file with CRLF line breaks', () => {
   const text = '<ossec_config>\r\n  <command>\r\n    <name>a</name>\r\n  </command>\r\n</ossec_config>\r\n';
   const editorOf = (container: HTMLElement): EditorView => {
-    const element = container.querySelector('.cm-editor');
+    const element = editorRoot(container).querySelector('.cm-editor');
     const view = element && EditorView.findFromDOM(element as HTMLElement);
     if (!view) throw new Error('no editor');
     return view;
@@ -62,7 +71,9 @@ describe('XmlView on a file with CRLF line breaks', () => {
     const found: string[] = [];
     forEachDiagnostic(view.state, (_d, from, to) => found.push(view.state.sliceDoc(from, to)));
     expect(found).toEqual(['<name>']);
-    const highlighted = [...container.querySelectorAll('.cm-selected-block')].map((l) => l.textContent);
+    const highlighted = [...editorRoot(container).querySelectorAll('.cm-selected-block')].map(
+      (l) => l.textContent,
+    );
     expect(highlighted).toEqual(['  <command>', '    <name>a</name>', '  </command>']);
   });
 

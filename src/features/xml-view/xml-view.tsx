@@ -96,11 +96,38 @@ function blockDecorations(state: EditorState, range: { from: number; to: number 
   return Decoration.set(lines);
 }
 
+// The page's monospace stack; the page's own CSS does not reach into the editor's shadow root.
+const MONO =
+  'ui-monospace, "JetBrains Mono", "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace';
+
+/**
+ * The lint markers and squiggles drawn with CSS instead of @codemirror/lint's data: URL images, which the
+ * page's Content-Security-Policy (img-src 'self') refuses.
+ */
+const lintMarks = {
+  '.cm-lintRange-error, .cm-lintRange-warning, .cm-lintRange-info, .cm-lintRange-hint': {
+    backgroundImage: 'none',
+    textDecorationLine: 'underline',
+    textDecorationStyle: 'wavy',
+    textDecorationThickness: '1px',
+    textUnderlineOffset: '3px',
+  },
+  '.cm-lintRange-error': { textDecorationColor: '#dc2626' },
+  '.cm-lintRange-warning': { textDecorationColor: '#d97706' },
+  '.cm-lintRange-info, .cm-lintRange-hint': { textDecorationColor: '#6366f1' },
+  '.cm-lint-marker': { content: 'normal', width: '0.8em', height: '0.8em', margin: '0.1em' },
+  '.cm-lint-marker-error': { backgroundColor: '#ef4444', borderRadius: '50%' },
+  '.cm-lint-marker-warning': { backgroundColor: '#f59e0b', clipPath: 'polygon(50% 0, 100% 100%, 0 100%)' },
+  '.cm-lint-marker-info': { backgroundColor: '#818cf8', borderRadius: '2px' },
+};
+
 // Colours chosen for at least 4.5:1 contrast against their background in both themes (axe checks them).
 const lightTheme = EditorView.theme({
+  ...lintMarks,
   '&': { backgroundColor: '#ffffff', height: '100%', fontSize: '12.5px' },
   // The editor is a large target; keyboard users need to see clearly that it has the focus.
   '&.cm-focused': { outline: '2px solid #2563eb', outlineOffset: '-2px' },
+  '.cm-scroller': { fontFamily: MONO },
   '.cm-gutters': { backgroundColor: '#fafafa', color: '#52525b', borderRight: '1px solid #e4e4e7' },
   '.cm-selected-block': { backgroundColor: '#eff6ff', boxShadow: 'inset 2px 0 0 #2563eb' },
   '.cm-changed-gutter .cm-gutterElement': { width: '3px', padding: '0' },
@@ -109,8 +136,10 @@ const lightTheme = EditorView.theme({
 
 const darkTheme = EditorView.theme(
   {
+    ...lintMarks,
     '&': { backgroundColor: '#09090b', height: '100%', fontSize: '12.5px' },
     '&.cm-focused': { outline: '2px solid #60a5fa', outlineOffset: '-2px' },
+    '.cm-scroller': { fontFamily: MONO },
     '.cm-gutters': { backgroundColor: '#09090b', color: '#a1a1aa', borderRight: '1px solid #27272a' },
     '.cm-selected-block': { backgroundColor: '#0f1a2e', boxShadow: 'inset 2px 0 0 #60a5fa' },
     '.cm-activeLineGutter': { backgroundColor: 'transparent' },
@@ -216,8 +245,16 @@ export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark
 
   useEffect(() => {
     if (!host.current) return;
+    // CodeMirror writes its styles at run time. In a shadow root it adopts a constructable stylesheet, which
+    // the page's Content-Security-Policy (style-src 'self') allows; in the document it would add a <style>
+    // element, which that policy refuses.
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    const mount = document.createElement('div');
+    mount.style.height = '100%';
+    shadow.append(mount);
     const editor = new EditorView({
-      parent: host.current,
+      parent: mount,
+      root: shadow,
       state: EditorState.create({
         doc: map.current.display,
         extensions: [
@@ -248,6 +285,7 @@ export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark
     view.current = editor;
     return () => {
       editor.destroy();
+      mount.remove();
       view.current = null;
     };
   }, []);
@@ -319,7 +357,5 @@ export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark
     });
   }, [revealOffset, revealNonce]);
 
-  return (
-    <div ref={host} className="h-full min-h-0 overflow-hidden [&_.cm-editor]:h-full" data-testid="xml-view" />
-  );
+  return <div ref={host} className="h-full min-h-0 overflow-hidden" data-testid="xml-view" />;
 }
