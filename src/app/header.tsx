@@ -23,6 +23,7 @@ export interface HeaderProps {
   onImport: () => void;
   onTemplates: () => void;
   onMigrate: () => void;
+  onDeploy: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -44,14 +45,14 @@ export function Header(props: HeaderProps) {
   const wazuh = TARGETS.filter((t) => t.product === 'wazuh').toReversed();
   return (
     <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-zinc-200 bg-white px-3 py-1.5 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex min-w-0 max-w-full items-center gap-2 pr-2">
+      <div className="flex min-w-0 max-w-full flex-[1_1_14rem] items-center gap-2 pr-2">
         <span
           aria-hidden="true"
           className="flex size-7 items-center justify-center rounded-md bg-blue-600 text-white dark:bg-blue-500 dark:text-zinc-950"
         >
           <Icon name="bolt" className="size-4" />
         </span>
-        <h1 className="text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
+        <h1 className="shrink-0 text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
         <span
           className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
           title={props.fileName}
@@ -78,6 +79,9 @@ export function Header(props: HeaderProps) {
         <ExportMenu doc={doc} onStatus={props.onStatus} />
         <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
           Migrate to 5.0
+        </Button>
+        <Button icon={<Icon name="terminal" className="size-3.5" />} onClick={props.onDeploy}>
+          Deploy
         </Button>
         <Button
           variant="ghost"
