@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
+import { downloadBytes } from '../components/download';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
 import {
@@ -13,6 +14,8 @@ import {
   deriveResponses,
   duplicateBlock,
   EditError,
+  encodeText,
+  findAgentGroups,
   type InsertTextOptions,
   insertBlock,
   insertBlocksText,
@@ -30,9 +33,12 @@ import {
   validate,
 } from '../core';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
+import { AgentGroupPanel } from '../features/agent-group/agent-group-panel';
+import { useAgentGroup } from '../features/agent-group/use-agent-group';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
-import { fragmentText } from '../features/import-export/export-text';
+import { DeployPanel } from '../features/deploy/deploy-panel';
+import { fragmentText, wholeFileText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import {
   type ImportCandidate,
@@ -47,8 +53,9 @@ import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
-import { startAutosave } from './autosave';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
+import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
 import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
@@ -94,13 +101,12 @@ function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
   return useDeferredValue(large ? settled : doc);
 }
 
-export function App({ storageProblem }: { storageProblem: string | null }) {
+export function App() {
   const store = useStore();
+  const drafts = useDrafts();
   const state = useDocumentState();
   const [theme, setTheme] = useTheme();
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useHistoryKeys(store);
-  useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
   const { text, encoding, snippet, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
@@ -125,7 +131,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     [checkedReadable, target, state.role],
   );
   const items = useMemo(
-    () => blockListItems(checked, diagnostics, responses),
+    () => blockListItems(checked, diagnostics, responses, findAgentGroups(checked)),
     [checked, diagnostics, responses],
   );
 
@@ -135,14 +141,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
-  const [status, setStatus] = useState<string>(storageProblem ?? '');
-  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | 'deploy' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
   const current = selected !== null && selected < doc.blocks.length ? selected : null;
-  const locked = doc.xmlError !== null;
+  const locked = doc.xmlError !== null || state.readOnly;
   // While the text does not read, the form shows the block from the last readable text when it is still the same kind.
   const formSource =
     locked && current !== null && readable.blocks[current]?.kind === doc.blocks[current]?.kind
@@ -189,6 +195,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       label: string,
       options: { coalesceKey?: string; selectAfter?: number | null } = {},
     ): { doc: ConfigDocument; index: number | null } | null => {
+      if (state.readOnly) {
+        setStatus('This tab is read-only while another tab edits the draft.');
+        return null;
+      }
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
@@ -205,7 +215,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         return null;
       }
     },
-    [doc, store, selected],
+    [doc, store, selected, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
@@ -222,7 +232,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      store.commit(
+      drafts.replaceDocument(
         {
           text: candidate.text,
           encoding: candidate.encoding,
@@ -231,6 +241,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           selected: candidate.doc.blocks.length > 0 ? 0 : null,
         },
         { label: `Opened ${candidate.name}` },
+        doc,
       );
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
@@ -291,17 +302,30 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     if (f) edit((d) => applyOps(d, f.ops), `Fix: ${f.title}`);
   };
 
+  const agents = useAgentGroup({
+    doc: readable,
+    selected: current,
+    target,
+    responses,
+    readOnly: locked,
+    edit,
+  });
   const onSet = (element: string, value: string) => {
     if (current === null) return;
-    const result = edit((d) => setField(d, current, element, value), `Edited ${element}`, {
-      coalesceKey: `field:${current}:${element}`,
-    });
+    const grouped = agents.setField(element, value);
+    const result =
+      grouped === false
+        ? edit((d) => setField(d, current, element, value), `Edited ${element}`, {
+            coalesceKey: `field:${current}:${element}`,
+          })
+        : grouped;
     // The XML view follows the form: the edited line comes into view.
     const field = result?.doc.blocks[current]?.children.findLast((child) => child.name === element);
     if (field) setFollow((f) => ({ offset: field.start, nonce: (f?.nonce ?? 0) + 1 }));
   };
   const onRemove = (element: string) => {
-    if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
+    if (current !== null && !agents.removeField(element))
+      edit((d) => removeField(d, current, element), `Removed <${element}>`);
   };
 
   const blockLabel = (index: number) => {
@@ -343,18 +367,31 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         target={target.id}
         role={state.role}
         detectedRole={resolveRole(doc, 'auto')}
-        canUndo={state.past.length > 0}
-        canRedo={state.future.length > 0}
+        canUndo={state.past.length > 0 && !state.readOnly}
+        canRedo={state.future.length > 0 && !state.readOnly}
+        readOnly={state.readOnly}
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onMigrate={() => setDialog('migrate')}
+        onDeploy={() => setDialog('deploy')}
         onNew={() => {
-          store.commit(
+          drafts.replaceDocument(
             { text: '', encoding: 'utf-8', snippet: false, original: null, selected: null },
-            { label: 'New document', announce: 'New document. Undo brings the previous one back.' },
+            {
+              label: 'New document',
+              announce: 'New document. The previous one is in Recent; undo also brings it back.',
+            },
+            doc,
           );
         }}
+        recent={
+          <RecentControl
+            current={doc}
+            currentDocumentId={state.present.documentId}
+            disabled={state.readOnly}
+          />
+        }
         onTarget={(t) => store.setTarget(t)}
         onRole={(r) => store.setRole(r)}
         onUndo={() => store.undo()}
@@ -362,6 +399,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
+      <DraftBar />
       <TargetSuggestion
         key={original?.name ?? 'draft'}
         doc={readable}
@@ -379,6 +417,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             onAdd={add}
             onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
             onDelete={(i) =>
+              agents.deleteRow(i) ||
               edit((d) => removeBlock(d, i), 'Deleted a block', {
                 selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
               })
@@ -422,8 +461,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               onRemove={onRemove}
             />
           )}
+          {agents.panel && (
+            <div className="mb-4">
+              <AgentGroupPanel {...agents.panel} />
+            </div>
+          )}
           {formBlock?.kind === 'active-response' && (
             <ActiveResponseForm
+              groupSize={agents.group?.members.length}
               key={`${current}:active-response`}
               block={formBlock}
               line={positionAt(formSource.text, formBlock.start).line}
@@ -449,7 +494,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   ? 'Start from one of the documented examples, open your ossec.conf, or add a block. The XML on the right is the file as it will be saved.'
                   : 'Pick a command or response on the left to edit it here.'}
               </p>
-              {doc.blocks.length === 0 && (
+              {doc.blocks.length === 0 && !state.readOnly && (
                 <div className="flex gap-2">
                   <Button variant="primary" onClick={() => setDialog('templates')}>
                     Browse templates
@@ -481,7 +526,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
               </span>
             )}
-            {modified && original && (
+            {modified && original && !state.readOnly && (
               <Button
                 size="sm"
                 variant="ghost"
@@ -528,6 +573,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               >
                 <XmlView
                   text={text}
+                  readOnly={state.readOnly}
                   onChange={(next) =>
                     store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
                   }
@@ -561,9 +607,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
           {status}
         </span>
-        <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
-          {saveProblem ?? 'Draft saved in this browser'}
-        </span>
+        <SaveStatus />
         <span>{target.label}</span>
       </footer>
       {dragging && (
@@ -593,6 +637,22 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           target={target}
           role={state.role}
           fileName={original?.name ?? 'ossec.conf'}
+          onStatus={setStatus}
+        />
+      )}
+      {dialog === 'deploy' && (
+        <DeployPanel
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          fileRole={state.role}
+          initialRole={resolveRole(readable, state.role)}
+          onDownloadFile={() => {
+            downloadBytes(encodeText(wholeFileText(readable), readable.encoding), 'ossec.conf');
+            setStatus('Downloaded ossec.conf.');
+          }}
+          download={(text, name) => downloadBytes(new TextEncoder().encode(text), name)}
           onStatus={setStatus}
         />
       )}

@@ -7,7 +7,9 @@
  * The count lives in execd's memory: restarting the agent starts it over.
  */
 
+import { valueProblem } from '../model/fields';
 import type { TargetProfile } from '../targets/target';
+import { printBlock } from '../xml/print';
 
 export interface OffenceStep {
   /** 1 for the first offence. */
@@ -73,11 +75,14 @@ function liftOf({ at, seconds }: { at: number; seconds: number }): number {
   return at + Math.max(seconds, 0) + 1;
 }
 
-/** Where `repeated_offenders` must live for a response that runs on agents, and what to put there. */
+/**
+ * Where `repeated_offenders` must live for a response that runs on agents, and what to put there; the
+ * snippet is null for a value the daemon's XML cannot carry (a `<`, say), with the reason in `problem`.
+ */
 export function agentOffendersSnippet(
   value: string,
   target: TargetProfile,
-): { path: string; snippet: string; notes: string[] } {
+): { path: string; snippet: string | null; problem: string | null; notes: string[] } {
   const notes = [
     "Each agent's execd reads this from its own ossec.conf only: not from the manager's file, and not from a centralized agent.conf.",
     target.product === 'ossec'
@@ -85,9 +90,17 @@ export function agentOffendersSnippet(
       : 'execd takes the first <active-response> block that has the element, so put it before any other repeated_offenders.',
     'The minutes apply to the 2nd, 3rd, … offence of the same source IP; restart the agent to apply them, which also resets its count.',
   ];
+  const problem = valueProblem(value);
+  const block = printBlock(
+    { kind: 'active-response', fields: [{ name: 'repeated_offenders', value }] },
+    '  ',
+    '  ',
+    '\n',
+  );
   return {
     path: '/var/ossec/etc/ossec.conf',
-    snippet: `<ossec_config>\n  <active-response>\n    <repeated_offenders>${value}</repeated_offenders>\n  </active-response>\n</ossec_config>\n`,
+    snippet: problem ? null : `<ossec_config>\n  ${block}\n</ossec_config>\n`,
+    problem,
     notes,
   };
 }

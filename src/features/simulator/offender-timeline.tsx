@@ -213,14 +213,20 @@ export function OffenderTimeline({
             response, in the agent's own <code className="font-mono">{agentSide.path}</code>
             {value.trim() === '' ? ' (the minutes below are an example)' : ''}.
           </p>
-          <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-            {agentSide.snippet}
-          </pre>
+          {agentSide.snippet === null ? (
+            <p className="text-xs text-red-700 dark:text-red-400">{agentSide.problem}</p>
+          ) : (
+            <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+              {agentSide.snippet}
+            </pre>
+          )}
           <div className="flex items-center gap-2">
             <Button
               size="sm"
               icon={<Icon name="copy" className="size-3.5" />}
+              disabled={agentSide.snippet === null}
               onClick={async () => {
+                if (agentSide.snippet === null) return;
                 try {
                   await navigator.clipboard.writeText(agentSide.snippet);
                   setCopied('Copied the agent-side snippet.');
