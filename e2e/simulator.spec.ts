@@ -131,10 +131,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(rows.nth(1)).toContainText('extended');
     await expect(rows.nth(2)).toContainText('still blocked: execd restarts the clock, entry 1: 30 min × 60');
     await expectNoAxeViolations(page);
-    await expectNoAxeViolations(page);
-    await page.screenshot({
-      path: shotPath(`simulator-timeline-${theme}.png`, (n) => testInfo.outputPath(n)),
-    });
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     expect(failures).toEqual([]);
