@@ -29,7 +29,7 @@ async function setup(text = HOST_DENY) {
   let clock = 0;
   const drafts = await openDrafts({
     db: null,
-    legacy: null,
+    local: null,
     tab: await claimTab({ locks: undefined, channel: null }),
     defaultTarget: 'wazuh@4.14',
     clock: () => (clock += 5000),
