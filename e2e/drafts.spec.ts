@@ -6,6 +6,7 @@ import {
   CORPUS,
   DRAFTS_DB,
   downloadWhole,
+  dropFile,
   expectNoAxeViolations,
   importFile,
   insertTemplate,
@@ -315,5 +316,40 @@ test('two tabs: the second offers to take over, and the first becomes read-only;
   await expect(page.getByRole('button', { name: 'New', exact: true })).toBeEnabled();
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('listbox', { name: /Blocks/ }).getByRole('option')).toHaveCount(4);
+  expect([...failures, ...secondFailures]).toEqual([]);
+});
+
+test('two tabs: a read-only tab refuses a dropped file and says why; closing the editing tab right after a change hands that change on', async ({
+  page,
+}) => {
+  const failures = watchForFailures(page);
+  await openFresh(page);
+  await insertTemplate(page, 'host-deny', 'corrected');
+  await expect.poll(() => storedDraftText(page)).toContain('host-deny');
+  const second = await page.context().newPage();
+  const secondFailures = watchForFailures(second);
+  await second.goto('/');
+  await expect(second.getByTestId('tab-notice')).toContainText('Another tab is editing this draft');
+
+  await dropFile(second, 'dropped.conf', '<command>\n  <name>dropped</name>\n</command>\n');
+  await expect(
+    second.getByText(
+      'dropped.conf is not opened: another tab is editing this draft. Take over editing, then import it again.',
+    ),
+  ).toBeVisible();
+  await expect(second.getByRole('dialog')).toHaveCount(0);
+
+  // The editing tab changes a value and is closed at once: the waiting tab edits from that change.
+  await page
+    .getByRole('listbox', { name: /Blocks/ })
+    .getByRole('option', { name: /response/ })
+    .click();
+  await page.getByLabel('Timeout', { exact: true }).fill('900');
+  await page.close();
+  await expect(second.getByTestId('tab-notice')).toHaveCount(0);
+  await expect(second.getByLabel('Timeout', { exact: true })).toHaveValue('900');
+  await expect(second.getByLabel('Timeout', { exact: true })).toBeEditable();
+  await expect.poll(() => storedDraftText(second)).toContain('<timeout>900</timeout>');
+  expect(await storedCopy(second)).toBeNull();
   expect([...failures, ...secondFailures]).toEqual([]);
 });
