@@ -77,13 +77,14 @@ export function Header(props: HeaderProps) {
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} />
-        <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
+        <Button collapse icon={<Icon name="migrate" className="size-3.5" />} onClick={props.onMigrate}>
           Migrate to 5.0
         </Button>
-        <Button icon={<Icon name="terminal" className="size-3.5" />} onClick={props.onDeploy}>
+        <Button collapse icon={<Icon name="terminal" className="size-3.5" />} onClick={props.onDeploy}>
           Deploy
         </Button>
         <Button
+          collapse
           variant="ghost"
           icon={<Icon name="file" className="size-3.5" />}
           onClick={props.onNew}
@@ -95,9 +96,10 @@ export function Header(props: HeaderProps) {
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
-          Target
+          <span className="max-2xl:sr-only">Target</span>
           <select
             className={selectClass}
+            title="The product and version your daemons run: every check follows it"
             value={props.target}
             disabled={props.readOnly}
             onChange={(e) => props.onTarget(e.target.value)}
@@ -119,9 +121,10 @@ export function Header(props: HeaderProps) {
           </select>
         </label>
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
-          Role
+          <span className="max-2xl:sr-only">Role</span>
           <select
             className={selectClass}
+            title="Whose file this is: a manager's (analysisd reads it) or an agent's (execd)"
             value={props.role}
             disabled={props.readOnly}
             onChange={(e) => props.onRole(e.target.value as RoleOption)}

@@ -34,15 +34,15 @@ export function AgentGroupPanel(props: AgentGroupPanelProps) {
   const { group, target, command, agentId, readOnly } = props;
   if (!group) {
     return (
-      <div
-        className="flex items-center gap-3 rounded-md border border-dashed border-zinc-300 px-3 py-1.5 text-xs dark:border-zinc-700"
-        data-testid="agent-group"
-      >
-        <p className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
-          Several agents? defined-agent takes one agent ID: AR Studio writes one copy per agent and keeps them
-          together.
-        </p>
-        <Button size="sm" disabled={readOnly} onClick={() => setAsking(true)}>
+      <div className="-mb-2 flex justify-end" data-testid="agent-group">
+        <Button
+          size="sm"
+          variant="ghost"
+          icon={<Icon name="copy" className="size-3.5" />}
+          title="defined-agent takes one agent ID: AR Studio writes one copy of this response per agent and keeps them together as one group"
+          disabled={readOnly}
+          onClick={() => setAsking(true)}
+        >
           Run on several agents…
         </Button>
         {asking && (
