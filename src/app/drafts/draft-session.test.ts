@@ -680,5 +680,19 @@ describe('nothing typed is lost on a reload or a crash', () => {
       ),
     ]);
     expect(items.size).toBe(0);
+
+    // A note older than the draft saved since concerns a change that draft holds: removed without a word.
+    second.store.commit({ text: '<command/>' }, { label: 'x' });
+    await second.flush();
+    second.stop();
+    const note = {
+      version: 2,
+      savedAt: '2020-01-01T00:00:00.000Z',
+      missed: { documentId: 'x', size: 1, reason: 'r' },
+    };
+    items.set(EMERGENCY_COPY_KEY, JSON.stringify(note));
+    const third = await open({ local: small });
+    expect(third.getView().notices).toEqual([]);
+    expect(items.size).toBe(0);
   });
 });

@@ -33,6 +33,7 @@ import {
   type LocalStore,
   readEmergencyCopy,
   removeEmergencyCopy,
+  takenBefore,
   weighCopy,
   writeEmergencyCopy,
 } from './emergency-copy';
@@ -183,7 +184,6 @@ function readLegacy(legacy: LocalStore | null): {
  * emergency copy are for the editing tab to take.
  */
 async function load(db: DraftDb | null, local: LocalStore | null, unavailable?: string): Promise<Loaded> {
-  const legacy = local;
   const loaded: Loaded = {
     draft: null,
     draftRaw: undefined,
@@ -198,7 +198,7 @@ async function load(db: DraftDb | null, local: LocalStore | null, unavailable?: 
     broken: null,
   };
   const found = local ? readEmergencyCopy(local) : null;
-  const old = readLegacy(legacy);
+  const old = readLegacy(local);
   if (old.problem) loaded.problems.push(old.problem);
   if (old.stored !== null) {
     const parsed = legacyBundle(old.stored);
@@ -325,7 +325,7 @@ function weighFoundCopy(
       return;
     case 'missed': {
       const { savedAt, missed } = found.missed;
-      const newer = draft === null || Date.parse(savedAt) >= Date.parse(draft.savedAt ?? '');
+      const newer = draft === null || !takenBefore(savedAt, draft.savedAt);
       loaded.copy = { kind: 'missed', newer, size: missed.size, reason: missed.reason };
       return;
     }

@@ -173,6 +173,11 @@ function time(iso: string | null): number {
   return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
 }
 
+/** Whether what localStorage holds was taken before the stored draft (an unreadable time counts as oldest). */
+export function takenBefore(copySavedAt: string, draftSavedAt: string | null): boolean {
+  return time(copySavedAt) < time(draftSavedAt);
+}
+
 /**
  * Weighs an emergency copy against the stored draft by when each was taken. A newer copy becomes the
  * present of the stored history: where that history holds the same document (an undo or redo after the
@@ -197,7 +202,7 @@ export function weighCopy(
   // The same document nearest the stored present, should it appear more than once.
   const candidates = history.map((_, i) => i).sort((a, b) => Math.abs(a - at) - Math.abs(b - at));
   const found = candidates.find((i) => sameDocument(history[i], snapshot));
-  if (time(copy.savedAt) < time(draft.savedAt)) {
+  if (takenBefore(copy.savedAt, draft.savedAt)) {
     return { use: 'draft', keep: found === undefined ? snapshot : null };
   }
   const state: RestoredState =
