@@ -273,19 +273,24 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+/** A draft saved by `page`, and a second tab on it, which waits read-only while `page` edits. */
+async function openSecondTab(page: Page) {
+  await openFresh(page);
+  await insertTemplate(page, 'host-deny', 'corrected');
+  await expect.poll(() => storedDraftText(page)).toContain('host-deny');
+  const second = await page.context().newPage();
+  const secondFailures = watchForFailures(second);
+  await second.goto('/');
+  await expect(second.getByTestId('tab-notice')).toContainText('Another tab is editing this draft');
+  return { second, secondFailures };
+}
+
 test('two tabs: the second offers to take over, and the first becomes read-only; closing hands editing back', async ({
   page,
 }, testInfo) => {
   const failures = watchForFailures(page);
-  await openFresh(page);
-  await insertTemplate(page, 'host-deny', 'corrected');
-  await expect.poll(() => storedDraftText(page)).toContain('host-deny');
-
-  const second = await page.context().newPage();
-  const secondFailures = watchForFailures(second);
-  await second.goto('/');
+  const { second, secondFailures } = await openSecondTab(page);
   const offer = second.getByTestId('tab-notice');
-  await expect(offer).toContainText('Another tab is editing this draft');
   await expect.poll(() => xmlText(second)).toBe(await xmlText(page));
   await expect(second.getByRole('button', { name: 'New', exact: true })).toBeDisabled();
   await expectNoAxeViolations(second);
@@ -319,13 +324,7 @@ test('two tabs: a read-only tab refuses a dropped file and says why; closing the
   page,
 }) => {
   const failures = watchForFailures(page);
-  await openFresh(page);
-  await insertTemplate(page, 'host-deny', 'corrected');
-  await expect.poll(() => storedDraftText(page)).toContain('host-deny');
-  const second = await page.context().newPage();
-  const secondFailures = watchForFailures(second);
-  await second.goto('/');
-  await expect(second.getByTestId('tab-notice')).toContainText('Another tab is editing this draft');
+  const { second, secondFailures } = await openSecondTab(page);
 
   await dropFile(second, 'dropped.conf', '<command>\n  <name>dropped</name>\n</command>\n');
   await expect(
