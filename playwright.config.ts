@@ -6,7 +6,8 @@ const address = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
-  workers: 1,
+  // Two browsers at once: the tests wait on the page more than they use a core.
+  workers: 2,
   timeout: 60_000,
   reporter: [['list']],
   use: {
