@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOsXml } from './os-xml';
+import { DEFAULT_MAX_TEXT, readOsXml } from './os-xml';
 import { positionAt } from './positions';
 
 function only(text: string) {
@@ -137,6 +137,25 @@ describe('readOsXml follows the daemon dialect', () => {
   it('reports an overlong value', () => {
     expect(only(`<a><b>${'x'.repeat(20480)}</b></a>`).error?.message).toBe('XMLERR: String overflow.');
     expect(only(`<a><b>${'x'.repeat(20479)}</b></a>`).error).toBeNull();
+  });
+
+  it('stops an overlong value or name on the character that reaches the limit', () => {
+    const value = readOsXml(`<a><b>${'x'.repeat(30)}</b></a>`, 10);
+    expect(value.error).toMatchObject({ message: 'XMLERR: String overflow.', offset: 6 + 10 });
+    const name = readOsXml(`<a><${'n'.repeat(30)}>1</${'n'.repeat(30)}></a>`, 10);
+    expect(name.error).toMatchObject({ message: 'XMLERR: String overflow.', offset: 4 + 10 });
+    const afterComment = readOsXml(`<a><b>${'x'.repeat(6)}<!-- c -->${'y'.repeat(6)}</b></a>`, 10);
+    expect(afterComment.error?.offset).toBe(6 + 6 + 10 + 4);
+  });
+
+  // Values far past the limit once took quadratic time (a 4 MB value: minutes); the timeout is the check.
+  it('reads values and names megabytes past the limit in one pass', { timeout: 20_000 }, () => {
+    const long = 'x'.repeat(4 * 1024 * 1024);
+    const value = readOsXml(`<ossec_config><command><name>${long}</name></command></ossec_config>`);
+    expect(value.error).toMatchObject({ message: 'XMLERR: String overflow.', offset: 29 + DEFAULT_MAX_TEXT });
+    expect(value.roots[0].children[0].children[0].value).toHaveLength(long.length);
+    expect(readOsXml(`<a><${long}>1</${long}></a>`).error?.message).toBe('XMLERR: String overflow.');
+    expect(readOsXml(`<!a!>${'<!b!>'.repeat(300_000)}<a/>`).comments).toHaveLength(300_001);
   });
 
   it('accepts an empty text and never throws on garbage', () => {
