@@ -49,4 +49,5 @@ export {
 } from './targets/target';
 export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
 export { decodeBytes, encodeText } from './xml/encoding';
+export { withoutFinalLineBreaks } from './xml/line-breaks';
 export { positionAt } from './xml/positions';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentArbitrary, editableValueArbitrary, fieldNameArbitrary } from '../test-support/documents';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import {
   duplicateBlock,
   EditError,
@@ -272,6 +273,18 @@ describe('insertBlocksText', () => {
     const { doc, index } = insertBlocksText(readDocument('<command>\n  <name>a</name>\n</command>'), one);
     expect(doc.text).toBe('<command>\n  <name>a</name>\n</command>\n<command>\n  <name>b</name>\n</command>');
     expect(index).toBe(1);
+  });
+
+  // Trimming the final line breaks once took quadratic time on a long run of blank lines.
+  it('takes in a text with a long run of blank lines in one pass', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { insertBlocksText } from './src/core/model/edit.ts';
+      import { readDocument } from './src/core/model/read.ts';
+      const one = '<command><name>b</name></command>';
+      insertBlocksText(readDocument('<ossec_config>\\n</ossec_config>\\n'), one + '\\n'.repeat(1_000_000) + one);
+    `);
   });
 
   it('keeps a broken example broken: the text goes in as written', () => {

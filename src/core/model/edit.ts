@@ -4,6 +4,7 @@
  * and moves the blocks after it, so it stays fast on large files.
  */
 
+import { withoutFinalLineBreaks } from '../xml/line-breaks';
 import { readOsXml } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
@@ -294,7 +295,7 @@ export function insertBlocksText(
   blocksText: string,
 ): { doc: ConfigDocument; index: number } {
   if (doc.text.trim() === '') return { doc: readDocument(blocksText, doc.encoding), index: 0 };
-  const lines = blocksText.replace(/(\r?\n)+$/, '').split(/\r?\n/);
+  const lines = withoutFinalLineBreaks(blocksText).split(/\r?\n/);
   const reindented = (indent: string) =>
     lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(doc.layout.eol);
   const last = doc.blocks.filter((b) => b.inConfigRoot).at(-1);

@@ -192,7 +192,8 @@ const BY_ID = new Map<string, TargetProfile>(TARGETS.map((t) => [t.id, t]));
  * Throws on a product or version we have no profile for, naming the known targets.
  */
 export function parseTarget(text: string): TargetProfile {
-  const match = /^\s*(ossec|wazuh)\s*[@ ]?\s*v?(\d+)\.(\d+)(?:\.\d+)?\s*$/i.exec(text);
+  // One blank run, then an optional `@` and another: two adjacent blank runs would backtrack quadratically.
+  const match = /^\s*(ossec|wazuh)\s*(?:@\s*)?v?(\d+)\.(\d+)(?:\.\d+)?\s*$/i.exec(text);
   const profile = match
     ? BY_ID.get(`${match[1].toLowerCase()}@${Number(match[2])}.${Number(match[3])}`)
     : undefined;

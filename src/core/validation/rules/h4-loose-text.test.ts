@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../../test-support/finishes';
 import { conf, findings, HOST_DENY, response } from '../testing';
 
 describe('H4 loose text', () => {
@@ -27,5 +28,23 @@ describe('H4 loose text', () => {
       response({ command: 'host-deny', location: 'local', level: '3' }),
     );
     expect(findings('H4', text)).toEqual([]);
+  });
+
+  // Each of these once took quadratic time: comments that no `-->` closes, and blocks on one long line.
+  it('reads many comments and a one-line file in one pass', { timeout: FINISH_TEST_TIMEOUT_MS }, async () => {
+    await finishes(`
+      import { readDocument } from './src/core/model/read.ts';
+      import { validate } from './src/core/validation/validate.ts';
+      validate(readDocument('<ossec_config><command>' + '<!-- a !>'.repeat(1_000_000) + 'x<name>a</name></command></ossec_config>'));
+      validate(readDocument('<ossec_config>' + '<command><name>a</name></command>'.repeat(100_000) + '</ossec_config>'));
+    `);
+  });
+
+  it('sees a # before a block on its own line only', () => {
+    const marked = (prefix: string) =>
+      findings('H4', `<ossec_config>\n${prefix}${HOST_DENY}\n</ossec_config>`);
+    expect(marked(' \t# ').map((d) => d.severity)).toEqual(['warning']);
+    expect(marked('x # ')).toEqual([]);
+    expect(marked('## ')).toEqual([]);
   });
 });
