@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
 import { toProfile } from '../targets/target';
-import { osRegexToRegExp } from './os-regex';
 import { type Alert, ruleIdsOf, simulate } from './simulate';
 
 const wazuh = toProfile('wazuh@4.14');
@@ -33,13 +32,13 @@ describe('simulate', () => {
     );
     const [response] = simulate(doc, sshAlert, wazuh).responses;
     expect(response).toMatchObject({
-      fires: true,
+      outcome: 'fires',
       hosts: ['agent 001'],
       stateful: true,
       timeout: 600,
       arConfName: 'host-deny600',
     });
-    expect(simulate(doc, { ...sshAlert, level: 5 }, wazuh).responses[0]).toMatchObject({ fires: false });
+    expect(simulate(doc, { ...sshAlert, level: 5 }, wazuh).responses[0]).toMatchObject({ outcome: 'idle' });
     expect(simulate(doc, { ...sshAlert, agentId: '000' }, wazuh).responses[0].hosts).toEqual(['the manager']);
   });
 
@@ -47,9 +46,9 @@ describe('simulate', () => {
     const doc = config(
       '  <active-response><command>host-deny</command><location>server</location><level>12</level><rules_group>sshd,</rules_group></active-response>',
     );
-    expect(simulate(doc, sshAlert, wazuh).responses[0].fires).toBe(false);
+    expect(simulate(doc, sshAlert, wazuh).responses[0].outcome).toBe('idle');
     expect(simulate(doc, sshAlert, ossec).responses[0]).toMatchObject({
-      fires: true,
+      outcome: 'fires',
       hosts: ['the manager'],
     });
   });
@@ -58,12 +57,12 @@ describe('simulate', () => {
     const comma = config(
       '  <active-response><command>host-deny</command><location>all</location><rules_group>authentication_failed,authentication_failures</rules_group></active-response>',
     );
-    expect(simulate(comma, sshAlert, wazuh).responses[0].fires).toBe(false);
+    expect(simulate(comma, sshAlert, wazuh).responses[0].outcome).toBe('idle');
     const bar = config(
       '  <active-response><command>host-deny</command><location>all</location><rules_group>authentication_failed|authentication_failures</rules_group></active-response>',
     );
     expect(simulate(bar, sshAlert, wazuh).responses[0]).toMatchObject({
-      fires: true,
+      outcome: 'fires',
       hosts: ['every active agent'],
       stateful: false,
     });
@@ -82,8 +81,8 @@ describe('simulate', () => {
     );
     const noIp = { ...sshAlert, srcip: undefined };
     expect(simulate(doc, noIp, ossec).responses[0].reason).toMatch(/expects srcip/);
-    expect(simulate(doc, noIp, wazuh).responses[0].fires).toBe(true);
-    expect(simulate(doc, { ...sshAlert, srcip: '1.2.3.4;rm' }, wazuh).responses[0].fires).toBe(false);
+    expect(simulate(doc, noIp, wazuh).responses[0].outcome).toBe('fires');
+    expect(simulate(doc, { ...sshAlert, srcip: '1.2.3.4;rm' }, wazuh).responses[0].outcome).toBe('idle');
   });
 
   it('sends defined-agent responses to the one agent_id', () => {
@@ -98,7 +97,7 @@ describe('simulate', () => {
       '  <active-response><command>host-deny</command><location>local</location><level>3</level></active-response>\n' +
       '  <active-response><disabled>yes</disabled></active-response>';
     const last = simulate(config(blocks), sshAlert, wazuh).responses[0];
-    expect(last).toMatchObject({ fires: false });
+    expect(last).toMatchObject({ outcome: 'idle' });
     expect(last.reason).toMatch(/closed the agents' queue/);
     const first = simulate(
       config(
@@ -108,7 +107,7 @@ describe('simulate', () => {
       sshAlert,
       wazuh,
     ).responses[1];
-    expect(first.fires).toBe(true);
+    expect(first.outcome).toBe('fires');
   });
 
   it('explains responses the manager drops or refuses', () => {
@@ -124,16 +123,25 @@ describe('simulate', () => {
     );
     expect(simulate(doc, sshAlert, wazuh).responses[0].offences).toEqual([600, 1800, 3600]);
   });
-});
 
-describe('osRegexToRegExp', () => {
-  it('matches like os_regex: anywhere, case-insensitive, with classes and a literal dot', () => {
-    expect(osRegexToRegExp('SSHD')?.test('syslog,sshd,')).toBe(true);
-    expect(osRegexToRegExp('^syslog,')?.test('syslog,sshd,')).toBe(true);
-    expect(osRegexToRegExp('^sshd')?.test('syslog,sshd,')).toBe(false);
-    expect(osRegexToRegExp('web\\w+,')?.test('web_attack,')).toBe(true);
-    expect(osRegexToRegExp('a.b')?.test('axb')).toBe(false);
-    expect(osRegexToRegExp('a\\.b')?.test('axb')).toBe(true);
-    expect(osRegexToRegExp('trailing\\')).toBeNull();
+  it("matches rules_group with the target's own OS_Regex: an empty one binds every rule on Wazuh 4.2+", () => {
+    const empty = config(
+      '  <active-response><command>host-deny</command><location>server</location><rules_group></rules_group></active-response>',
+    );
+    expect(simulate(empty, sshAlert, wazuh).responses[0].outcome).toBe('fires');
+    expect(simulate(empty, sshAlert, toProfile('wazuh@4.1')).responses[0].outcome).toBe('idle');
+    expect(simulate(empty, sshAlert, ossec).responses[0].reason).toMatch(/cannot compile/);
+  });
+
+  it('says a response is undecided when its rules_group is too complex to evaluate', () => {
+    const heavy = `\\.\\d*\\S*\\s*\\s*\\w*\\d*\\W*\\d*\\d*\\S*\\s*\\s*\\S*\\w*\\S*\\W*\\d*\\S*\\S*\\s*\\w+\\W\\p\\S+\\.\\.*`;
+    const doc = config(
+      `  <active-response><command>host-deny</command><location>server</location><rules_group>${heavy.repeat(3)}</rules_group></active-response>\n` +
+        '  <active-response><command>host-deny</command><location>server</location><rules_id>5712</rules_id></active-response>',
+    );
+    const { responses, notes } = simulate(doc, { ...sshAlert, groups: '111 '.repeat(100) }, wazuh);
+    expect(responses.map((r) => r.outcome)).toEqual(['undecided', 'fires']);
+    expect(responses[0].reason).toMatch(/^Undecided: .* too complex to evaluate/);
+    expect(notes.join(' ')).toMatch(/too complex/);
   });
 });

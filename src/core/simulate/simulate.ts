@@ -12,7 +12,7 @@ import { execdView } from '../derive/execd';
 import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
 import type { TargetProfile } from '../targets/target';
-import { osRegexToRegExp } from './os-regex';
+import { type OsRegexResult, osRegexMatch, STEPS_PER_MATCH, type StepBudget, stepBudget } from './os-regex';
 
 export interface Alert {
   ruleId: number;
@@ -29,7 +29,11 @@ export interface Alert {
 export interface SimulatedResponse {
   blockIndex: number;
   command?: string;
-  fires: boolean;
+  /**
+   * Whether it fires for this alert; `undecided` when its `rules_group` is too complex to evaluate within
+   * the step budget (the daemon's own matcher can take millions of steps on such a pattern).
+   */
+  outcome: 'fires' | 'idle' | 'undecided';
   /** Why it fires or not, in a sentence. */
   reason: string;
   /** Where it runs: `the manager`, `agent 001`, `every active agent`. */
@@ -71,39 +75,62 @@ export function ruleIdsOf(value: string): number[] {
   return ids;
 }
 
+/** How the rule's groups fare against `rules_group`, in words. */
+function groupsWording(group: string, result: OsRegexResult): string {
+  switch (result.outcome) {
+    case 'match':
+      return `the groups match ${group}`;
+    case 'no-match':
+      return `the groups do not match ${group}`;
+    case 'refused':
+      return `the daemon cannot compile ${group} (${result.reason}), so it matches no group`;
+    case 'too-complex':
+      return `${group} is too complex to evaluate against these groups (more than ${STEPS_PER_MATCH.toLocaleString('en-US')} steps of the daemon's matcher)`;
+  }
+}
+
+/** Whether the response is bound to the alert's rule: true, false, or null when that cannot be decided. */
 function matchReason(
   r: ResponseModel,
   alert: Alert,
   target: TargetProfile,
-): { matches: boolean; reason: string } {
+  budget: StepBudget,
+  doc: ConfigDocument,
+): { matches: boolean | null; reason: string } {
   const levelText = fieldValue(r.block, 'level');
   const level = levelText !== undefined && isAllDigits(levelText) ? atoi(levelText) : 0;
   const group = fieldValue(r.block, 'rules_group');
   const idsText = fieldValue(r.block, 'rules_id');
   const levelMatches = level > 0 && alert.level >= level;
-  const groupRegex = group ? osRegexToRegExp(group) : null;
-  const groupMatches = groupRegex?.test(alert.groups) === true;
+  // Even an empty <rules_group> reaches OS_Regex, which matches every group string on Wazuh 4.2 and later.
+  const grouping =
+    group === undefined
+      ? undefined
+      : osRegexMatch(group, alert.groups, target.osRegex, { budget, patternEncoding: doc.encoding });
+  const groupMatches =
+    grouping === undefined ? false : grouping.outcome === 'too-complex' ? null : grouping.outcome === 'match';
   const ids = idsText === undefined ? [] : ruleIdsOf(idsText);
   const idMatches = ids.includes(alert.ruleId);
 
   const because: string[] = [];
-  let matches: boolean;
-  if (level > 0 && group !== undefined && target.levelAndGroup === 'and') {
-    matches = levelMatches && groupMatches;
+  let matches: boolean | null;
+  if (level > 0 && group !== undefined && grouping !== undefined && target.levelAndGroup === 'and') {
+    matches = levelMatches ? groupMatches : false;
     because.push(
       matches
         ? `level ${alert.level} ≥ ${level} and the groups match ${group}`
-        : `it needs both level ≥ ${level} and a group matching ${group}`,
+        : levelMatches
+          ? `it needs both level ≥ ${level} and a group matching ${group}, and ${groupsWording(group, grouping)}`
+          : `it needs both level ≥ ${level} and a group matching ${group}`,
     );
   } else {
-    matches = levelMatches || groupMatches;
+    matches = levelMatches || groupMatches === true ? true : groupMatches;
     if (level > 0)
       because.push(levelMatches ? `level ${alert.level} ≥ ${level}` : `level ${alert.level} < ${level}`);
-    if (group !== undefined)
-      because.push(groupMatches ? `the groups match ${group}` : `the groups do not match ${group}`);
+    if (group !== undefined && grouping !== undefined) because.push(groupsWording(group, grouping));
   }
   if (idsText !== undefined) {
-    matches ||= idMatches;
+    if (idMatches) matches = true;
     because.push(
       idMatches
         ? `rule ${alert.ruleId} is listed`
@@ -189,6 +216,7 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
   }
 
   const offenders = execdView(doc, target).offenders?.minutes;
+  const budget = stepBudget();
   const responses = model.responses.map((r): SimulatedResponse => {
     const stateful =
       r.outcome === 'accepted' && (r.resolved?.timeoutAllowed ?? false) && r.effectiveTimeout > 0;
@@ -203,40 +231,39 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
           ? arConfKey(r.command, r.effectiveTimeout)
           : undefined,
     };
-    if (r.outcome !== 'accepted')
-      return { ...base, fires: false, reason: `Does not fire: ${SKIPPED[r.outcome]}.` };
-    if (alert.level === 0) return { ...base, fires: false, reason: 'Does not fire: the rule has level 0.' };
-    const { matches, reason } = matchReason(r, alert, target);
-    if (!matches) return { ...base, fires: false, reason: `Does not fire: ${reason}.` };
+    const idle = (reason: string): SimulatedResponse => ({ ...base, outcome: 'idle', reason });
+    if (r.outcome !== 'accepted') return idle(`Does not fire: ${SKIPPED[r.outcome]}.`);
+    if (alert.level === 0) return idle('Does not fire: the rule has level 0.');
+    const { matches, reason } = matchReason(r, alert, target, budget, doc);
+    if (matches === null) return { ...base, outcome: 'undecided', reason: `Undecided: ${reason}.` };
+    if (!matches) return idle(`Does not fire: ${reason}.`);
     const gate = expectGate(r, alert, target);
-    if (gate)
-      return { ...base, fires: false, reason: `Bound to the rule (${reason}), but not run: ${gate}.` };
+    if (gate) return idle(`Bound to the rule (${reason}), but not run: ${gate}.`);
     const { hosts, onManager } = hostsOf(r, alert);
     if (hosts.length === 0)
-      return {
-        ...base,
-        fires: false,
-        reason: `Bound to the rule (${reason}), but it names no host for this alert.`,
-      };
+      return idle(`Bound to the rule (${reason}), but it names no host for this alert.`);
     const queueOpen = onManager ? localQueue : remoteQueue;
     if (!queueOpen) {
-      return {
-        ...base,
-        fires: false,
-        reason: `Bound to the rule (${reason}), but a disabled yes block closed the ${onManager ? "manager's" : "agents'"} queue.`,
-      };
+      return idle(
+        `Bound to the rule (${reason}), but a disabled yes block closed the ${onManager ? "manager's" : "agents'"} queue.`,
+      );
     }
     const offences =
       stateful && onManager && offenders && offenders.length > 0
         ? [base.timeout, ...offenders.map((minutes) => minutes * 60)]
         : undefined;
-    return { ...base, hosts, fires: true, reason: `Fires: ${reason}.`, offences };
+    return { ...base, hosts, outcome: 'fires', reason: `Fires: ${reason}.`, offences };
   });
   if (
     fieldsNamedAnywhere(doc, 'repeated_offenders') &&
-    responses.some((r) => r.fires && !r.hosts.includes('the manager'))
+    responses.some((r) => r.outcome === 'fires' && !r.hosts.includes('the manager'))
   ) {
     notes.push("Repeated offenders on agents come from each agent's own ossec.conf, which this file is not.");
+  }
+  if (responses.some((r) => r.outcome === 'undecided')) {
+    notes.push(
+      'Some rules_group patterns are too complex to evaluate here: the daemon would run its matcher for millions of steps on them. Simplify them, or test them on a manager.',
+    );
   }
   return { responses, notes };
 }

@@ -4,6 +4,7 @@
  * version.
  */
 
+import type { OsRegexDialect } from '../simulate/os-regex';
 import type { BackslashRuns } from '../xml/os-xml';
 import {
   BUILTIN_AR_CONF,
@@ -55,6 +56,8 @@ export interface TargetProfile {
   xmlBackslashRuns: BackslashRuns;
   /** The reader refuses `<?xml …?>` (§13: OSSEC 4.2.0 and Wazuh 4.14; only OSSEC's unreleased main skips it). */
   xmlDeclarationRefused: boolean;
+  /** How OS_Regex, which matches `rules_group`, compiles and runs a pattern (`os_regex/`). */
+  osRegex: OsRegexDialect;
   /** How scripts receive the alert: arguments, arguments plus extra_args, or JSON on stdin. */
   scriptInput: 'argv' | 'argv-extra-args' | 'json';
   /** Which generation of stock scripts and commands the packages install. */
@@ -77,7 +80,10 @@ type Thresholds = Record<
   | 'execdCaVerification'
   | 'agentUpgradeReader'
   | 'expectIgnored'
-  | 'compiledScripts',
+  | 'compiledScripts'
+  | 'regexEndTestedFirst'
+  | 'regexLongPatterns'
+  | 'regexMatchesBeforeReading',
   string
 >;
 
@@ -93,7 +99,15 @@ const WAZUH_SINCE: Thresholds = {
   compiledScripts: '4.2',
   agentIdZeroDropped: '4.3',
   emptyCommandOrLocationMissing: '4.4',
+  // From `git show <tag>:src/os_regex/` (os_regex.h, os_regex_execute.c).
+  regexEndTestedFirst: '3.7',
+  regexLongPatterns: '3.8',
+  regexMatchesBeforeReading: '4.2',
 };
+
+/** OSSEC from 3.3 translates OS_Regex into PCRE2 (`os_regex/os_converter.c`). */
+const OSSEC_PCRE2_SINCE = '3.3';
+const OS_PATTERN_MAXSIZE = { short: 2048, long: 20480 };
 
 const OSSEC_VERSIONS = ['2.8', '3.7', '4.2'];
 const WAZUH_VERSIONS = [
@@ -134,6 +148,13 @@ function ossecProfile(version: Version): TargetProfile {
     xmlMaxText: 8192,
     xmlBackslashRuns: 'sticky',
     xmlDeclarationRefused: true,
+    osRegex: {
+      engine: atLeast(version, OSSEC_PCRE2_SINCE) ? 'pcre2' : 'os-regex',
+      maxPatternBytes: OS_PATTERN_MAXSIZE.short,
+      readsFinalNul: !atLeast(version, OSSEC_PCRE2_SINCE),
+      matchesBeforeReading: false,
+      nonWordHoldsDashAndAt: !atLeast(version, OSSEC_PCRE2_SINCE),
+    },
     scriptInput: 'argv',
     scripts: 'ossec',
     stockCommands: STOCK_COMMANDS.ossec,
@@ -170,6 +191,13 @@ function wazuhProfile(version: Version): TargetProfile {
     xmlMaxText: 20480,
     xmlBackslashRuns: 'toggle',
     xmlDeclarationRefused: true,
+    osRegex: {
+      engine: 'os-regex',
+      maxPatternBytes: since('regexLongPatterns') ? OS_PATTERN_MAXSIZE.long : OS_PATTERN_MAXSIZE.short,
+      readsFinalNul: !since('regexEndTestedFirst'),
+      matchesBeforeReading: since('regexMatchesBeforeReading'),
+      nonWordHoldsDashAndAt: false,
+    },
     scriptInput: since('compiledScripts') ? 'json' : since('extraArgs') ? 'argv-extra-args' : 'argv',
     scripts,
     stockCommands: STOCK_COMMANDS[scripts],
