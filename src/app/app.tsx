@@ -3,6 +3,7 @@ import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
+import { VisibleText } from '../components/visible-text';
 import {
   applyOps,
   type BlockKind,
@@ -467,7 +468,8 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             >
               <Icon name="error" className="mt-px size-3.5" />
               <span>
-                Line {errorPosition.line}, column {errorPosition.column}: {doc.xmlError.message}
+                Line {errorPosition.line}, column {errorPosition.column}:{' '}
+                <VisibleText text={doc.xmlError.message} />
               </span>
             </p>
           )}
@@ -509,7 +511,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       </main>
       <footer className="flex h-6 shrink-0 items-center gap-3 border-t border-zinc-200 bg-white px-3 text-[11px] text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
-          {status}
+          <VisibleText text={status} />
         </span>
         <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
           {saveProblem ?? 'Draft saved in this browser'}

@@ -36,6 +36,13 @@ export type {
   Fix,
   Severity,
 } from './model/types';
+export {
+  type OsRegexDialect,
+  type OsRegexResult,
+  osRegexMatch,
+  type StepBudget,
+  stepBudget,
+} from './simulate/os-regex';
 export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
@@ -47,6 +54,15 @@ export {
   type TargetProfile,
   toProfile,
 } from './targets/target';
+export {
+  describeCharacter,
+  escapeForTerminal,
+  hasHiddenCharacters,
+  revealHidden,
+  type TextPiece,
+  terminalSafeJson,
+  textPieces,
+} from './text/invisible-characters';
 export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
 export { decodeBytes, encodeText } from './xml/encoding';
 export { withoutFinalLineBreaks } from './xml/line-breaks';

@@ -11,12 +11,14 @@ import { ChipsInput } from '../../components/chips-input';
 import { Field, fieldDescribedBy } from '../../components/field';
 import { SelectControl, TextControl } from '../../components/form-controls';
 import { useBlockForm } from '../../components/use-block-form';
+import { VisibleText } from '../../components/visible-text';
 import {
   ACTIVE_RESPONSE_FIELDS,
   type Block,
   type Diagnostic,
   fieldValue,
   type ResponseSummary,
+  revealHidden,
   type TargetProfile,
 } from '../../core';
 import { isKnownResponseElement } from '../../core/derive/analysisd';
@@ -95,7 +97,7 @@ export function ActiveResponseForm({
   return (
     <form
       className="grid gap-4"
-      aria-label={`Active response ${values.command ?? ''}`}
+      aria-label={`Active response ${revealHidden(values.command ?? '')}`}
       onSubmit={(e) => e.preventDefault()}
     >
       <FormHeader kind="active-response" title={values.command} line={line}>
@@ -115,13 +117,16 @@ export function ActiveResponseForm({
               className="text-[13px] leading-snug text-zinc-700 dark:text-zinc-300"
               data-testid="response-summary"
             >
-              {response.summary}
+              <VisibleText text={response.summary} />
             </p>
           </div>
         )}
         {response?.arConfLine && (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            ar.conf: <code className="font-mono text-zinc-800 dark:text-zinc-200">{response.arConfLine}</code>
+            ar.conf:{' '}
+            <code className="font-mono text-zinc-800 dark:text-zinc-200">
+              <VisibleText text={response.arConfLine} />
+            </code>
           </p>
         )}
       </FormHeader>

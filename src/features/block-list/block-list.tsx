@@ -4,6 +4,7 @@ import { IconButton } from '../../components/button';
 import { cx } from '../../components/cx';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
+import { VisibleText } from '../../components/visible-text';
 import type { BlockKind, Severity } from '../../core';
 
 export type ResponseMode = 'stateful' | 'stateless' | 'disabled';
@@ -286,11 +287,17 @@ const BlockRow = memo(
                   : 'text-zinc-900 dark:text-zinc-100',
               )}
             >
-              {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
+              {item.title === undefined ? (
+                '(no name)'
+              ) : item.title === '' ? (
+                '(empty)'
+              ) : (
+                <VisibleText text={item.title} />
+              )}
             </span>
           </span>
           <span className="mt-0.5 flex items-center gap-1.5">
-            <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">{item.detail}</span>
+            <VisibleText text={item.detail} className="truncate text-xs text-zinc-600 dark:text-zinc-400" />
           </span>
         </span>
         <span className="flex shrink-0 flex-col items-end gap-1">

@@ -70,4 +70,26 @@ describe('CommandForm', () => {
     expect(screen.getByText('unknown to OSSEC 3.7')).toBeTruthy();
     expect(screen.getByText('required by OSSEC 3.7')).toBeTruthy();
   });
+
+  it('shows a value that hides characters spelt out beside its input, the input keeping the value', () => {
+    const hidden = readDocument(
+      '<command>\n  <name>deny</name>\n  <executable>deny\u202Egnp.exe</executable>\n</command>\n',
+    );
+    render(
+      <CommandForm
+        block={hidden.blocks[0]}
+        line={1}
+        diagnostics={[]}
+        target={parseTarget('wazuh@4.14')}
+        readOnly={false}
+        onSet={vi.fn()}
+        onRemove={vi.fn()}
+      />,
+    );
+    expect((screen.getByLabelText('Executable') as HTMLInputElement).value).toBe('deny\u202Egnp.exe');
+    expect(screen.getByTestId('field-executable-revealed').textContent).toBe(
+      'Holds characters that do not show: deny⟨U+202E⟩gnp.exe',
+    );
+    expect(screen.queryByTestId('field-name-revealed')).toBeNull();
+  });
 });

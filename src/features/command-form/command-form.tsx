@@ -9,7 +9,14 @@ import {
 } from '../../components/block-form-parts';
 import { SelectControl, TextControl } from '../../components/form-controls';
 import { useBlockForm } from '../../components/use-block-form';
-import { type Block, COMMAND_FIELDS, type Diagnostic, fieldValue, type TargetProfile } from '../../core';
+import {
+  type Block,
+  COMMAND_FIELDS,
+  type Diagnostic,
+  fieldValue,
+  revealHidden,
+  type TargetProfile,
+} from '../../core';
 import { isKnownCommandElement } from '../../core/derive/analysisd';
 
 export interface CommandFormProps {
@@ -72,7 +79,7 @@ export function CommandForm({
   return (
     <form
       className="grid gap-4"
-      aria-label={`Command ${values.name ?? ''}`}
+      aria-label={`Command ${revealHidden(values.name ?? '')}`}
       onSubmit={(e) => e.preventDefault()}
     >
       <FormHeader kind="command" title={values.name} line={line}>

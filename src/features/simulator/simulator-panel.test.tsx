@@ -63,4 +63,26 @@ describe('SimulatorPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: /Response 2/ }));
     expect(onSelect).toHaveBeenCalledWith(2);
   });
+
+  it('marks a response whose rules_group is too complex to evaluate as undecided', () => {
+    const heavy =
+      '\\.\\d*\\S*\\s*\\s*\\w*\\d*\\W*\\d*\\d*\\S*\\s*\\s*\\S*\\w*\\S*\\W*\\d*\\S*\\S*\\s*\\w+\\W\\p\\S+\\.\\.*';
+    const tricky = readDocument(`<ossec_config>
+  <command><name>a\u202Eb</name><executable>a</executable></command>
+  <active-response><command>a\u202Eb</command><location>server</location><rules_group>${heavy.repeat(3)}</rules_group></active-response>
+</ossec_config>`);
+    render(
+      <SimulatorPanel
+        doc={tricky}
+        target={toProfile('wazuh@4.14')}
+        blockLabel={(i) => `Response ${i}`}
+        onSelect={vi.fn()}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Alert groups'), { target: { value: '111 '.repeat(100) } });
+    const row = screen.getByRole('button', { name: /Response 1/ });
+    expect(row.textContent).toMatch(/^undecided/);
+    expect(row.textContent).toContain('too complex to evaluate');
+    expect(screen.getByText(/Some rules_group patterns are too complex/)).toBeTruthy();
+  });
 });

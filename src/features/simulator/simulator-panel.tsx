@@ -3,6 +3,7 @@ import { Badge } from '../../components/badge';
 import { cx } from '../../components/cx';
 import { inputClass } from '../../components/field';
 import { focusRing } from '../../components/focus-ring';
+import { VisibleText } from '../../components/visible-text';
 import {
   type Alert,
   type ConfigDocument,
@@ -167,16 +168,21 @@ function ResponseRow({
         )}
       >
         <span className="flex items-center gap-2">
-          <Badge tone={response.fires ? 'green' : 'neutral'}>{response.fires ? 'fires' : 'idle'}</Badge>
-          <span className="truncate font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
-          {response.fires && (
+          <Badge
+            tone={OUTCOME_TONES[response.outcome]}
+            title={response.outcome === 'undecided' ? 'Too complex to evaluate' : undefined}
+          >
+            {response.outcome}
+          </Badge>
+          <VisibleText text={label} className="truncate font-medium text-zinc-900 dark:text-zinc-100" />
+          {response.outcome === 'fires' && (
             <span className="ml-auto shrink-0 text-xs text-zinc-700 dark:text-zinc-300">
               {where} · {lasting}
             </span>
           )}
         </span>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          {response.reason}
+          <VisibleText text={response.reason} />
           {response.offences &&
             ` Repeat offences: ${response.offences.map((s) => `${s / 60} min`).join(', ')}.`}
         </span>
@@ -185,6 +191,12 @@ function ResponseRow({
   );
 }
 
+const OUTCOME_TONES = { fires: 'green', idle: 'neutral', undecided: 'amber' } as const;
+
 function Note({ children }: { children: string }) {
-  return <p className="px-3 py-2 text-[13px] text-zinc-600 dark:text-zinc-400">{children}</p>;
+  return (
+    <p className="px-3 py-2 text-[13px] text-zinc-600 dark:text-zinc-400">
+      <VisibleText text={children} />
+    </p>
+  );
 }
