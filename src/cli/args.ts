@@ -18,6 +18,11 @@ Commands:
          the rule's group string as analysisd builds it; --agent is the agent that raised the alert
          (000, the default, is the manager). Exit 1 when the target refuses the file.
 
+FILE may be - for standard input. Files over 16 MB (16,777,216 bytes) are refused: far above any real
+ossec.conf, and the most the checks hold in memory comfortably.
+
+Text output shows control and other hidden characters from the files as escapes (\\x1b, \\u202e).
+
 Options:
   -h, --help    Show this help.
 
@@ -114,6 +119,8 @@ export function parseInvocation(argv: string[]): Invocation {
       const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
       if (values.help) return { command: 'help' };
       if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
+      if (positionals.filter((file) => file === '-').length > 1)
+        throw new UsageError('standard input (-) can be read only once');
       return {
         command,
         target: values.target,

@@ -1,15 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { type CliIo, runCli } from './run';
-
-const io: CliIo = {
-  readFile: async (path) => new Uint8Array(await readFile(path)),
-  stdout: (chunk) => {
-    process.stdout.write(chunk);
-  },
-  stderr: (text) => {
-    process.stderr.write(text);
-  },
-};
+import { escapeForTerminal } from '../core';
+import { processIo } from './io';
+import { runCli } from './run';
 
 /** The `ar-studio` process: never throws, never prints a stack trace; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -19,11 +10,10 @@ export async function main(argv: string[]): Promise<number> {
     process.exit(error.code === 'EPIPE' ? 0 : 2);
   });
   try {
-    return await runCli(argv, io);
+    return await runCli(argv, processIo);
   } catch (error) {
-    process.stderr.write(
-      `ar-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ar-studio: internal error: ${escapeForTerminal(message)}\n`);
     return 2;
   }
 }

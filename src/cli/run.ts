@@ -5,7 +5,6 @@ import {
   commandOf,
   DEFAULT_TARGET,
   type Diagnostic,
-  decodeBytes,
   deriveResponses,
   encodeText,
   isAccepted,
@@ -13,53 +12,19 @@ import {
   positionAt,
   type Role,
   type RoleOption,
-  readDocument,
   resolveRole,
   simulate,
   type TargetProfile,
   validate,
 } from '../core';
 import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
-
-/** Everything the CLI touches outside itself, so tests can run it in-process. */
-export interface CliIo {
-  readFile(path: string): Promise<Uint8Array>;
-  stdout(chunk: string | Uint8Array): void;
-  stderr(text: string): void;
-}
+import { inputName, loadDocument, UnreadableFile } from './input';
+import type { CliIo } from './io';
+import { printJson, printLine, printMessage } from './output';
 
 const EXIT_ACCEPTED = 0;
 const EXIT_NOT_ACCEPTED = 1;
 const EXIT_USAGE = 2;
-
-/** A file that could not be read at all: reported on stderr with exit status 2. */
-class UnreadableFile extends Error {}
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a component of the path is not a directory',
-};
-
-/**
- * Reads and decodes one file. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
- * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
- */
-async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
-    throw new UnreadableFile(`cannot read '${file}': ${reason}`);
-  }
-  const decoded = decodeBytes(bytes);
-  if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
-  return readDocument(decoded.text, decoded.encoding);
-}
 
 function targetOf(text: string | undefined): TargetProfile {
   try {
@@ -83,7 +48,7 @@ function judge(doc: ConfigDocument, target: TargetProfile, roleOption: RoleOptio
 }
 
 function compilerLine(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`;
+  return `${inputName(file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }
 
 /** One file's entry in `check --format json` (DESIGN §6). */
@@ -92,7 +57,7 @@ function jsonReport(file: string, target: TargetProfile, { doc, role, diagnostic
   const at = (offset: number) => positionAt(doc.text, offset);
   const summaries = new Map(deriveResponses(doc, target, role).map((s) => [s.blockIndex, s]));
   return {
-    file,
+    file: inputName(file),
     role,
     accepted,
     diagnostics: diagnostics.map((d) => ({
@@ -127,7 +92,7 @@ function jsonReport(file: string, target: TargetProfile, { doc, role, diagnostic
 }
 
 async function runExport(io: CliIo, file: string): Promise<number> {
-  const doc = await load(io, file, false);
+  const doc = await loadDocument(io, file, false);
   io.stdout(encodeText(doc.text, doc.encoding));
   return EXIT_ACCEPTED;
 }
@@ -139,39 +104,42 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   for (const file of invocation.files) {
     let doc: ConfigDocument;
     try {
-      doc = await load(io, file, true);
+      doc = await loadDocument(io, file, true);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
-      io.stderr(`ar-studio: ${error.message}\n`);
+      printMessage(io, error.message);
       status = EXIT_USAGE;
       continue;
     }
     const verdict = judge(doc, target, invocation.role);
     if (!verdict.accepted && status === EXIT_ACCEPTED) status = EXIT_NOT_ACCEPTED;
     if (invocation.format === 'text') {
-      for (const diagnostic of verdict.diagnostics) io.stdout(compilerLine(file, diagnostic));
+      for (const diagnostic of verdict.diagnostics) printLine(io, compilerLine(file, diagnostic));
     } else {
       reports.push(jsonReport(file, target, verdict));
     }
   }
-  if (invocation.format === 'json')
-    io.stdout(`${JSON.stringify({ target: target.id, files: reports }, null, 2)}\n`);
+  if (invocation.format === 'json') printJson(io, { target: target.id, files: reports });
   return status;
 }
 
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
   const target = targetOf(invocation.target);
-  const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
-  for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
+  const { doc, role, accepted } = judge(
+    await loadDocument(io, invocation.file, true),
+    target,
+    invocation.role,
+  );
+  for (const line of arConfLines(doc, target, role)) printLine(io, line);
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, invocation.file, 'these are the lines its valid blocks would add');
   return EXIT_NOT_ACCEPTED;
 }
 
 function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: string): void {
-  io.stderr(
-    `ar-studio: ${target.label} refuses '${file}' and would not start; ` +
-      `${shown} (see: ar-studio check ${file})\n`,
+  printMessage(
+    io,
+    `${target.label} refuses '${inputName(file)}' and would not start; ${shown} (see: ar-studio check ${file})`,
   );
 }
 
@@ -181,28 +149,29 @@ async function runSimulate(
 ): Promise<number> {
   const target = targetOf(invocation.target);
   const { file, alert } = invocation;
-  const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
+  const { doc, accepted } = judge(await loadDocument(io, file, true), target, 'manager');
   const { responses, notes } = simulate(doc, alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
-    const report = {
+    printJson(io, {
       target: target.id,
-      file,
+      file: inputName(file),
       accepted,
       alert,
       responses: responses.map((r) => ({ ...at(r.blockIndex), ...r })),
       notes,
-    };
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    });
   } else {
     for (const r of responses) {
       const { line, column } = at(r.blockIndex);
-      const where = r.fires ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
-      io.stdout(
-        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}\n`,
+      const where =
+        r.outcome === 'fires' ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
+      printLine(
+        io,
+        `${inputName(file)}:${line}:${column} ${r.outcome} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
       );
     }
-    for (const note of notes) io.stdout(`note: ${note}\n`);
+    for (const note of notes) printLine(io, `note: ${note}`);
   }
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, file, 'this is what its valid blocks would do');
@@ -222,7 +191,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     invocation = parseInvocation(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`ar-studio: ${error.message}\n\n${USAGE}`);
+    printMessage(io, error.message);
+    io.stderr(`\n${USAGE}`);
     return EXIT_USAGE;
   }
   try {
@@ -241,7 +211,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;
-    io.stderr(`ar-studio: ${error.message}\n`);
+    printMessage(io, error.message);
     return EXIT_USAGE;
   }
 }

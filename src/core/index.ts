@@ -24,6 +24,13 @@ export {
   fieldValue,
   valueProblem,
 } from './model/fields';
+export {
+  formatSize,
+  MAX_DOCUMENT_BYTES,
+  textTooLarge,
+  tooLargeMessage,
+  utf8Length,
+} from './model/limits';
 export { readDocument } from './model/read';
 export type {
   Block,
