@@ -42,6 +42,7 @@ export type {
   DocumentOp,
   Fix,
   Severity,
+  TextEncoding,
 } from './model/types';
 export {
   type OsRegexDialect,

@@ -8,9 +8,25 @@ import { withoutFinalLineBreaks } from '../xml/line-breaks';
 import { readOsXml } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
-import { fieldsOf, fieldValue, lastField, valueProblem } from './fields';
-import { indentBefore, readDocument } from './read';
-import type { Block, BlockSpec, ConfigDocument, DocumentOp, XmlElement } from './types';
+import {
+  elementNameProblem,
+  encodingProblem,
+  fieldsNamed,
+  fieldsOf,
+  fieldValue,
+  lastField,
+  valueProblem,
+} from './fields';
+import { countLineBreaks, detectLayout, indentBefore, readDocument } from './read';
+import type {
+  Block,
+  BlockChild,
+  BlockSpec,
+  ConfigDocument,
+  DocumentOp,
+  TextEncoding,
+  XmlElement,
+} from './types';
 
 export class EditError extends Error {}
 
@@ -20,8 +36,9 @@ function blockAt(doc: ConfigDocument, blockIndex: number): Block {
   return block;
 }
 
-function checkValue(value: string): void {
-  const problem = valueProblem(value);
+/** Refuses what the dialect or the document's encoding cannot carry: the same checks the forms show. */
+function checkField(name: string, value: string, encoding: TextEncoding): void {
+  const problem = elementNameProblem(name) ?? valueProblem(value, encoding);
   if (problem) throw new EditError(problem);
 }
 
@@ -98,7 +115,13 @@ function spliceBlock(
     );
     return { ...shifted, children };
   });
-  return { ...doc, text, blocks, topLevel };
+  // The edit may bring line breaks of the other kind (a CRLF value in an LF file) or the block's first
+  // child: count only the line breaks around the splice, and take the layout again from that.
+  const removed = countLineBreaks(doc.text, Math.max(0, start - 1), end + 1);
+  const added = countLineBreaks(text, Math.max(0, start - 1), start + insert.length + 1);
+  const { lf, crlf } = doc.layout.lineBreaks;
+  const lineBreaks = { lf: lf - removed.lf + added.lf, crlf: crlf - removed.crlf + added.crlf };
+  return { ...doc, text, blocks, topLevel, layout: detectLayout(text, blocks, topLevel, lineBreaks) };
 }
 
 function shiftElement(element: XmlElement, delta: number): XmlElement {
@@ -126,16 +149,28 @@ function shiftTopLevel(element: XmlElement, editStart: number, editEnd: number, 
   };
 }
 
-/** Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent. */
+/** The `occurrence`-th element named `field` (0 = the first); without one, the last, the one the daemon uses. */
+function fieldAt(block: Block, field: string, occurrence: number | undefined): BlockChild | undefined {
+  if (occurrence === undefined) return lastField(block, field);
+  const found = fieldsNamed(block, field)[occurrence];
+  if (!found) throw new EditError(`This block has no <${field}> number ${occurrence + 1}.`);
+  return found;
+}
+
+/**
+ * Set a field's value, adding the element when absent. A field written several times: the `occurrence`
+ * given (0 = the first), else the last, the one the daemon uses.
+ */
 export function setField(
   doc: ConfigDocument,
   blockIndex: number,
   field: string,
   value: string,
+  occurrence?: number,
 ): ConfigDocument {
-  checkValue(value);
+  checkField(field, value, doc.encoding);
   const block = blockAt(doc, blockIndex);
-  const existing = lastField(block, field);
+  const existing = fieldAt(block, field, occurrence);
   if (existing) {
     if (existing.selfClosing || existing.hasNestedElements) {
       return spliceBlock(doc, block, existing.start, existing.end, printField(field, value));
@@ -179,17 +214,31 @@ export function setField(
   return spliceBlock(doc, block, block.openEnd, block.openEnd, eol + indent + printed);
 }
 
-/** Remove every occurrence of a field, each with its line when it stands alone on it. */
-export function removeField(doc: ConfigDocument, blockIndex: number, field: string): ConfigDocument {
+/** Remove one element, with its line when it stands alone on it. */
+function removeChild(doc: ConfigDocument, block: Block, child: BlockChild): ConfigDocument {
+  const line = wholeLine(doc.text, child.start, child.end);
+  return line
+    ? spliceBlock(doc, block, line.start, line.end, '')
+    : spliceBlock(doc, block, child.start, child.end, '');
+}
+
+/** Remove one occurrence of a field (0 = the first), or every occurrence when none is given. */
+export function removeField(
+  doc: ConfigDocument,
+  blockIndex: number,
+  field: string,
+  occurrence?: number,
+): ConfigDocument {
+  if (occurrence !== undefined) {
+    const block = blockAt(doc, blockIndex);
+    return removeChild(doc, block, fieldAt(block, field, occurrence) as BlockChild);
+  }
   let current = doc;
   for (;;) {
     const block = blockAt(current, blockIndex);
     const child = lastField(block, field);
     if (!child) return current;
-    const line = wholeLine(current.text, child.start, child.end);
-    current = line
-      ? spliceBlock(current, block, line.start, line.end, '')
-      : spliceBlock(current, block, child.start, child.end, '');
+    current = removeChild(current, block, child);
   }
 }
 
@@ -279,7 +328,7 @@ export function insertBlock(
   spec: BlockSpec,
   place?: { before?: number; after?: number },
 ): { doc: ConfigDocument; index: number } {
-  for (const field of spec.fields) checkValue(field.value);
+  for (const field of spec.fields) checkField(field.name, field.value, doc.encoding);
   const print = (indent: string) => printBlock(spec, indent, doc.layout.indentUnit, doc.layout.eol);
   return indexAt(insertBlockText(doc, print, place ?? defaultPlace(doc, spec)));
 }
@@ -294,6 +343,8 @@ export function insertBlocksText(
   doc: ConfigDocument,
   blocksText: string,
 ): { doc: ConfigDocument; index: number } {
+  const problem = encodingProblem(blocksText, doc.encoding);
+  if (problem) throw new EditError(problem);
   if (doc.text.trim() === '') return { doc: readDocument(blocksText, doc.encoding), index: 0 };
   const lines = withoutFinalLineBreaks(blocksText).split(/\r?\n/);
   const reindented = (indent: string) =>
@@ -332,9 +383,9 @@ export function moveBlock(doc: ConfigDocument, blockIndex: number, toIndex: numb
 export function applyOp(doc: ConfigDocument, op: DocumentOp): ConfigDocument {
   switch (op.op) {
     case 'setField':
-      return setField(doc, op.blockIndex, op.field, op.value);
+      return setField(doc, op.blockIndex, op.field, op.value, op.occurrence);
     case 'removeField':
-      return removeField(doc, op.blockIndex, op.field);
+      return removeField(doc, op.blockIndex, op.field, op.occurrence);
     case 'insertBlock':
       return insertBlock(doc, op.block, op.before !== undefined || op.after !== undefined ? op : undefined)
         .doc;
