@@ -380,6 +380,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               diagnostics={blockDiagnostics}
               target={target}
               readOnly={locked}
+              encoding={formSource.encoding}
               onSet={onSet}
               onRemove={onRemove}
             />
@@ -394,6 +395,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               definedCommands={definedCommands(formSource)}
               response={responses.find((r) => r.blockIndex === current)}
               readOnly={locked}
+              encoding={formSource.encoding}
               onSet={onSet}
               onRemove={onRemove}
             />

@@ -20,6 +20,7 @@ import {
   type ResponseSummary,
   revealHidden,
   type TargetProfile,
+  type TextEncoding,
 } from '../../core';
 import { isKnownResponseElement } from '../../core/derive/analysisd';
 
@@ -33,6 +34,8 @@ export interface ActiveResponseFormProps {
   /** What the manager makes of the block; absent for an agent's file. */
   response: ResponseSummary | undefined;
   readOnly: boolean;
+  /** The file's encoding: a value it cannot hold is refused in the form. */
+  encoding: TextEncoding;
   onSet: (element: string, value: string) => void;
   onRemove: (element: string) => void;
 }
@@ -59,11 +62,12 @@ export function ActiveResponseForm({
   definedCommands,
   response,
   readOnly,
+  encoding,
   onSet,
   onRemove,
 }: ActiveResponseFormProps) {
   const values = Object.fromEntries(ELEMENTS.map((e) => [e, fieldValue(block, e)]));
-  const blockForm = useBlockForm(ELEMENTS, values, onSet);
+  const blockForm = useBlockForm(ELEMENTS, values, onSet, encoding);
   const common = (element: string) => {
     const field = ACTIVE_RESPONSE_FIELDS.find((f) => f.element === element);
     if (!field) throw new Error(`No field ${element}`);

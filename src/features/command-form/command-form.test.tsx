@@ -29,6 +29,7 @@ function setup(target = 'wazuh@4.14', readOnly = false) {
       ]}
       target={parseTarget(target)}
       readOnly={readOnly}
+      encoding="utf-8"
       onSet={onSet}
       onRemove={onRemove}
     />,
@@ -82,6 +83,7 @@ describe('CommandForm', () => {
         diagnostics={[]}
         target={parseTarget('wazuh@4.14')}
         readOnly={false}
+        encoding="utf-8"
         onSet={vi.fn()}
         onRemove={vi.fn()}
       />,

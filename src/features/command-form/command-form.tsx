@@ -16,6 +16,7 @@ import {
   fieldValue,
   revealHidden,
   type TargetProfile,
+  type TextEncoding,
 } from '../../core';
 import { isKnownCommandElement } from '../../core/derive/analysisd';
 
@@ -25,6 +26,8 @@ export interface CommandFormProps {
   diagnostics: readonly Diagnostic[];
   target: TargetProfile;
   readOnly: boolean;
+  /** The file's encoding: a value it cannot hold is refused in the form. */
+  encoding: TextEncoding;
   onSet: (element: string, value: string) => void;
   onRemove: (element: string) => void;
 }
@@ -41,11 +44,12 @@ export function CommandForm({
   diagnostics,
   target,
   readOnly,
+  encoding,
   onSet,
   onRemove,
 }: CommandFormProps) {
   const values = Object.fromEntries(ELEMENTS.map((e) => [e, fieldValue(block, e)]));
-  const blockForm = useBlockForm(ELEMENTS, values, onSet);
+  const blockForm = useBlockForm(ELEMENTS, values, onSet, encoding);
   const info = (element: string) => {
     const field = COMMAND_FIELDS.find((f) => f.element === element);
     if (!field) throw new Error(`No field ${element}`);
