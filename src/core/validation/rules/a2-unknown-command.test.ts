@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
 import { check, command, conf, findings, HOST_DENY, response } from '../testing';
+import { validate } from '../validate';
 
 describe('A2 unknown command', () => {
   it('refuses an undefined command and offers the closest defined name', () => {
@@ -33,6 +34,27 @@ describe('A2 unknown command', () => {
       conf(response({ command: 'notify-slack', location: 'server', rules_id: '1' })),
     );
     expect(d.fix?.ops[0]).toMatchObject({ op: 'insertBlock', before: 0 });
+  });
+
+  it('never offers to create a command the daemon refuses or the file cannot hold', () => {
+    for (const target of ['wazuh@4.14', 'wazuh@3.0']) {
+      const [bang] = findings(
+        'A2',
+        conf(response({ command: '!notify', location: 'server', rules_id: '1' })),
+        target,
+      );
+      expect(bang.fix, target).toBeUndefined();
+    }
+    const [backslash] = findings(
+      'A2',
+      conf(response({ command: 'notify\\\\', location: 'server', rules_id: '1' })),
+    );
+    expect(backslash.fix).toBeUndefined();
+    const latin1 = readDocument(
+      conf(response({ command: 'notify\u2010me', location: 'server', rules_id: '1' })),
+      'latin1',
+    );
+    expect(validate(latin1, { role: 'manager' }).find((d) => d.code === 'A2')?.fix).toBeUndefined();
   });
 
   it('uses the first definition above: a name given twice, the second inside, still resolves', () => {

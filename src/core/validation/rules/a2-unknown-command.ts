@@ -1,5 +1,5 @@
 import { type ResponseModel, reachesCommandLookup } from '../../derive/analysisd';
-import { lastField } from '../../model/fields';
+import { lastField, valueProblem } from '../../model/fields';
 import type { BlockSpec, Diagnostic, Fix } from '../../model/types';
 import { daemonMessage } from '../../targets/messages';
 import type { TargetProfile } from '../../targets/target';
@@ -40,9 +40,15 @@ function fixFor(r: ResponseModel, ctx: RuleContext): Fix | undefined {
       ops: [{ op: 'setField', blockIndex: index, field: 'command', value: near }],
     };
   }
+  const created = newCommand(name, r, ctx.target);
+  // Never create what the daemon refuses: a name starting with '!' (C8: refused from Wazuh 3.7, and agents
+  // reject its ar.conf line before), or a value the file cannot carry (a trailing backslash, say).
+  const refused =
+    name.startsWith('!') || created.fields.some((f) => valueProblem(f.value, ctx.doc.encoding) !== null);
+  if (refused) return undefined;
   return {
     title: `Create the command '${name}' above this response`,
-    ops: [{ op: 'insertBlock', block: newCommand(name, r, ctx.target), before: index }],
+    ops: [{ op: 'insertBlock', block: created, before: index }],
   };
 }
 
