@@ -51,7 +51,7 @@ test('characters that do not show are spelt out in the import summary, list, for
   const warning = problems.getByText(/holds the hidden character U\+202E RIGHT-TO-LEFT OVERRIDE/).first();
   await expect(warning).toBeVisible();
   expect(await warning.evaluate((el) => (el as unknown as { dir: string }).dir)).toBe('ltr');
-  const shown = await page.locator('main').evaluate((main) => main.innerText);
+  const shown = await page.locator('main').evaluate((main) => main.textContent);
   expect(shown).not.toContain('\u202E');
 
   const simulator = page.getByRole('region', { name: 'Simulate an alert' });
@@ -61,9 +61,7 @@ test('characters that do not show are spelt out in the import summary, list, for
   expect(failures).toEqual([]);
 });
 
-test('a file over the size limit is refused with the limit, and the document stays', async ({
-  page,
-}) => {
+test('a file over the size limit is refused with the limit, and the document stays', async ({ page }) => {
   const failures = watchForFailures(page);
   await openFresh(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();

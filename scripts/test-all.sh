@@ -27,32 +27,35 @@ fail() {
   exit 1
 }
 
-ensure_chromium() {
-  if [ -x "$CHROMIUM" ]; then
-    SUMMARY+=("ok    chromium (already at $CHROMIUM)")
+# Installs a Debian package when the program it provides is missing (CHROMIUM for the e2e tests; jq,
+# which the bash active-response scaffolds need, for the unit tests that run them).
+ensure_package() {
+  local package=$1 program=$2
+  if [ -x "$program" ]; then
+    SUMMARY+=("ok    $package (already at $program)")
     return 0
   fi
-  say "chromium: $CHROMIUM is missing; installing Debian's chromium with apt-get"
+  say "$package: $program is missing; installing Debian's $package with apt-get"
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     if ! command -v sudo >/dev/null 2>&1; then
-      fail chromium "$CHROMIUM is missing, this user is not root and sudo is not installed; run as root: apt-get update && apt-get install -y chromium"
+      fail "$package" "$program is missing, this user is not root and sudo is not installed; run as root: apt-get update && apt-get install -y $package"
     fi
     sudo=(sudo)
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    fail chromium "$CHROMIUM is missing and apt-get is not available (not a Debian system?); install chromium so that $CHROMIUM exists"
+    fail "$package" "$program is missing and apt-get is not available (not a Debian system?); install $package so that $program exists"
   fi
   if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update; then
-    fail chromium "apt-get update failed (no network access to the Debian mirrors, or no permission)"
+    fail "$package" "apt-get update failed (no network access to the Debian mirrors, or no permission)"
   fi
-  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; then
-    fail chromium "apt-get install -y chromium failed (see apt's output above)"
+  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$package"; then
+    fail "$package" "apt-get install -y $package failed (see apt's output above)"
   fi
-  if [ ! -x "$CHROMIUM" ]; then
-    fail chromium "apt-get installed chromium but $CHROMIUM still does not exist"
+  if [ ! -x "$program" ]; then
+    fail "$package" "apt-get installed $package but $program still does not exist"
   fi
-  SUMMARY+=("ok    chromium (installed with apt-get)")
+  SUMMARY+=("ok    $package (installed with apt-get)")
 }
 
 step() {
@@ -67,7 +70,8 @@ step() {
   fi
 }
 
-ensure_chromium
+ensure_package chromium "$CHROMIUM"
+ensure_package jq /usr/bin/jq
 step typecheck npx tsc -b
 step lint npx biome check --error-on-warnings .
 step unit npx vitest run

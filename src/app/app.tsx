@@ -14,12 +14,14 @@ import {
   deriveResponses,
   duplicateBlock,
   EditError,
+  type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
   parseTarget,
   positionAt,
   readDocument,
+  readsAsSnippet,
   removeBlock,
   removeField,
   resolveRole,
@@ -33,14 +35,22 @@ import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
 import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
-import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
+import {
+  type ImportCandidate,
+  type ImportRead,
+  readImportFile,
+  SNIPPET_ADVICE,
+} from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
+import { MigrationView } from '../features/migration/migration-view';
+import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
-import { startAutosave } from './autosave';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
+import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
 import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
@@ -86,30 +96,29 @@ function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
   return useDeferredValue(large ? settled : doc);
 }
 
-export function App({ storageProblem }: { storageProblem: string | null }) {
+export function App() {
   const store = useStore();
+  const drafts = useDrafts();
   const state = useDocumentState();
   const [theme, setTheme] = useTheme();
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useHistoryKeys(store);
-  useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
-  const { text, encoding, original } = state.present;
+  const { text, encoding, snippet, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
   // same text again in full (much slower on a large file) is skipped.
   const lastEdited = useRef<ConfigDocument | null>(null);
   const doc = useMemo(() => {
     const edited = lastEdited.current;
-    return edited && edited.text === text && edited.encoding === encoding
+    return edited && edited.text === text && edited.encoding === encoding && edited.snippet === snippet
       ? edited
-      : readDocument(text, encoding);
-  }, [text, encoding]);
+      : readDocument(text, encoding, snippet);
+  }, [text, encoding, snippet]);
   const readable = useLastReadable(doc);
   const target = useMemo(() => profileOf(state.target), [state.target]);
   const checked = useCheckedDocument(doc);
   const checkedReadable = useLastReadable(checked);
   const diagnostics = useMemo(
-    () => validate(checked, { target, role: state.role }),
+    () => validate(checked, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
     [checked, target, state.role],
   );
   const responses = useMemo(
@@ -121,16 +130,20 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     [checked, diagnostics, responses],
   );
 
-  const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
+  // A fresh document starts on its first block; after that the store remembers the selection per state.
+  const selected =
+    state.present.selected === undefined ? (doc.blocks.length > 0 ? 0 : null) : state.present.selected;
+  const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
-  const [status, setStatus] = useState<string>(storageProblem ?? '');
-  const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
+  const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
   const current = selected !== null && selected < doc.blocks.length ? selected : null;
-  const locked = doc.xmlError !== null;
+  const locked = doc.xmlError !== null || state.readOnly;
   // While the text does not read, the form shows the block from the last readable text when it is still the same kind.
   const formSource =
     locked && current !== null && readable.blocks[current]?.kind === doc.blocks[current]?.kind
@@ -146,7 +159,13 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     if (selected !== null && selected >= doc.blocks.length) {
       setSelected(doc.blocks.length > 0 ? doc.blocks.length - 1 : null);
     }
-  }, [doc.blocks.length, selected]);
+  }, [doc.blocks.length, selected, setSelected]);
+
+  // Every commit, undo and redo is announced: what changed, or what was undone or redone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the change counter is the trigger
+  useEffect(() => {
+    if (state.changes > 0) setStatus(state.lastChange);
+  }, [state.changes]);
 
   // Another block's form starts at its top; a jump to a field then scrolls to that field when it takes focus.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the selection change is the trigger, not an input
@@ -161,43 +180,64 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     element?.focus();
   });
 
+  /**
+   * Applies a document edit as one undo step. The selection afterwards is `selectAfter` when given, else the
+   * block the edit created, else the current one.
+   */
   const edit = useCallback(
-    (change: (doc: ConfigDocument) => EditResult, label: string, coalesceKey?: string): number | null => {
+    (
+      change: (doc: ConfigDocument) => EditResult,
+      label: string,
+      options: { coalesceKey?: string; selectAfter?: number | null } = {},
+    ): { doc: ConfigDocument; index: number | null } | null => {
+      if (state.readOnly) {
+        setStatus('This tab is read-only while another tab edits the draft.');
+        return null;
+      }
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
+        const index = 'index' in result ? result.index : null;
         lastEdited.current = next;
-        store.commit({ text: next.text }, { label, coalesceKey });
-        setStatus(label);
-        return 'index' in result ? result.index : null;
+        const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
+        store.commit(
+          { text: next.text, snippet: next.snippet, selected: after },
+          { label, coalesceKey: options.coalesceKey },
+        );
+        return { doc: next, index };
       } catch (error) {
         setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
         return null;
       }
     },
-    [doc, store],
+    [doc, store, selected, state.readOnly],
   );
 
-  const insertText = (fragment: string, label: string) => {
-    const { doc: next, index } = insertBlocksText(doc, fragment);
+  const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
+    const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
     lastEdited.current = next;
-    store.commit({ text: next.text }, { label });
-    setStatus(label);
-    if (index >= 0) setSelected(index);
+    store.commit(
+      { text: next.text, snippet: next.snippet, selected: index >= 0 ? index : selected },
+      {
+        label,
+        announce: reused.length > 0 ? `${label}, using the ${reused.join(', ')} already defined.` : undefined,
+      },
+    );
   };
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      store.commit(
+      drafts.replaceDocument(
         {
           text: candidate.text,
           encoding: candidate.encoding,
+          snippet: false,
           original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
+          selected: candidate.doc.blocks.length > 0 ? 0 : null,
         },
         { label: `Opened ${candidate.name}` },
+        doc,
       );
-      setStatus(`Opened ${candidate.name}.`);
-      setSelected(candidate.doc.blocks.length > 0 ? 0 : null);
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
@@ -229,14 +269,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               { name: 'location', value: 'local' },
             ],
           };
-    const index = edit(
+    const added = edit(
       (d) => insertBlock(d, spec),
       kind === 'command' ? 'Added a command' : 'Added a response',
     );
-    if (index !== null) {
-      setSelected(index);
-      pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
-    }
+    if (added) pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
   };
 
   const insertStock = (command: StockCommand) => {
@@ -246,11 +283,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       ...(command.expect !== undefined ? [{ name: 'expect', value: command.expect }] : []),
       { name: 'timeout_allowed', value: command.timeoutAllowed ? 'yes' : 'no' },
     ];
-    const index = edit(
-      (d) => insertBlock(d, { kind: 'command', fields }),
-      `Inserted stock command ${command.name}`,
-    );
-    if (index !== null) setSelected(index);
+    edit((d) => insertBlock(d, { kind: 'command', fields }), `Inserted stock command ${command.name}`);
   };
 
   const jump = (diagnostic: Diagnostic) => {
@@ -265,8 +298,13 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   };
 
   const onSet = (element: string, value: string) => {
-    if (current !== null)
-      edit((d) => setField(d, current, element, value), `Edited ${element}`, `field:${current}:${element}`);
+    if (current === null) return;
+    const result = edit((d) => setField(d, current, element, value), `Edited ${element}`, {
+      coalesceKey: `field:${current}:${element}`,
+    });
+    // The XML view follows the form: the edited line comes into view.
+    const field = result?.doc.blocks[current]?.children.findLast((child) => child.name === element);
+    if (field) setFollow((f) => ({ offset: field.start, nonce: (f?.nonce ?? 0) + 1 }));
   };
   const onRemove = (element: string) => {
     if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
@@ -303,7 +341,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       : null;
 
   return (
-    <div className="flex h-screen flex-col bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+    <div className="flex min-h-screen flex-col bg-zinc-50 text-zinc-900 wide:h-screen dark:bg-zinc-950 dark:text-zinc-100">
       <Header
         fileName={original?.name ?? (text === '' ? 'Untitled draft' : 'Draft')}
         modified={modified}
@@ -311,16 +349,30 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         target={target.id}
         role={state.role}
         detectedRole={resolveRole(doc, 'auto')}
-        canUndo={state.past.length > 0}
-        canRedo={state.future.length > 0}
+        canUndo={state.past.length > 0 && !state.readOnly}
+        canRedo={state.future.length > 0 && !state.readOnly}
+        readOnly={state.readOnly}
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
+        onMigrate={() => setDialog('migrate')}
         onNew={() => {
-          store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
-          setSelected(null);
-          setStatus('New document. Undo brings the previous one back.');
+          drafts.replaceDocument(
+            { text: '', encoding: 'utf-8', snippet: false, original: null, selected: null },
+            {
+              label: 'New document',
+              announce: 'New document. The previous one is in Recent; undo also brings it back.',
+            },
+            doc,
+          );
         }}
+        recent={
+          <RecentControl
+            current={doc}
+            currentDocumentId={state.present.documentId}
+            disabled={state.readOnly}
+          />
+        }
         onTarget={(t) => store.setTarget(t)}
         onRole={(r) => store.setRole(r)}
         onUndo={() => store.undo()}
@@ -328,31 +380,36 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
-        <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <DraftBar />
+      <TargetSuggestion
+        key={original?.name ?? 'draft'}
+        doc={readable}
+        target={target}
+        role={state.role}
+        onTarget={(t) => store.setTarget(t)}
+        onMigrate={() => setDialog('migrate')}
+      />
+      <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
+        <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
           <BlockList
             items={items}
             selected={current}
             onSelect={setSelected}
             onAdd={add}
-            onDuplicate={(i) => {
-              const index = edit((d) => duplicateBlock(d, i), 'Duplicated a block');
-              if (index !== null) setSelected(index);
-            }}
-            onDelete={(i) => {
-              edit((d) => removeBlock(d, i), 'Deleted a block');
-              setSelected(doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null);
-            }}
-            onMove={(i, to) => {
-              edit((d) => moveBlock(d, i, to), 'Moved a block');
-              setSelected(to);
-            }}
+            onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
+            onDelete={(i) =>
+              edit((d) => removeBlock(d, i), 'Deleted a block', {
+                selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
+              })
+            }
+            onMove={(i, to) => edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to })}
             readOnly={locked}
           />
         </aside>
         <section
+          ref={formPane}
           aria-label="Block form"
-          className="min-h-0 overflow-auto bg-white px-5 py-4 dark:bg-zinc-900/40"
+          className="relative min-h-0 overflow-auto bg-white px-4 py-4 md:h-[30rem] md:px-5 wide:h-auto dark:bg-zinc-900/40"
         >
           {locked && errorPosition && (
             <p
@@ -413,7 +470,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   ? 'Start from one of the documented examples, open your ossec.conf, or add a block. The XML on the right is the file as it will be saved.'
                   : 'Pick a command or response on the left to edit it here.'}
               </p>
-              {doc.blocks.length === 0 && (
+              {doc.blocks.length === 0 && !state.readOnly && (
                 <div className="flex gap-2">
                   <Button variant="primary" onClick={() => setDialog('templates')}>
                     Browse templates
@@ -426,7 +483,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         </section>
         <section
           aria-labelledby="xml-title"
-          className="flex min-h-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="flex h-[70vh] min-h-0 flex-col border-t border-zinc-200 bg-white md:col-span-2 wide:col-span-1 wide:h-auto wide:border-t-0 wide:border-l dark:border-zinc-800 dark:bg-zinc-950"
         >
           <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
             <h2
@@ -437,7 +494,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </h2>
             <span className="text-xs text-zinc-600 dark:text-zinc-400">
               {encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} · {doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} ·{' '}
-              {doc.shape === 'fragment' ? 'fragment' : doc.shape === 'empty' ? 'empty' : 'whole file'}
+              {doc.shape === 'empty' ? 'empty' : readsAsSnippet(doc) ? 'snippet' : 'whole file'}
             </span>
             {modified && (
               <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
@@ -445,7 +502,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
               </span>
             )}
-            {modified && original && (
+            {modified && original && !state.readOnly && (
               <Button
                 size="sm"
                 variant="ghost"
@@ -453,9 +510,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 onClick={() => {
                   store.commit(
                     { text: original.text, encoding: original.encoding },
-                    { label: 'Reverted to the imported file' },
+                    {
+                      label: 'Reverted to the imported file',
+                      announce: 'Reverted to the imported file. Undo brings the edits back.',
+                    },
                   );
-                  setStatus('Reverted to the imported file. Undo brings the edits back.');
                 }}
               >
                 Revert to imported
@@ -491,12 +550,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               >
                 <XmlView
                   text={text}
+                  readOnly={state.readOnly}
                   onChange={(next) =>
                     store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
                   }
                   highlight={highlight}
                   marks={marks}
                   reveal={reveal}
+                  follow={follow}
                   dark={theme === 'dark'}
                   changed={changed}
                 />
@@ -504,9 +565,17 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </ErrorBoundary>
           </div>
         </section>
-        <div className="col-span-3 grid min-h-0 grid-cols-[minmax(0,1fr)_30rem] border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
-          <div className="min-h-0 border-l border-zinc-200 dark:border-zinc-800">
+        <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="h-[24rem] min-h-0 wide:h-auto">
+            <ProblemsPanel
+              diagnostics={diagnostics}
+              blockLabel={blockLabel}
+              onJump={jump}
+              onFix={fix}
+              onSee={() => setDialog('migrate')}
+            />
+          </div>
+          <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
             <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
           </div>
         </div>
@@ -515,9 +584,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
           <VisibleText text={status} />
         </span>
-        <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
-          {saveProblem ?? 'Draft saved in this browser'}
-        </span>
+        <SaveStatus />
         <span>{target.label}</span>
       </footer>
       {dragging && (
@@ -535,8 +602,19 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             setDropped(null);
           }}
           dropped={dropped}
-          diagnose={(d) => validate(d, { target, role: state.role })}
+          diagnose={(d) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE })}
           onImport={onImport}
+        />
+      )}
+      {dialog === 'migrate' && (
+        <MigrationView
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          role={state.role}
+          fileName={original?.name ?? 'ossec.conf'}
+          onStatus={setStatus}
         />
       )}
       {dialog === 'templates' && (
@@ -547,6 +625,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           targetLabel={target.label}
           stockCommands={target.stockCommands}
           onInsertStock={insertStock}
+          onStatus={setStatus}
         />
       )}
     </div>

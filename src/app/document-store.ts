@@ -11,7 +11,27 @@ export interface ImportedOriginal {
 export interface DocumentSnapshot {
   text: string;
   encoding: TextEncoding;
+  /** The admin gave the text as a snippet to paste into an ossec.conf, not as a whole file (DESIGN §2). */
+  snippet: boolean;
   original: ImportedOriginal | null;
+  /** The block selected in this state: undo and redo bring the selection back with the text. */
+  selected?: number | null;
+  /** What produced this state, so undoing it can say what was undone. */
+  label?: string;
+  /**
+   * Which document this is: edits keep it, "New", an import or opening a recent document change it. The
+   * Recent list keeps one entry per document, and undo across "New" brings the old document's identity back.
+   */
+  documentId: string;
+}
+
+/** A snapshot before it has an identity: the store gives it a fresh one. */
+export type SnapshotInput = Omit<DocumentSnapshot, 'documentId'> & { documentId?: string };
+
+export function newDocumentId(): string {
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  );
 }
 
 export type RoleChoice = 'auto' | 'manager' | 'agent';
@@ -24,7 +44,14 @@ export interface DocumentState {
   role: RoleChoice;
   /** Describes the last change, for the status bar and for screen readers. */
   lastChange: string;
+  /** Counts commits, undos and redos, so the page can announce each one even when two read alike. */
+  changes: number;
+  /** Another tab edits the stored draft: this one shows the document but changes nothing. */
+  readOnly: boolean;
 }
+
+/** What a stored draft brings back: the document, its undo history and the target it was checked against. */
+export type RestoredState = Pick<DocumentState, 'present' | 'past' | 'future' | 'target' | 'role'>;
 
 export interface CommitOptions {
   label: string;
@@ -33,6 +60,8 @@ export interface CommitOptions {
    * typing "600" into a field is undone at once rather than a digit at a time.
    */
   coalesceKey?: string;
+  /** What the status bar says about this change, when it says more than the label. */
+  announce?: string;
 }
 
 export const HISTORY_LIMIT = 200;
@@ -48,8 +77,13 @@ export interface DocumentStore {
   commit(next: Partial<DocumentSnapshot>, options: CommitOptions): void;
   undo(): void;
   redo(): void;
+  /** Select a block; not an undo step, but remembered with the state it was made in. */
+  select(index: number | null): void;
   setTarget(target: string): void;
   setRole(role: RoleChoice): void;
+  /** Puts a whole stored state in place (another tab's latest draft); the history comes with it. */
+  replace(next: RestoredState, label: string): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 /** Drops the oldest steps beyond the step and size limits, always keeping the most recent one. */
@@ -64,10 +98,23 @@ function trim(past: DocumentSnapshot[]): DocumentSnapshot[] {
 }
 
 export function createDocumentStore(
-  initial: Pick<DocumentState, 'present' | 'target' | 'role'>,
+  initial: Omit<RestoredState, 'present' | 'past' | 'future'> & {
+    present: SnapshotInput;
+    past?: DocumentSnapshot[];
+    future?: DocumentSnapshot[];
+  },
   now: () => number = Date.now,
 ): DocumentStore {
-  let state: DocumentState = { ...initial, past: [], future: [], lastChange: '' };
+  let state: DocumentState = {
+    target: initial.target,
+    role: initial.role,
+    present: { ...initial.present, documentId: initial.present.documentId ?? newDocumentId() },
+    past: trim(initial.past ?? []),
+    future: (initial.future ?? []).slice(0, HISTORY_LIMIT),
+    lastChange: '',
+    changes: 0,
+    readOnly: false,
+  };
   let burst: { key: string; at: number } | null = null;
   const listeners = new Set<Listener>();
 
@@ -82,12 +129,15 @@ export function createDocumentStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    commit(next, { label, coalesceKey }) {
-      const present = { ...state.present, ...next };
+    commit(next, { label, coalesceKey, announce }) {
+      if (state.readOnly) return;
+      const present = { ...state.present, ...next, label };
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
-        present.original === state.present.original
+        present.snippet === state.present.snippet &&
+        present.original === state.present.original &&
+        present.documentId === state.present.documentId
       ) {
         return;
       }
@@ -99,37 +149,51 @@ export function createDocumentStore(
         state.past.length > 0;
       burst = coalesceKey === undefined ? null : { key: coalesceKey, at };
       const past = continues ? state.past : trim([...state.past, state.present]);
-      set({ ...state, present, past, future: [], lastChange: label });
+      set({ ...state, present, past, future: [], lastChange: announce ?? label, changes: state.changes + 1 });
     },
     undo() {
       const previous = state.past.at(-1);
-      if (!previous) return;
+      if (!previous || state.readOnly) return;
       burst = null;
       set({
         ...state,
         present: previous,
         past: state.past.slice(0, -1),
         future: [state.present, ...state.future],
-        lastChange: 'Undo',
+        lastChange: state.present.label ? `Undid: ${state.present.label}` : 'Undid the last change',
+        changes: state.changes + 1,
       });
     },
     redo() {
       const [next, ...rest] = state.future;
-      if (!next) return;
+      if (!next || state.readOnly) return;
       burst = null;
       set({
         ...state,
         present: next,
         past: [...state.past, state.present],
         future: rest,
-        lastChange: 'Redo',
+        lastChange: next.label ? `Redid: ${next.label}` : 'Redid the change',
+        changes: state.changes + 1,
       });
     },
+    select(index) {
+      if (index !== (state.present.selected ?? null)) {
+        set({ ...state, present: { ...state.present, selected: index } });
+      }
+    },
     setTarget(target) {
-      if (target !== state.target) set({ ...state, target });
+      if (target !== state.target && !state.readOnly) set({ ...state, target });
     },
     setRole(role) {
-      if (role !== state.role) set({ ...state, role });
+      if (role !== state.role && !state.readOnly) set({ ...state, role });
+    },
+    replace(next, label) {
+      burst = null;
+      set({ ...state, ...next, past: trim(next.past), lastChange: label, changes: state.changes + 1 });
+    },
+    setReadOnly(readOnly) {
+      if (readOnly !== state.readOnly) set({ ...state, readOnly });
     },
   };
 }

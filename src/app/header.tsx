@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, IconButton } from '../components/button';
 import { cx } from '../components/cx';
 import { Icon } from '../components/icon';
@@ -15,9 +16,14 @@ export interface HeaderProps {
   detectedRole: 'manager' | 'agent';
   canUndo: boolean;
   canRedo: boolean;
+  /** Another tab edits the draft: nothing here may change the document. */
+  readOnly: boolean;
+  /** The Recent menu, beside "New". */
+  recent: ReactNode;
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
+  onMigrate: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -29,7 +35,7 @@ export interface HeaderProps {
 
 const selectClass = cx(
   'h-8 rounded-md border border-zinc-300 bg-white pr-7 pl-2 text-[13px] text-zinc-900',
-  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 disabled:cursor-not-allowed disabled:opacity-50',
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400',
 );
 
@@ -38,15 +44,15 @@ export function Header(props: HeaderProps) {
   const ossec = TARGETS.filter((t) => t.product === 'ossec');
   const wazuh = TARGETS.filter((t) => t.product === 'wazuh').toReversed();
   return (
-    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex min-w-0 items-center gap-2 pr-2">
+    <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-zinc-200 bg-white px-3 py-1.5 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex min-w-0 max-w-full items-center gap-2 pr-2">
         <span
           aria-hidden="true"
           className="flex size-7 items-center justify-center rounded-md bg-blue-600 text-white dark:bg-blue-500 dark:text-zinc-950"
         >
           <Icon name="bolt" className="size-4" />
         </span>
-        <h1 className="text-[14px] font-semibold tracking-tight">AR Studio</h1>
+        <h1 className="text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
         <span
           className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
           title={revealHidden(props.fileName)}
@@ -55,24 +61,42 @@ export function Header(props: HeaderProps) {
           {props.modified && <span className="text-amber-700 dark:text-amber-400"> · modified</span>}
         </span>
       </div>
-      <nav aria-label="Document" className="flex items-center gap-1.5">
-        <Button icon={<Icon name="upload" className="size-3.5" />} onClick={props.onImport}>
+      <nav aria-label="Document" className="flex flex-wrap items-center gap-1.5">
+        <Button
+          icon={<Icon name="upload" className="size-3.5" />}
+          onClick={props.onImport}
+          disabled={props.readOnly}
+        >
           Import
         </Button>
-        <Button icon={<Icon name="grid" className="size-3.5" />} onClick={props.onTemplates}>
+        <Button
+          icon={<Icon name="grid" className="size-3.5" />}
+          onClick={props.onTemplates}
+          disabled={props.readOnly}
+        >
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} />
-        <Button variant="ghost" icon={<Icon name="file" className="size-3.5" />} onClick={props.onNew}>
+        <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
+          Migrate to 5.0
+        </Button>
+        <Button
+          variant="ghost"
+          icon={<Icon name="file" className="size-3.5" />}
+          onClick={props.onNew}
+          disabled={props.readOnly}
+        >
           New
         </Button>
+        {props.recent}
       </nav>
-      <div className="ml-auto flex items-center gap-1.5">
+      <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
           Target
           <select
             className={selectClass}
             value={props.target}
+            disabled={props.readOnly}
             onChange={(e) => props.onTarget(e.target.value)}
           >
             <optgroup label="Wazuh">
@@ -96,6 +120,7 @@ export function Header(props: HeaderProps) {
           <select
             className={selectClass}
             value={props.role}
+            disabled={props.readOnly}
             onChange={(e) => props.onRole(e.target.value as RoleOption)}
           >
             <option value="auto">Auto ({props.detectedRole})</option>

@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../core';
-import { processIo, readCapped } from './io';
-import { runCli } from './run';
+import { HEAVY_TEST_TIMEOUT } from '../core/test-support/timeouts';
+import { cli, cliInProcess, cliWithInput } from './testing';
 
-const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 const COMPILER_LINE = /^.+:\d+:\d+ (error|warning|info) \S+ .+$/;
@@ -20,35 +17,6 @@ function corpusFiles(dir: string): string[] {
       return entry.isDirectory() ? corpusFiles(full) : [full];
     })
     .sort();
-}
-
-/** The real `ar-studio` process, as a user starts it; `input` is its standard input. */
-function cli(...args: Array<string | { input: string | Uint8Array }>) {
-  const input = args.find((a) => typeof a !== 'string')?.input;
-  const strings = args.filter((a): a is string => typeof a === 'string');
-  const result = spawnSync(process.execPath, [BIN, ...strings], { maxBuffer: 64 * 1024 * 1024, input });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
-}
-
-/** The same entry point in this process: what the binary runs, minus the cost of starting Node and tsx. */
-async function cliInProcess(...args: string[]) {
-  return cliWithInput(new Uint8Array(), ...args);
-}
-
-async function cliWithInput(stdin: Uint8Array, ...args: string[]) {
-  const out: Buffer[] = [];
-  let stderr = '';
-  const status = await runCli(args, {
-    readFile: processIo.readFile,
-    readStdin: (maxBytes) => readCapped(Readable.from([stdin]), maxBytes),
-    stdout: (chunk) => {
-      out.push(Buffer.from(chunk));
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { status, stdout: Buffer.concat(out), stderr };
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ar-studio-cli-'));
@@ -93,6 +61,7 @@ describe('ar-studio export', () => {
       expect(result.status).toBe(0);
       expect(result.stdout.equals(readFileSync(file))).toBe(true);
     },
+    HEAVY_TEST_TIMEOUT,
   );
 
   // One spawn per file costs a third of a second of tsx start-up, so the real binary exports a sample
@@ -103,13 +72,17 @@ describe('ar-studio export', () => {
     'wazuh-docker-4.9.2-single-node-wazuh_manager.conf',
     'fragments/wazuh-4.14.7-ar-commands.template',
     'templated/wazuh-ansible-4.14.7-var-ossec-etc-ossec-server.conf.j2',
-  ])('the binary gives back %s byte for byte', (name) => {
-    const file = path.join(CORPUS, name);
-    const result = cli('export', file);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(result.stdout.equals(readFileSync(file))).toBe(true);
-  });
+  ])(
+    'the binary gives back %s byte for byte',
+    (name) => {
+      const file = path.join(CORPUS, name);
+      const result = cli('export', file);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.equals(readFileSync(file))).toBe(true);
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
   it('keeps bytes that are not UTF-8, a BOM and CRLF', async () => {
     const odd = [
@@ -127,92 +100,138 @@ describe('ar-studio export', () => {
 });
 
 describe('ar-studio check', () => {
-  it('reports the documented firewall-drop example like a compiler, exit 1', () => {
-    const file = scratchFile('firewall-drop.conf', FIREWALL_DROP);
-    const result = cli('check', file);
-    expect(result.status).toBe(1);
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
-    for (const line of lines)
-      expect(line.startsWith(`${file}:`) && COMPILER_LINE.test(line), line).toBe(true);
-    const x1 = lines.find((line) => / error X1 /.test(line)) ?? '';
-    // Line 3 holds `<name>firewall-drop</command>`; the column points into the closing tag.
-    expect(x1).toMatch(/:3:\d+ error X1 \S/);
-    const column = Number(
-      x1
-        .slice(file.length + 1)
-        .split(':')[1]
-        .split(' ')[0],
-    );
-    expect(column).toBeGreaterThanOrEqual(24);
-    expect(column).toBeLessThanOrEqual(33);
-  });
+  it(
+    'reports the documented firewall-drop example like a compiler, exit 1',
+    () => {
+      const file = scratchFile('firewall-drop.conf', FIREWALL_DROP);
+      const result = cli('check', file);
+      expect(result.status).toBe(1);
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
+      for (const line of lines)
+        expect(line.startsWith(`${file}:`) && COMPILER_LINE.test(line), line).toBe(true);
+      const x1 = lines.find((line) => / error X1 /.test(line)) ?? '';
+      // Line 3 holds `<name>firewall-drop</command>`; the column points into the closing tag.
+      expect(x1).toMatch(/:3:\d+ error X1 \S/);
+      const column = Number(
+        x1
+          .slice(file.length + 1)
+          .split(':')[1]
+          .split(' ')[0],
+      );
+      expect(column).toBeGreaterThanOrEqual(24);
+      expect(column).toBeLessThanOrEqual(33);
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
-  it('reads every corpus file in one process without crashing', () => {
-    const result = cli('check', '--format', 'json', ...files);
-    expect(result.stderr).toBe('');
-    expect([0, 1]).toContain(result.status);
-    const report = JSON.parse(result.stdout.toString('utf8'));
-    expect(report.files.map((entry: { file: string }) => entry.file)).toEqual(files);
-    for (const entry of report.files) {
-      expect(typeof entry.accepted).toBe('boolean');
-      for (const diagnostic of entry.diagnostics) {
-        expect(Object.keys(diagnostic).sort()).toEqual(
-          ['code', 'column', 'daemonMessage', 'line', 'message', 'severity'].sort(),
-        );
-        expect(diagnostic.line).toBeGreaterThanOrEqual(1);
-        expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+  it(
+    'reads every corpus file in one process without crashing',
+    () => {
+      const result = cli('check', '--format', 'json', ...files);
+      expect(result.stderr).toBe('');
+      expect([0, 1]).toContain(result.status);
+      const report = JSON.parse(result.stdout.toString('utf8'));
+      expect(report.files.map((entry: { file: string }) => entry.file)).toEqual(files);
+      for (const entry of report.files) {
+        expect(typeof entry.accepted).toBe('boolean');
+        for (const diagnostic of entry.diagnostics) {
+          expect(Object.keys(diagnostic).sort()).toEqual(
+            ['code', 'column', 'daemonMessage', 'line', 'message', 'severity'].sort(),
+          );
+          expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+        }
       }
-    }
-  });
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
-  it('handles broken and odd input sensibly, never with a stack trace', () => {
-    const cases = {
-      empty: { content: '', accepted: true },
-      unclosedTag: { content: '<ossec_config>\n  <command>\n    <name>x</name>\n', accepted: false },
-      unclosedComment: { content: '<ossec_config>\n  <!-- open\n</ossec_config>\n', accepted: false },
-      cdata: {
-        content:
-          '<ossec_config>\n  <command>\n    <name><![CDATA[x]]></name>\n  </command>\n</ossec_config>\n',
-        accepted: false,
-      },
-      randomBytes: { content: randomBytes(2048, 42), accepted: undefined },
-    };
-    const paths = Object.entries(cases).map(([name, { content }]) => scratchFile(`${name}.conf`, content));
-    const json = cli('check', '--format', 'json', ...paths);
-    // Random bytes are not UTF-8: the only thing on stderr is the note that says so.
-    expect(json.stderr).toMatch(/^ar-studio: note: .+randomBytes\.conf: .*UTF-8.*\n$/);
-    const report = JSON.parse(json.stdout.toString('utf8'));
-    for (const [i, { accepted }] of Object.values(cases).entries()) {
-      const entry = report.files[i];
-      if (accepted !== undefined) expect(entry.accepted, entry.file).toBe(accepted);
-      if (!entry.accepted)
-        expect(entry.diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
-    }
-    expect(json.status).toBe(1);
+  it(
+    'handles broken and odd input sensibly, never with a stack trace',
+    () => {
+      const cases = {
+        empty: { content: '', accepted: true },
+        unclosedTag: { content: '<ossec_config>\n  <command>\n    <name>x</name>\n', accepted: false },
+        unclosedComment: { content: '<ossec_config>\n  <!-- open\n</ossec_config>\n', accepted: false },
+        cdata: {
+          content:
+            '<ossec_config>\n  <command>\n    <name><![CDATA[x]]></name>\n  </command>\n</ossec_config>\n',
+          accepted: false,
+        },
+        randomBytes: { content: randomBytes(2048, 42), accepted: undefined },
+      };
+      const paths = Object.entries(cases).map(([name, { content }]) => scratchFile(`${name}.conf`, content));
+      const json = cli('check', '--format', 'json', ...paths);
+      // Random bytes are not UTF-8: the only thing on stderr is the note that says so.
+      expect(json.stderr).toMatch(/^ar-studio: note: .+randomBytes\.conf: .*UTF-8.*\n$/);
+      const report = JSON.parse(json.stdout.toString('utf8'));
+      for (const [i, { accepted }] of Object.values(cases).entries()) {
+        const entry = report.files[i];
+        if (accepted !== undefined) expect(entry.accepted, entry.file).toBe(accepted);
+        if (!entry.accepted)
+          expect(entry.diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
+      }
+      expect(json.status).toBe(1);
 
-    const text = cli('check', ...paths);
-    expect(text.status).toBe(1);
-    expect(text.stderr).not.toMatch(STACK_TRACE);
-    const lines = text.stdout.toString('utf8').split('\n').filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(COMPILER_LINE);
-  });
+      const text = cli('check', ...paths);
+      expect(text.status).toBe(1);
+      expect(text.stderr).not.toMatch(STACK_TRACE);
+      const lines = text.stdout.toString('utf8').split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(COMPILER_LINE);
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
   // The stock files shipped with each release start their own daemon, so their own target accepts them
-  // in their own role (the file name says which: an agent's, or a manager's / local install's).
+  // in their own role (the file name says which: an agent's, or a manager's / local install's); the
+  // install templates are snippets of one, and a centralized agent.conf is no host's ossec.conf.
   it.each(
     files
       .map((file) => path.relative(CORPUS, file))
       .flatMap((name) => {
         const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+\.\d+)\.[^/]*$/.exec(name);
-        const role = /agent/.test(name) ? 'agent' : 'manager';
+        const role = /shared-agent/.test(name) ? 'auto' : /agent/.test(name) ? 'agent' : 'manager';
         return match ? [[name, `${match[1]}@${match[2]}`, role]] : [];
       }),
   )('%s is accepted by %s as %s', async (name, target, role) => {
-    const result = await cliInProcess('check', '--target', target, '--role', role, path.join(CORPUS, name));
+    const fragment = name.startsWith('fragments/') ? ['--fragment'] : [];
+    const file = path.join(CORPUS, name);
+    const result = await cliInProcess('check', '--target', target, '--role', role, ...fragment, file);
     expect(result.stdout.toString('utf8')).not.toMatch(/ error /);
     expect(result.status).toBe(0);
+  });
+
+  it('refuses a file without an <ossec_config> root as the daemon does, and says that --fragment exists', async () => {
+    const file = path.join(CORPUS, 'fragments/wazuh-4.14.7-ar-commands.template');
+    const asFile = cli('check', file);
+    expect(asFile.status).toBe(1);
+    const out = asFile.stdout.toString('utf8');
+    expect(out).toMatch(
+      /:1:3 error X3 This file has no <ossec_config> root: .* at its first element, <command>\./,
+    );
+    expect(out).toContain('check it with --fragment');
+    const json = await cliInProcess('check', '--format', 'json', file);
+    expect(JSON.parse(json.stdout.toString('utf8')).files[0].diagnostics[0].daemonMessage).toBe(
+      "(1230): Invalid element in the configuration: 'command'.",
+    );
+    const asSnippet = cli('check', '--fragment', file);
+    expect(asSnippet.stdout.toString('utf8')).toBe('');
+    expect(asSnippet.status).toBe(0);
+    // --fragment reads a snippet; it does not forgive a whole file anything.
+    const whole = path.join(CORPUS, 'community/SmartPT-Wazuh-XDR-ossec.conf');
+    expect((await cliInProcess('check', '--fragment', whole)).status).toBe(1);
+  });
+
+  it('refuses an <agent_config> root when --role says whose ossec.conf it is', async () => {
+    const file = path.join(CORPUS, 'wazuh-4.14.7-shared-agent.conf');
+    expect((await cliInProcess('check', file)).status).toBe(0);
+    for (const role of ['manager', 'agent']) {
+      const result = await cliInProcess('check', '--role', role, file);
+      expect(result.status).toBe(1);
+      expect(result.stdout.toString('utf8')).toMatch(/:1:1 error X3 This is a centralized agent\.conf/);
+    }
   });
 
   it('accepts a clean file with exit 0', async () => {
@@ -249,6 +268,32 @@ describe('ar-studio check', () => {
       'host-deny600 - host-deny.sh - 600',
       'firewall-drop600 - firewall-drop.sh - 600',
     ]);
+  });
+});
+
+describe('ar-studio arconf and simulate with --fragment', () => {
+  const snippet =
+    '<active-response>\n  <command>host-deny</command>\n  <location>local</location>\n  <level>6</level>\n  <timeout>600</timeout>\n</active-response>\n';
+
+  it('takes the stock commands as defined above a snippet, and nothing as a file', async () => {
+    const file = scratchFile('snippet.xml', snippet);
+    const asSnippet = await cliInProcess('arconf', '--fragment', '--target', 'ossec@3.7', file);
+    expect(asSnippet.stdout.toString('utf8')).toBe('host-deny600 - host-deny.sh - 600\n');
+    expect(asSnippet.status).toBe(0);
+    const asFile = await cliInProcess('arconf', '--target', 'ossec@3.7', file);
+    expect(asFile.stdout.toString('utf8')).toBe('');
+    expect(asFile.status).toBe(1);
+    const alert = ['--rule-id', '5712', '--level', '10', '--agent', '001'];
+    const fires = await cliInProcess('simulate', '--fragment', file, ...alert);
+    expect(fires.stdout.toString('utf8')).toMatch(/:1:1 fires host-deny: /);
+    expect(fires.status).toBe(0);
+    expect((await cliInProcess('simulate', file, ...alert)).status).toBe(1);
+  });
+
+  it('is not an option of export', async () => {
+    const result = await cliInProcess('export', '--fragment', scratchFile('snippet-export.xml', snippet));
+    expect(result.status).toBe(2);
+    expect(result.stderr.toString()).toContain('export does not take --fragment');
   });
 });
 
@@ -398,19 +443,25 @@ describe('usage', () => {
     expect(result.stderr).toMatch(/^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/);
   });
 
-  it('the binary exits 2 for a missing file and prints help with --help', { timeout: 30_000 }, () => {
-    const missing = cli('check', path.join(scratch, 'missing.conf'));
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/);
+  it(
+    'the binary exits 2 for a missing file and prints help with --help',
+    () => {
+      const missing = cli('check', path.join(scratch, 'missing.conf'));
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toMatch(
+        /^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/,
+      );
 
-    const none = cli();
-    expect(none.status).toBe(2);
-    expect(none.stderr).toContain('Usage: ar-studio');
+      const none = cli();
+      expect(none.status).toBe(2);
+      expect(none.stderr).toContain('Usage: ar-studio');
 
-    const help = cli('--help');
-    expect(help.status).toBe(0);
-    expect(help.stdout.toString('utf8')).toContain('Usage: ar-studio');
-  });
+      const help = cli('--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout.toString('utf8')).toContain('Usage: ar-studio');
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 });
 
 describe('standard input', () => {
@@ -430,7 +481,7 @@ describe('standard input', () => {
     expect(simulated.stdout.toString('utf8')).toMatch(/^\(standard input\):\d+:\d+ fires host-deny/m);
   });
 
-  it('export - writes the bytes it was given, unchanged', () => {
+  it('export - writes the bytes it was given, unchanged', { timeout: HEAVY_TEST_TIMEOUT }, () => {
     const bytes = Uint8Array.from([
       0xef,
       0xbb,
@@ -450,7 +501,9 @@ describe('standard input', () => {
 });
 
 describe('files over the size limit', () => {
-  it('refuses a file over 16 MB with exit 2 and a message, before reading it', () => {
+  it('refuses a file over 16 MB with exit 2 and a message, before reading it', {
+    timeout: HEAVY_TEST_TIMEOUT,
+  }, () => {
     // Sparse: 400 MB that take no room on disk. Read in full, such a file once ran Node out of memory.
     const huge = scratchFile('huge.conf', '');
     truncateSync(huge, 400 * 1024 * 1024);

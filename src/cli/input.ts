@@ -41,11 +41,17 @@ export async function readInput(io: CliIo, file: string): Promise<Uint8Array> {
 }
 
 /**
- * Reads and decodes one FILE. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
- * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
+ * Reads and decodes one FILE, as a whole ossec.conf or, with `--fragment`, as a snippet. When
+ * `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr: it is still read (as Latin-1,
+ * every byte kept), but the admin should know the daemon expects UTF-8.
  */
-export async function loadDocument(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
+export async function loadDocument(
+  io: CliIo,
+  file: string,
+  noteEncoding: boolean,
+  fragment = false,
+): Promise<ConfigDocument> {
   const decoded = decodeBytes(await readInput(io, file));
   if (noteEncoding && decoded.problem) printMessage(io, `note: ${inputName(file)}: ${decoded.problem}`);
-  return readDocument(decoded.text, decoded.encoding);
+  return readDocument(decoded.text, decoded.encoding, fragment);
 }

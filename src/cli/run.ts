@@ -7,7 +7,12 @@ import {
   type Diagnostic,
   deriveResponses,
   encodeText,
+  fileResponsesAbsence,
   isAccepted,
+  migrate,
+  migrationBundle,
+  migrationMarkdown,
+  migrationTextLines,
   parseTarget,
   positionAt,
   type Role,
@@ -43,7 +48,7 @@ interface Verdict {
 
 function judge(doc: ConfigDocument, target: TargetProfile, roleOption: RoleOption): Verdict {
   const role = resolveRole(doc, roleOption);
-  const diagnostics = validate(doc, { target, role });
+  const diagnostics = validate(doc, { target, role: roleOption });
   return { doc, role, diagnostics, accepted: isAccepted(diagnostics) };
 }
 
@@ -104,7 +109,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   for (const file of invocation.files) {
     let doc: ConfigDocument;
     try {
-      doc = await loadDocument(io, file, true);
+      doc = await loadDocument(io, file, true, invocation.fragment);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       printMessage(io, error.message);
@@ -123,10 +128,17 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   return status;
 }
 
+/** arconf and simulate have nothing to work on when the manager takes its responses from the indexer. */
+function withFileResponses(target: TargetProfile, command: string): TargetProfile {
+  const absence = fileResponsesAbsence(target);
+  if (absence) throw new UsageError(`${command} does not apply to ${target.label}: ${absence}`);
+  return target;
+}
+
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
-  const target = targetOf(invocation.target);
+  const target = withFileResponses(targetOf(invocation.target), 'arconf');
   const { doc, role, accepted } = judge(
-    await loadDocument(io, invocation.file, true),
+    await loadDocument(io, invocation.file, true, invocation.fragment),
     target,
     invocation.role,
   );
@@ -147,9 +159,9 @@ async function runSimulate(
   io: CliIo,
   invocation: Extract<Invocation, { command: 'simulate' }>,
 ): Promise<number> {
-  const target = targetOf(invocation.target);
+  const target = withFileResponses(targetOf(invocation.target), 'simulate');
   const { file, alert } = invocation;
-  const { doc, accepted } = judge(await loadDocument(io, file, true), target, 'manager');
+  const { doc, accepted } = judge(await loadDocument(io, file, true, invocation.fragment), target, 'manager');
   const { responses, notes } = simulate(doc, alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
@@ -184,6 +196,40 @@ function undoText(timeout: number, offences: number[] | undefined): string {
   return `undone after ${offences.map((seconds) => `${seconds} s`).join(', then ')} for repeat offences`;
 }
 
+async function runMigrate(
+  io: CliIo,
+  invocation: Extract<Invocation, { command: 'migrate' }>,
+): Promise<number> {
+  const from = targetOf(invocation.target);
+  if (from.responsesFrom === 'indexer') {
+    throw new UsageError(
+      `migrate reads a file written for 4.x or OSSEC; --target is the version it runs on now, not ${from.label}`,
+    );
+  }
+  const { file } = invocation;
+  const { doc, role, accepted } = judge(
+    await loadDocument(io, file, true, invocation.fragment),
+    from,
+    invocation.role,
+  );
+  const migration = migrate(doc, { from, role });
+  if (invocation.format === 'json') {
+    const { cleaned, ...report } = migration;
+    printJson(io, {
+      file: inputName(file),
+      ...report,
+      bundle: migrationBundle(migration),
+      cleaned: { text: cleaned.text, hunks: cleaned.hunks },
+    });
+  } else if (invocation.format === 'markdown') {
+    io.stdout(migrationMarkdown(migration, inputName(file)));
+  } else {
+    for (const line of migrationTextLines(migration, inputName(file))) printLine(io, line);
+  }
+  if (!accepted) refusedNote(io, from, file, 'this is what its valid blocks would become');
+  return accepted && migration.status === 'exact' ? EXIT_ACCEPTED : EXIT_NOT_ACCEPTED;
+}
+
 /** Runs one `ar-studio` invocation and returns its exit status; expected failures never throw. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let invocation: Invocation;
@@ -208,6 +254,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runArConf(io, invocation);
       case 'simulate':
         return await runSimulate(io, invocation);
+      case 'migrate':
+        return await runMigrate(io, invocation);
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;

@@ -26,6 +26,8 @@ const paths = {
   clipboard: 'M9 4h6v3H9zM9 5H6v16h12V5h-3',
   chevron: 'm6 9 6 6 6-6',
   bolt: 'M13 2 3 14h9l-1 8 10-12h-9z',
+  clock: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18',
+  lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -2,13 +2,40 @@
 
 export { arConfKey, arConfLines } from './derive/ar-conf';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
+export { agentSettings, cleanedFile, unifiedDiff } from './migrate/clean';
+export {
+  countByStatus,
+  countsText,
+  DEFINITION_REQUEST,
+  definitionLine,
+  MONITOR_NOTE,
+  MONITOR_REQUEST,
+  migrationBundle,
+  migrationMarkdown,
+  migrationTextLines,
+  STATUS_LABEL,
+} from './migrate/format';
+export { MIGRATION_TARGET, type MigrateOptions, migrate } from './migrate/migrate';
+export { definitionProblems, monitorProblems } from './migrate/server-rules';
+export type {
+  DefinitionBody,
+  DiffHunk,
+  ItemKind,
+  MigratedResponse,
+  Migration,
+  MigrationStatus,
+  MonitorBody,
+  ReportItem,
+} from './migrate/types';
 export {
   applyOps,
   duplicateBlock,
   EditError,
+  type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
+  readAs,
   removeBlock,
   removeField,
   replaceText,
@@ -31,7 +58,7 @@ export {
   tooLargeMessage,
   utf8Length,
 } from './model/limits';
-export { readDocument } from './model/read';
+export { isConfigRoot, readDocument, readsAsSnippet } from './model/read';
 export type {
   Block,
   BlockChild,
@@ -54,8 +81,10 @@ export {
 export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
+export { suggestTarget, type TargetSuggestion } from './targets/suggest';
 export {
   DEFAULT_TARGET,
+  fileResponsesAbsence,
   parseTarget,
   TARGETS,
   type TargetId,

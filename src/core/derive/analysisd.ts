@@ -5,7 +5,9 @@
  */
 
 import { fieldsNamed, fieldValue } from '../model/fields';
+import { readsAsSnippet } from '../model/read';
 import type { Block, ConfigDocument } from '../model/types';
+import { type RoleOption, resolveRole } from '../targets/role';
 import type { StockCommand } from '../targets/stock';
 import type { TargetProfile } from '../targets/target';
 import { atoi, isAllDigits } from './c-atoi';
@@ -81,6 +83,20 @@ const KNOWN_RESPONSE_ELEMENTS = new Set([
   'disabled',
   'repeated_offenders',
 ]);
+
+/**
+ * Whether the target's analysisd reads this file's responses: a manager's file (not an agent's, not a
+ * centralized agent.conf), on a target whose manager still takes responses from the file (not Wazuh 5.0).
+ */
+export function analysisdReadsResponses(
+  doc: ConfigDocument,
+  target: TargetProfile,
+  role: RoleOption,
+): boolean {
+  return (
+    doc.shape !== 'agent-config' && resolveRole(doc, role) === 'manager' && target.responsesFrom === 'xml'
+  );
+}
 
 /** The case-insensitive OS_Regex searches of `ReadActiveResponses()` (reference §5.1). */
 export function locationBits(location: string): LocationBits {
@@ -167,7 +183,7 @@ export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): An
     const definedBelow = definitions.get(name)?.find((c) => c.block && c.block.index > at.index);
     if (definedBelow) return { definedBelow };
     // A fragment is pasted into a file whose stock commands sit above it (the install templates do so).
-    const stock = doc.shape === 'fragment' ? target.stockCommands.find((s) => s.name === name) : undefined;
+    const stock = readsAsSnippet(doc) ? target.stockCommands.find((s) => s.name === name) : undefined;
     return stock ? { resolved: fromStock(stock) } : {};
   };
   let disabledForGood = false;

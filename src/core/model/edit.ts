@@ -17,7 +17,7 @@ import {
   lastField,
   valueProblem,
 } from './fields';
-import { countLineBreaks, detectLayout, indentBefore, readDocument } from './read';
+import { countLineBreaks, detectLayout, indentBefore, isConfigRoot, readDocument } from './read';
 import type {
   Block,
   BlockChild,
@@ -46,13 +46,23 @@ function splice(text: string, start: number, end: number, insert: string): strin
   return text.slice(0, start) + insert + text.slice(end);
 }
 
+/** Read a new text of the same document: in its encoding, and as a snippet if it was one. */
+function reread(doc: ConfigDocument, text: string): ConfigDocument {
+  return readDocument(text, doc.encoding, doc.snippet);
+}
+
 /** Replace the whole text and read it again. */
 export function replaceText(doc: ConfigDocument, start: number, end: number, insert: string): ConfigDocument {
-  return readDocument(splice(doc.text, start, end, insert), doc.encoding);
+  return reread(doc, splice(doc.text, start, end, insert));
+}
+
+/** The same text read as a snippet to paste into an ossec.conf, or as a whole file (DESIGN §2). */
+export function readAs(doc: ConfigDocument, snippet: boolean): ConfigDocument {
+  return doc.snippet === snippet ? doc : { ...doc, snippet };
 }
 
 /** Where a line that holds only `[start, end)` and whitespace begins and ends (end after its line break). */
-function wholeLine(text: string, start: number, end: number): { start: number; end: number } | null {
+export function wholeLine(text: string, start: number, end: number): { start: number; end: number } | null {
   const indent = indentBefore(text, start);
   if (indent === null) return null;
   let after = end;
@@ -61,6 +71,65 @@ function wholeLine(text: string, start: number, end: number): { start: number; e
   else if (text[after] === '\n') after += 1;
   else if (after < text.length) return null;
   return { start: start - indent.length, end: after };
+}
+
+/** The line that ends just before `start` (a line start), with its line break; null at the top. */
+function lineBefore(text: string, start: number): { start: number; end: number } | null {
+  if (start === 0) return null;
+  let i = start - 1;
+  if (text[i] === '\n' && text[i - 1] === '\r') i--;
+  let lineStart = i;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  return { start: lineStart, end: start };
+}
+
+/** The line that starts at `start`, with its line break; null at the end of the text. */
+function lineAt(text: string, start: number): { start: number; end: number } | null {
+  if (start >= text.length) return null;
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (end < text.length) end++;
+  return { start, end };
+}
+
+const isBlank = (text: string, line: { start: number; end: number }) =>
+  text.slice(line.start, line.end).trim() === '';
+
+/** A line holding only a closing tag, or only an opening tag whose element goes on below it. */
+function isClosingLine(text: string, line: { start: number; end: number }): boolean {
+  return text.slice(line.start, line.end).trim().startsWith('</');
+}
+function isOpeningLine(text: string, line: { start: number; end: number }): boolean {
+  const content = text.slice(line.start, line.end).trim();
+  return (
+    /^<[^/!?]/.test(content) && content.endsWith('>') && !content.endsWith('/>') && !content.includes('</')
+  );
+}
+
+/**
+ * Whether the file puts a blank line between blocks: what most pairs of neighbouring blocks (else of
+ * neighbouring sections) in a root have between them. New blocks keep that rhythm.
+ */
+function blankLineBetweenBlocks(doc: ConfigDocument): boolean {
+  let blank = 0;
+  let tight = 0;
+  const count = (end: number, next: number) => {
+    const between = doc.text.slice(end, next);
+    if (between.trim() !== '') return;
+    if ((between.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2) blank++;
+    else tight++;
+  };
+  const blocks = doc.blocks;
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i].topLevelIndex === blocks[i - 1].topLevelIndex) count(blocks[i - 1].end, blocks[i].start);
+  }
+  if (blank + tight === 0) {
+    for (const root of doc.topLevel) {
+      for (let i = 1; i < root.children.length; i++) count(root.children[i - 1].end, root.children[i].start);
+    }
+  }
+  return blank > tight;
 }
 
 function childIndentOf(doc: ConfigDocument, block: Block): string {
@@ -86,15 +155,18 @@ function spliceBlock(
 ): ConfigDocument {
   const text = splice(doc.text, start, end, insert);
   const delta = insert.length - (end - start);
-  if (doc.problems.length > 0 || !(block instanceof SourceBlock)) return readDocument(text, doc.encoding);
+  // Reading problems and nested definitions carry positions of their own that would move.
+  if (doc.problems.length > 0 || doc.nested.length > 0 || !(block instanceof SourceBlock)) {
+    return reread(doc, text);
+  }
   // Built from the old text: slicing the new one would flatten the whole file on every keystroke.
   const blockText = doc.text.slice(block.start, start) + insert + doc.text.slice(end, block.end);
   const scan = readOsXml(blockText);
   const element = scan.roots[0];
   if (scan.error || scan.comments.length > 0 || scan.roots.length !== 1 || element.end !== blockText.length) {
-    return readDocument(text, doc.encoding);
+    return reread(doc, text);
   }
-  const reread = SourceBlock.fromElement(
+  const blockRead = SourceBlock.fromElement(
     element,
     block.index,
     block.topLevelIndex,
@@ -104,7 +176,7 @@ function spliceBlock(
   // As in a full read, the document's own copy of the section holds no fields: they live in the block.
   const section = shiftElement({ ...element, children: [] }, block.start);
   const blocks = doc.blocks.map((b) =>
-    b.index < block.index ? b : b.index === block.index ? reread : (b as SourceBlock).moved(delta),
+    b.index < block.index ? b : b.index === block.index ? blockRead : (b as SourceBlock).moved(delta),
   );
   const topLevel = doc.topLevel.map((top) => {
     if (top.start === block.start) return section;
@@ -159,7 +231,8 @@ function fieldAt(block: Block, field: string, occurrence: number | undefined): B
 
 /**
  * Set a field's value, adding the element when absent. A field written several times: the `occurrence`
- * given (0 = the first), else the last, the one the daemon uses.
+ * given (0 = the first), else the last, the one the daemon uses. Nothing the file holds is dropped: an
+ * element holding elements is kept and followed by the new one.
  */
 export function setField(
   doc: ConfigDocument,
@@ -171,8 +244,20 @@ export function setField(
   checkField(field, value, doc.encoding);
   const block = blockAt(doc, blockIndex);
   const existing = fieldAt(block, field, occurrence);
+  if (existing?.hasNestedElements) {
+    // It holds elements of its own (definitions put in a response): they stay, and the new value goes
+    // right after it, where the daemon, taking the last one, reads it.
+    const indent = indentBefore(doc.text, existing.start) ?? childIndentOf(doc, block);
+    return spliceBlock(
+      doc,
+      block,
+      existing.end,
+      existing.end,
+      doc.layout.eol + indent + printField(field, value),
+    );
+  }
   if (existing) {
-    if (existing.selfClosing || existing.hasNestedElements) {
+    if (existing.selfClosing) {
       return spliceBlock(doc, block, existing.start, existing.end, printField(field, value));
     }
     return spliceBlock(doc, block, existing.valueStart, existing.valueEnd, value);
@@ -222,7 +307,11 @@ function removeChild(doc: ConfigDocument, block: Block, child: BlockChild): Conf
     : spliceBlock(doc, block, child.start, child.end, '');
 }
 
-/** Remove one occurrence of a field (0 = the first), or every occurrence when none is given. */
+/**
+ * Remove one occurrence of a field (0 = the first), or every occurrence when none is given, each with
+ * its line when it stands alone on it. One that holds elements of its own (a definition put in a
+ * response) is not a value and stays.
+ */
 export function removeField(
   doc: ConfigDocument,
   blockIndex: number,
@@ -231,12 +320,16 @@ export function removeField(
 ): ConfigDocument {
   if (occurrence !== undefined) {
     const block = blockAt(doc, blockIndex);
-    return removeChild(doc, block, fieldAt(block, field, occurrence) as BlockChild);
+    const child = fieldAt(block, field, occurrence) as BlockChild;
+    if (child.hasNestedElements) {
+      throw new EditError(`This <${field}> holds elements of its own: it is not a value to remove.`);
+    }
+    return removeChild(doc, block, child);
   }
   let current = doc;
   for (;;) {
     const block = blockAt(current, blockIndex);
-    const child = lastField(block, field);
+    const child = block.children.findLast((c) => c.name === field && !c.hasNestedElements);
     if (!child) return current;
     current = removeChild(current, block, child);
   }
@@ -285,10 +378,12 @@ function insertBlockText(
 ): Insertion {
   const { eol } = doc.layout;
   const { text } = doc;
+  const gap = blankLineBetweenBlocks(doc) ? eol : '';
   if (place?.before !== undefined) {
     const anchor = blockAt(doc, place.before);
     const indent = indentBefore(text, anchor.start) ?? doc.layout.blockIndent;
-    return insertAt(doc, anchor.start, '', blockText(indent), eol + indent);
+    const separator = indentBefore(text, anchor.start) === null ? eol : eol + gap;
+    return insertAt(doc, anchor.start, '', blockText(indent), separator + indent);
   }
   if (place?.after !== undefined) {
     const anchor = blockAt(doc, place.after);
@@ -297,14 +392,18 @@ function insertBlockText(
     let offset = anchor.end;
     while (text[offset] === ' ' || text[offset] === '\t') offset++;
     if (offset < text.length && text[offset] !== '\r' && text[offset] !== '\n') offset = anchor.end;
-    return insertAt(doc, offset, eol + indent, blockText(indent));
+    return insertAt(doc, offset, eol + gap + indent, blockText(indent));
   }
-  const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);
+  const root = doc.topLevel.find((top) => isConfigRoot(top.name) && !top.selfClosing);
   if (root) {
     const indent = doc.layout.blockIndent;
     const closingIndent = indentBefore(text, root.closeStart);
     if (closingIndent !== null) {
-      return insertAt(doc, root.closeStart - closingIndent.length, indent, blockText(indent), eol);
+      const lineStart = root.closeStart - closingIndent.length;
+      const previous = lineBefore(text, lineStart);
+      const spaced =
+        gap !== '' && previous !== null && !isBlank(text, previous) && !isOpeningLine(text, previous);
+      return insertAt(doc, lineStart, (spaced ? gap : '') + indent, blockText(indent), eol);
     }
     return insertAt(doc, root.closeStart, eol + indent, blockText(indent), eol);
   }
@@ -317,8 +416,9 @@ function insertBlockText(
   return insertAt(doc, text.length, opening, blockText(indent), `${eol}</ossec_config>${eol}`);
 }
 
+/** The first block inserted: inserted text may open with a comment or blank lines before it. */
 function indexAt(insertion: Insertion): { doc: ConfigDocument; index: number } {
-  const index = insertion.doc.blocks.findIndex((block) => block.start === insertion.at);
+  const index = insertion.doc.blocks.findIndex((block) => block.start >= insertion.at);
   return { doc: insertion.doc, index };
 }
 
@@ -333,30 +433,97 @@ export function insertBlock(
   return indexAt(insertBlockText(doc, print, place ?? defaultPlace(doc, spec)));
 }
 
+export interface InsertTextOptions {
+  /**
+   * Leave out each `<command>` whose name the document already defines where the daemon reads it: the
+   * inserted responses then use that definition, and no second one (never used) is added.
+   */
+  reuseCommands?: boolean;
+}
+
+export interface TextInsertion {
+  doc: ConfigDocument;
+  /** The first inserted block, or -1 when nothing was left to insert. */
+  index: number;
+  /** The names of the commands left out because the document defines them. */
+  reused: string[];
+}
+
+/** The snippet without the `<command>` blocks whose names `defined` holds, each with its line. */
+function withoutDefined(snippet: ConfigDocument, defined: Set<string>): { text: string; reused: string[] } {
+  let { text } = snippet;
+  const reused: string[] = [];
+  for (const block of [...snippet.blocks].reverse()) {
+    const name = block.kind === 'command' ? fieldValue(block, 'name') : undefined;
+    if (name === undefined || !defined.has(name) || !block.inConfigRoot) continue;
+    reused.unshift(name);
+    const line = wholeLine(text, block.start, block.end) ?? { start: block.start, end: block.end };
+    text = splice(text, line.start, line.end, '');
+  }
+  return { text, reused };
+}
+
 /**
  * Insert blocks written as text (a template, another file's blocks) exactly as written, re-indented to the
  * file and in its line endings, after the last block the daemon reads (else where a new block goes).
- * An empty document becomes the text itself, so a documented example keeps its look and its defects.
- * Returns the index of the first inserted block.
+ * An empty document becomes the text itself, read as the snippet it is, so a documented example keeps its
+ * look and its defects.
  */
 export function insertBlocksText(
   doc: ConfigDocument,
   blocksText: string,
-): { doc: ConfigDocument; index: number } {
+  options: InsertTextOptions = {},
+): TextInsertion {
   const problem = encodingProblem(blocksText, doc.encoding);
   if (problem) throw new EditError(problem);
-  if (doc.text.trim() === '') return { doc: readDocument(blocksText, doc.encoding), index: 0 };
+  if (doc.text.trim() === '') {
+    return { doc: readDocument(blocksText, doc.encoding, true), index: 0, reused: [] };
+  }
+  let reused: string[] = [];
+  if (options.reuseCommands) {
+    const defined = new Set(
+      doc.blocks
+        .filter((b) => b.kind === 'command' && b.inConfigRoot)
+        .map((b) => fieldValue(b, 'name'))
+        .filter((name): name is string => name !== undefined),
+    );
+    const left = withoutDefined(readDocument(blocksText, doc.encoding, true), defined);
+    if (left.text.trim() === '') return { doc, index: -1, reused: left.reused };
+    blocksText = left.text;
+    reused = left.reused;
+  }
   const lines = withoutFinalLineBreaks(blocksText).split(/\r?\n/);
   const reindented = (indent: string) =>
     lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(doc.layout.eol);
   const last = doc.blocks.filter((b) => b.inConfigRoot).at(-1);
-  return indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null));
+  return { ...indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null)), reused };
 }
 
+/**
+ * What removing the block at `[start, end)` of `text` deletes: the block with its line, and a blank line
+ * that would then be doubled, or left against the root's opening or closing tag where the block used to be.
+ */
+export function removalRange(text: string, start: number, end: number): { start: number; end: number } {
+  const line = wholeLine(text, start, end);
+  if (!line) return { start, end };
+  const before = lineBefore(text, line.start);
+  const after = lineAt(text, line.end);
+  const blankBefore = before !== null && isBlank(text, before);
+  const blankAfter = after !== null && isBlank(text, after);
+  if (blankBefore && before && (after === null || blankAfter || isClosingLine(text, after))) {
+    return { start: before.start, end: line.end };
+  }
+  if (blankAfter && after && before !== null && isOpeningLine(text, before)) {
+    return { start: line.start, end: after.end };
+  }
+  return line;
+}
+
+/** Remove a block with its line, keeping the file's blank-line rhythm (see `removalRange`). */
 export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
   const block = blockAt(doc, blockIndex);
-  const line = wholeLine(doc.text, block.start, block.end);
-  return line ? replaceText(doc, line.start, line.end, '') : replaceText(doc, block.start, block.end, '');
+  const range = removalRange(doc.text, block.start, block.end);
+  return replaceText(doc, range.start, range.end, '');
 }
 
 /** A copy of the block's own text right after it. */
@@ -397,6 +564,8 @@ export function applyOp(doc: ConfigDocument, op: DocumentOp): ConfigDocument {
       return moveBlock(doc, op.blockIndex, op.toIndex);
     case 'replaceText':
       return replaceText(doc, op.start, op.end, op.text);
+    case 'readAs':
+      return readAs(doc, op.snippet);
   }
 }
 

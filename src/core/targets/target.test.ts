@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import { daemonMessage, xmlReadError } from './messages';
 import { stockRename } from './stock';
-import { DEFAULT_TARGET, parseTarget, TARGETS } from './target';
+import { DEFAULT_TARGET, fileResponsesAbsence, parseTarget, TARGETS } from './target';
 
 describe('targets', () => {
-  it('lists OSSEC 2.8, 3.7, 4.2 and every Wazuh minor from 3.0 to 4.14', () => {
+  it('lists OSSEC 2.8, 3.7, 4.2, every Wazuh minor from 3.0 to 4.14, and Wazuh 5.0', () => {
     const ids = TARGETS.map((t) => t.id);
     expect(ids.slice(0, 3)).toEqual(['ossec@2.8', 'ossec@3.7', 'ossec@4.2']);
     expect(ids).toContain('wazuh@3.13');
     expect(ids).toContain('wazuh@4.0');
-    expect(ids.at(-1)).toBe('wazuh@4.14');
-    expect(ids).toHaveLength(3 + 14 + 15);
+    expect(ids.slice(-2)).toEqual(['wazuh@4.14', 'wazuh@5.0']);
+    expect(ids).toHaveLength(3 + 14 + 15 + 1);
     expect(parseTarget(DEFAULT_TARGET).id).toBe('wazuh@4.14');
   });
 
@@ -19,7 +19,8 @@ describe('targets', () => {
     expect(parseTarget('wazuh@4.14.7').id).toBe('wazuh@4.14');
     expect(parseTarget('OSSEC 3.7.0').id).toBe('ossec@3.7');
     expect(parseTarget(' wazuh @ v4.14 ').id).toBe('wazuh@4.14');
-    expect(() => parseTarget('wazuh@5.0')).toThrow(/Unknown target 'wazuh@5.0'/);
+    expect(parseTarget('wazuh@5.0.1').id).toBe('wazuh@5.0');
+    expect(() => parseTarget('wazuh@5.1')).toThrow(/Unknown target 'wazuh@5.1'/);
     expect(() => parseTarget('wazuh@@4.14')).toThrow(/Unknown target/);
     expect(() => parseTarget('splunk@1.0')).toThrow(/Known targets: ossec@2.8/);
   });
@@ -56,8 +57,34 @@ describe('targets', () => {
       true,
       false,
     ]);
-    expect([at('ossec@4.2').xmlMaxText, at('wazuh@4.14').xmlMaxText]).toEqual([8192, 20480]);
     expect([at('ossec@4.2').caStoreAccepted, at('wazuh@3.0').caStoreAccepted]).toEqual([false, true]);
+  });
+
+  it("carries each release's XML reader (os_xml_internal.h and os_xml.c across the tags)", () => {
+    const at = (id: string) => parseTarget(id);
+    const maxText = [
+      'ossec@2.8',
+      'ossec@3.7',
+      'wazuh@3.1',
+      'wazuh@3.2',
+      'wazuh@3.4',
+      'wazuh@3.5',
+      'wazuh@4.14',
+    ];
+    expect(maxText.map((id) => at(id).xml.maxText)).toEqual([2048, 8192, 4096, 6144, 6144, 20480, 20480]);
+    expect(['ossec@4.2', 'wazuh@3.7', 'wazuh@3.8'].map((id) => at(id).xml.backslashRuns)).toEqual([
+      'sticky',
+      'sticky',
+      'toggle',
+    ]);
+    expect(['wazuh@4.13', 'wazuh@4.14', 'ossec@4.2'].map((id) => at(id).xml.maxAttributeDepth)).toEqual([
+      null,
+      48,
+      null,
+    ]);
+    expect(
+      ['ossec@3.7', 'ossec@4.2', 'wazuh@4.1', 'wazuh@4.2'].map((id) => at(id).xml.recursionMessage),
+    ).toEqual([null, 'XMLERR: Max recursion level reached.', null, 'XMLERR: Max recursion level reached']);
   });
 
   it('carries the stock scripts and built-in ar.conf lines of each generation', () => {
@@ -89,6 +116,26 @@ describe('targets', () => {
     expect(
       xmlReadError(parseTarget('wazuh@4.14'), 'analysisd', "XMLERR: Element 'name' not closed.", 3),
     ).toBe("(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Element 'name' not closed. (line 3).");
+  });
+
+  it('labels Wazuh 5.0 as a beta whose manager reads <wazuh_config> and takes responses from the indexer', () => {
+    const five = parseTarget('wazuh@5.0');
+    expect(five).toMatchObject({
+      label: 'Wazuh 5.0 (beta)',
+      beta: true,
+      responsesFrom: 'indexer',
+      roots: { manager: 'wazuh_config', agent: 'ossec_config' },
+      configPath: 'etc/wazuh-manager.conf',
+      stockCommands: [],
+      stockExecutables: ['block-ip', 'disable-account'],
+      builtinArConf: [],
+    });
+    expect(fileResponsesAbsence(five)).toMatch(/Wazuh 5.0 \(beta\) has no ar.conf/);
+    const four = parseTarget('wazuh@4.14');
+    expect(four).toMatchObject({ label: 'Wazuh 4.14', beta: false, responsesFrom: 'xml' });
+    expect(four.roots).toEqual({ manager: 'ossec_config', agent: 'ossec_config' });
+    expect(fileResponsesAbsence(four)).toBeNull();
+    expect(TARGETS.filter((t) => t.beta).map((t) => t.id)).toEqual(['wazuh@5.0']);
   });
 
   // Two adjacent blank runs in the pattern once made a long run of blanks quadratic.

@@ -4,8 +4,9 @@
  * version.
  */
 
+import type { ConfigRoot } from '../model/read';
 import type { OsRegexDialect } from '../simulate/os-regex';
-import type { BackslashRuns } from '../xml/os-xml';
+import { WAZUH_DIALECT, type XmlDialect } from '../xml/os-xml';
 import {
   BUILTIN_AR_CONF,
   type ScriptGeneration,
@@ -50,10 +51,8 @@ export interface TargetProfile {
   levelAndGroup: 'and' | 'or';
   /** OSSEC 2.8 never resets the disabled flag: one `disabled` yes skips every later block (§5.8). */
   disabledSkipsLaterBlocks: boolean;
-  /** OS_XML's longest element text, in bytes (OSSEC 8192, Wazuh 20480). */
-  xmlMaxText: number;
-  /** How a run of backslashes before `<` reads: Wazuh toggles (`\\<` is a tag), OSSEC keeps escaping. */
-  xmlBackslashRuns: BackslashRuns;
+  /** How this release's OS_XML reads: its `XML_MAXSIZE`, backslash runs, attribute and nesting limits. */
+  xml: XmlDialect;
   /** The reader refuses `<?xml …?>` (§13: OSSEC 4.2.0 and Wazuh 4.14; only OSSEC's unreleased main skips it). */
   xmlDeclarationRefused: boolean;
   /** How OS_Regex, which matches `rules_group`, compiles and runs a pattern (`os_regex/`). */
@@ -66,8 +65,17 @@ export interface TargetProfile {
   stockExecutables: readonly string[];
   /** The fixed lines analysisd writes to ar.conf before the file's own. */
   builtinArConf: readonly string[];
-  /** Path the daemons print in their messages. */
+  /** Path the daemons print in their messages (the manager's file). */
   configPath: string;
+  /**
+   * Where the manager takes its responses from: its own XML file (analysisd, which writes ar.conf), or, from
+   * Wazuh 5.0, the indexer (definitions in the dashboard, triggered by Alerting monitors; reference wazuh5 §1).
+   */
+  responsesFrom: 'xml' | 'indexer';
+  /** The root element each role's daemons read: `<wazuh_config>` for a Wazuh 5.0 manager (defs.h `WAZUHCONFIG`). */
+  roots: Readonly<Record<'manager' | 'agent', ConfigRoot>>;
+  /** Whether this release is not generally available: its label says so everywhere. */
+  beta: boolean;
 }
 
 type Thresholds = Record<
@@ -83,7 +91,12 @@ type Thresholds = Record<
   | 'compiledScripts'
   | 'regexEndTestedFirst'
   | 'regexLongPatterns'
-  | 'regexMatchesBeforeReading',
+  | 'regexMatchesBeforeReading'
+  | 'responsesInIndexer'
+  | 'xmlMaxText6144'
+  | 'xmlMaxText20480'
+  | 'xmlBackslashToggle'
+  | 'xmlRecursionLimit',
   string
 >;
 
@@ -103,16 +116,32 @@ const WAZUH_SINCE: Thresholds = {
   regexEndTestedFirst: '3.7',
   regexLongPatterns: '3.8',
   regexMatchesBeforeReading: '4.2',
+  responsesInIndexer: '5.0',
+  // src/os_xml/os_xml_internal.h and os_xml.c across the tags:
+  xmlMaxText6144: '3.2',
+  xmlMaxText20480: '3.5',
+  xmlBackslashToggle: '3.8',
+  xmlRecursionLimit: '4.2',
 };
 
 /** OSSEC from 3.3 translates OS_Regex into PCRE2 (`os_regex/os_converter.c`). */
 const OSSEC_PCRE2_SINCE = '3.3';
 const OS_PATTERN_MAXSIZE = { short: 2048, long: 20480 };
 
+/** Releases still in beta: labelled so in the page and the CLI. */
+const BETA = new Set(['wazuh@5.0']);
+
+/**
+ * `wazuh@4.14` models 4.14.7: `XML_MAX_ATTR_DEPTH` came with it (wazuh/wazuh 2ac70941, "fix(xml): limit
+ * recursion depth in _getattributes()"); 4.14.0 to 4.14.6 read any number of attributes.
+ */
+const WAZUH_ATTRIBUTE_LIMIT_SINCE = '4.14';
+
 const OSSEC_VERSIONS = ['2.8', '3.7', '4.2'];
 const WAZUH_VERSIONS = [
   ...Array.from({ length: 14 }, (_, minor) => `3.${minor}`),
   ...Array.from({ length: 15 }, (_, minor) => `4.${minor}`),
+  '5.0',
 ];
 
 export const DEFAULT_TARGET: TargetId = 'wazuh@4.14';
@@ -145,8 +174,13 @@ function ossecProfile(version: Version): TargetProfile {
     agentCaStore: 'unread',
     levelAndGroup: 'or',
     disabledSkipsLaterBlocks: !atLeast(version, '3.0'),
-    xmlMaxText: 8192,
-    xmlBackslashRuns: 'sticky',
+    xml: {
+      maxText: atLeast(version, '3.0') ? 8192 : 2048,
+      backslashRuns: 'sticky',
+      maxAttributeDepth: null,
+      // OSSEC's message, unlike Wazuh's, ends with a full stop; before 4.2 nothing limits the nesting.
+      recursionMessage: atLeast(version, '4.2') ? 'XMLERR: Max recursion level reached.' : null,
+    },
     xmlDeclarationRefused: true,
     osRegex: {
       engine: atLeast(version, OSSEC_PCRE2_SINCE) ? 'pcre2' : 'os-regex',
@@ -161,18 +195,24 @@ function ossecProfile(version: Version): TargetProfile {
     stockExecutables: STOCK_SCRIPTS.ossec,
     builtinArConf: BUILTIN_AR_CONF.ossec,
     configPath: '/var/ossec/etc/ossec.conf',
+    responsesFrom: 'xml',
+    roots: { manager: 'ossec_config', agent: 'ossec_config' },
+    beta: false,
   };
 }
 
 function wazuhProfile(version: Version): TargetProfile {
   const since = (key: keyof Thresholds) => atLeast(version, WAZUH_SINCE[key]);
   const label = `${version.major}.${version.minor}`;
-  const scripts: ScriptGeneration = since('compiledScripts') ? 'wazuh42' : 'wazuh3';
+  const id = `wazuh@${label}` as TargetId;
+  const indexer = since('responsesInIndexer');
+  const scripts: ScriptGeneration = indexer ? 'wazuh50' : since('compiledScripts') ? 'wazuh42' : 'wazuh3';
+  const beta = BETA.has(id);
   return {
-    id: `wazuh@${label}` as TargetId,
+    id,
     product: 'wazuh',
     version,
-    label: `Wazuh ${label}`,
+    label: `Wazuh ${label}${beta ? ' (beta)' : ''}`,
     expect: since('expectIgnored') ? 'ignored' : since('expectOptional') ? 'optional' : 'required',
     extraArgs: since('extraArgs'),
     timeoutWithoutAllowed: since('timeoutReset') ? 'reset' : 'fatal',
@@ -188,8 +228,14 @@ function wazuhProfile(version: Version): TargetProfile {
     agentCaStore: since('agentUpgradeReader') ? 'agent-upgrade-legacy' : 'execd',
     levelAndGroup: 'and',
     disabledSkipsLaterBlocks: false,
-    xmlMaxText: 20480,
-    xmlBackslashRuns: 'toggle',
+    xml: {
+      maxText: since('xmlMaxText20480') ? 20480 : since('xmlMaxText6144') ? 6144 : 4096,
+      backslashRuns: since('xmlBackslashToggle') ? 'toggle' : 'sticky',
+      maxAttributeDepth: atLeast(version, WAZUH_ATTRIBUTE_LIMIT_SINCE)
+        ? WAZUH_DIALECT.maxAttributeDepth
+        : null,
+      recursionMessage: since('xmlRecursionLimit') ? WAZUH_DIALECT.recursionMessage : null,
+    },
     xmlDeclarationRefused: true,
     osRegex: {
       engine: 'os-regex',
@@ -203,7 +249,10 @@ function wazuhProfile(version: Version): TargetProfile {
     stockCommands: STOCK_COMMANDS[scripts],
     stockExecutables: STOCK_SCRIPTS[scripts],
     builtinArConf: BUILTIN_AR_CONF[scripts],
-    configPath: 'etc/ossec.conf',
+    configPath: indexer ? 'etc/wazuh-manager.conf' : 'etc/ossec.conf',
+    responsesFrom: indexer ? 'indexer' : 'xml',
+    roots: { manager: indexer ? 'wazuh_config' : 'ossec_config', agent: 'ossec_config' },
+    beta,
   };
 }
 
@@ -234,4 +283,14 @@ export function parseTarget(text: string): TargetProfile {
 /** A profile from either a profile or its id, so callers can pass what they hold. */
 export function toProfile(target: TargetProfile | string): TargetProfile {
   return typeof target === 'string' ? parseTarget(target) : target;
+}
+
+/**
+ * Why this target's manager runs no response from the file, or `null` when it does. Wazuh 5.0 removed ar.conf
+ * and analysisd's responses: definitions live in the indexer and Alerting monitors trigger them (reference
+ * wazuh5 §1, PR wazuh/wazuh#34326), so there is nothing to preview or simulate.
+ */
+export function fileResponsesAbsence(target: TargetProfile): string | null {
+  if (target.responsesFrom === 'xml') return null;
+  return `${target.label} has no ar.conf and runs no response from this file: responses are definitions in the dashboard (Explore → Active Responses), fired by Alerting monitors.`;
 }

@@ -3,33 +3,18 @@ import { arConfLines } from '../derive/ar-conf';
 import { deriveResponses } from '../derive/responses';
 import { readDocument } from '../model/read';
 import { type Role, resolveRole } from '../targets/role';
-import { corpusFiles } from '../test-support/corpus';
+import { corpusFiles, ownTarget } from '../test-support/corpus';
 import { decodeBytes } from '../xml/encoding';
 import { validate } from './validate';
 
 const files = corpusFiles();
 
-/**
- * The product, version and role a stock file belongs to, from its name (`wazuh-4.14.7-manager-…`).
- * Fragments are pieces of a manager's file, except the puppet response block, which is an agent's.
- */
-function ownTarget(name: string): { target: string; role: Role } | undefined {
-  const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+)\.(\d+)\.\d+-(.*)$/.exec(name);
-  if (match) {
-    const [, product, major, minor, rest] = match;
-    return {
-      target: `${product}@${major}.${minor}`,
-      role: /(^|-)agent-|windows/.test(rest) ? 'agent' : 'manager',
-    };
-  }
-  if (name === 'fragments/wazuh-puppet-default_commands.erb')
-    return { target: 'wazuh@4.14', role: 'manager' };
-  if (name === 'fragments/wazuh-puppet-_default_activeresponse.erb')
-    return { target: 'wazuh@4.14', role: 'agent' };
-  return undefined;
-}
-
 const stock = files.filter((f) => ownTarget(f.name));
+
+/** A fragment of the corpus is what it says: a snippet of an ossec.conf, not a whole file. */
+function read(file: { name: string; bytes: Uint8Array }) {
+  return readDocument(decodeBytes(file.bytes).text, 'utf-8', file.name.startsWith('fragments/'));
+}
 const others = files.filter((f) => !ownTarget(f.name));
 
 describe('the corpus', () => {
@@ -43,7 +28,7 @@ describe('the corpus', () => {
   it.each(stock.map((f) => [f.name, f]))('%s is accepted by its own product, version and role', (_, file) => {
     const own = ownTarget(file.name);
     if (!own) throw new Error(`no target for ${file.name}`);
-    const doc = readDocument(decodeBytes(file.bytes).text);
+    const doc = read(file);
     const errors = (role: Role | 'auto') =>
       validate(doc, { target: own.target, role }).filter((d) => d.severity === 'error');
     expect(errors(own.role)).toEqual([]);
@@ -57,12 +42,15 @@ describe('the corpus', () => {
     const agent = files.find((f) => f.name === 'wazuh-4.14.7-agent-ossec-agent.conf');
     const puppet = files.find((f) => f.name === 'fragments/wazuh-puppet-_default_activeresponse.erb');
     if (!agent || !puppet) throw new Error('corpus files missing');
-    const asManager = (bytes: Uint8Array) =>
-      validate(readDocument(decodeBytes(bytes).text), { target: 'wazuh@4.14', role: 'manager' })
+    const asManager = (file: { name: string; bytes: Uint8Array }) =>
+      validate(read(file), { target: 'wazuh@4.14', role: 'manager' })
         .filter((d) => d.severity === 'error')
         .map((d) => d.code);
-    expect(asManager(agent.bytes)).toEqual(['A22']);
-    expect(asManager(puppet.bytes)).toEqual(['A1', 'A16']);
+    expect(asManager(agent)).toEqual(['A22']);
+    const shared = files.find((f) => f.name === 'wazuh-4.14.7-shared-agent.conf');
+    if (!shared) throw new Error('corpus file missing');
+    expect(asManager(shared)).toEqual(['X3']);
+    expect(asManager(puppet)).toEqual(['A1', 'A16']);
   });
 
   it('reads every community and templated file on every target without crashing', () => {

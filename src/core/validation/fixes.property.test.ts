@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyStats, fixSoundness } from '../test-support/fix-soundness';
+import { HEAVY_TEST_TIMEOUT, PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 
 /**
  * A fixed slice of `npm run fuzz`: the same property (src/core/test-support/fix-soundness.ts) on a few
@@ -10,7 +11,7 @@ import { emptyStats, fixSoundness } from '../test-support/fix-soundness';
  */
 describe('one-click fixes', () => {
   it('remove their diagnostic, add no error, change nothing outside their blocks and round-trip', {
-    timeout: 120_000,
+    timeout: PROPERTY_TEST_TIMEOUT,
   }, () => {
     const stats = emptyStats();
     fc.assert(fixSoundness(stats), { numRuns: 400, seed: 20_261_130 });
@@ -19,7 +20,7 @@ describe('one-click fixes', () => {
     expect(stats.byCode.size).toBeGreaterThanOrEqual(10);
   });
 
-  it('npm run fuzz runs and reports its figures', { timeout: 60_000 }, () => {
+  it('npm run fuzz runs and reports its figures', { timeout: HEAVY_TEST_TIMEOUT }, () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fuzz.ts'], {
       cwd: root,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
+import { parseTarget } from '../targets/target';
 import { command, conf, response } from './testing';
-import { isAccepted, RULES, validate } from './validate';
+import { INDEXER_RULES, isAccepted, RULES, rulesFor, validate } from './validate';
 
 const broken = conf(
   command({ name: 'a', executable: 'a.sh', timeout_allowed: 'maybe' }),
@@ -37,6 +38,19 @@ describe('validate', () => {
     }
   });
 
+  it('puts a problem found inside a block on that block, and leaves file-wide ones to the document', () => {
+    const text = conf(
+      command({ name: 'a', executable: 'a.sh' }),
+      '<active-response><command>a</command><location>local</location><level>3<![CDATA[x]]>--></level></active-response>',
+    );
+    const found = validate(readDocument(text));
+    expect(found.find((d) => d.code === 'X2')).toMatchObject({ blockIndex: 1, line: 3 });
+    const broken = conf('<command><name>a</command><executable>a</executable></command>');
+    expect(validate(readDocument(broken)).find((d) => d.code === 'X1')).toMatchObject({ blockIndex: 0 });
+    const rootless = validate(readDocument(command({ name: 'a', executable: 'a.sh' })));
+    expect(rootless.find((d) => d.code === 'X3')?.blockIndex).toBeUndefined();
+  });
+
   it('defaults to wazuh@4.14 and reads the role from the file', () => {
     const agent =
       '<ossec_config>\n  <client/>\n  <active-response><disabled>no</disabled></active-response>\n</ossec_config>\n';
@@ -50,5 +64,20 @@ describe('validate', () => {
   it('accepts an empty file and an empty root', () => {
     expect(validate(readDocument(''))).toEqual([]);
     expect(validate(readDocument('<ossec_config></ossec_config>\n'))).toEqual([]);
+  });
+
+  it('on Wazuh 5.0 runs only what still reads the file: the reader, the 5.0 leftovers and the agent side', () => {
+    const manager = readDocument(broken.replaceAll('ossec_config', 'wazuh_config'));
+    expect([...new Set(validate(manager, { target: 'wazuh@5.0' }).map((d) => d.code))].sort()).toEqual([
+      'W1',
+      'W2',
+    ]);
+    expect(validate(readDocument(broken), { target: 'wazuh@5.0' }).map((d) => d.code)).toContain('X3');
+    const agent = readDocument(
+      '<ossec_config>\n  <client/>\n  <active-response><disabled>maybe</disabled></active-response>\n</ossec_config>\n',
+    );
+    expect(validate(agent, { target: 'wazuh@5.0' }).map((d) => d.code)).toEqual(['A15']);
+    expect(rulesFor(parseTarget('wazuh@4.14'), 'manager')).toBe(RULES);
+    expect(rulesFor(parseTarget('wazuh@5.0'), 'manager')).toBe(INDEXER_RULES.manager);
   });
 });

@@ -1,5 +1,6 @@
 import { emulateAnalysisd } from '../derive/analysisd';
 import { execdView } from '../derive/execd';
+import { readsAsSnippet } from '../model/read';
 import type { ConfigDocument, Diagnostic } from '../model/types';
 import { type Role, type RoleOption, resolveRole } from '../targets/role';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
@@ -37,12 +38,18 @@ import { c8BangName } from './rules/c8-bang-name';
 import { c9DuplicateCommand } from './rules/c9-duplicate-command';
 import { c10NameFormat } from './rules/c10-name-format';
 import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
+import { c12NestedDefinition } from './rules/c12-nested-definition';
 import { h1NeverLifted } from './rules/h1-never-lifted';
 import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
 import { h4LooseText } from './rules/h4-loose-text';
 import { h5ArConfKeyCollision } from './rules/h5-ar-conf-key-collision';
+import { h6ExtraArgsField } from './rules/h6-extra-args-field';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
+import { w1CommandRefused } from './rules/w1-command-refused';
+import { w2ResponseIgnored } from './rules/w2-response-ignored';
+import { w3WhiteListRefused } from './rules/w3-white-list-refused';
+import { w4RepeatedOffendersUndocumented } from './rules/w4-repeated-offenders-undocumented';
 import { x1XmlError } from './rules/x1-xml-error';
 import { x2Dialect } from './rules/x2-dialect';
 import { x3InvalidElement } from './rules/x3-invalid-element';
@@ -65,6 +72,7 @@ export const RULES: readonly Rule[] = [
   c9DuplicateCommand,
   c10NameFormat,
   c11NonStockExecutable,
+  c12NestedDefinition,
   a1MissingCommandLocation,
   a2UnknownCommand,
   a3InvalidLocation,
@@ -93,20 +101,62 @@ export const RULES: readonly Rule[] = [
   h3WindowsScriptEverywhere,
   h4LooseText,
   h5ArConfKeyCollision,
+  h6ExtraArgsField,
 ];
+
+/**
+ * The rules for a target whose manager takes its responses from the indexer (Wazuh 5.0): the XML reader's,
+ * the 5.0 leftovers, and on agents what execd and the upgrade module still read (reference wazuh5 §1–§2).
+ * analysisd's rules do not apply: nothing on a 5.0 manager reads commands or responses from the file.
+ */
+export const INDEXER_RULES: Readonly<Record<Role, readonly Rule[]>> = {
+  manager: [x1XmlError, x2Dialect, x3InvalidElement, w1CommandRefused, w2ResponseIgnored, w3WhiteListRefused],
+  agent: [
+    x1XmlError,
+    x2Dialect,
+    x3InvalidElement,
+    w1CommandRefused,
+    w2ResponseIgnored,
+    a15DisabledValue,
+    a17CaOnAgent,
+    a18RepeatedOffendersFormat,
+    w4RepeatedOffendersUndocumented,
+  ],
+};
+
+/** The rules that model what reads the file on this target and role. */
+export function rulesFor(target: TargetProfile, role: Role): readonly Rule[] {
+  return target.responsesFrom === 'indexer' ? INDEXER_RULES[role] : RULES;
+}
 
 export interface ValidateOptions {
   /** A profile or an id such as `wazuh@4.14` (the default). */
   target?: TargetProfile | string;
   /** `auto` (the default) reads the role from the file: a `<client>` section means an agent. */
   role?: RoleOption;
+  /**
+   * How the admin has a text read as a snippet instead, in the words of where they are; it ends the
+   * message that refuses a file without an `<ossec_config>` root.
+   */
+  snippetAdvice?: string;
 }
 
-export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Role): RuleContext {
+/** The command line's words; the page passes its own. */
+export const CLI_SNIPPET_ADVICE = 'check it with --fragment';
+
+export function ruleContext(
+  doc: ConfigDocument,
+  target: TargetProfile,
+  roleOption: RoleOption = 'auto',
+  snippetAdvice = CLI_SNIPPET_ADVICE,
+): RuleContext {
   return {
     doc,
     target,
-    role,
+    role: resolveRole(doc, roleOption),
+    roleChosen: roleOption !== 'auto',
+    snippet: readsAsSnippet(doc),
+    snippetAdvice,
     model: emulateAnalysisd(doc, target),
     execd: execdView(doc, target),
     blocks: doc.shape === 'agent-config' ? [] : doc.blocks.filter((b) => b.inConfigRoot),
@@ -120,8 +170,26 @@ export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Ro
  */
 export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Diagnostic[] {
   const target = toProfile(options.target ?? DEFAULT_TARGET);
-  const ctx = ruleContext(doc, target, resolveRole(doc, options.role));
-  return RULES.flatMap((rule) => rule.check(ctx)).sort((a, b) => a.offset - b.offset);
+  const ctx = ruleContext(doc, target, options.role, options.snippetAdvice);
+  const found = rulesFor(target, ctx.role)
+    .flatMap((rule) => rule.check(ctx))
+    .sort((a, b) => a.offset - b.offset);
+  return withEnclosingBlocks(doc, found);
+}
+
+/**
+ * A problem found inside a block belongs to that block even when its rule reads the text, not the block
+ * (an XML error, CDATA, a definition put in it): the page groups and selects by `blockIndex`.
+ */
+function withEnclosingBlocks(doc: ConfigDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { blocks } = doc;
+  let b = 0;
+  return diagnostics.map((d) => {
+    if (d.blockIndex !== undefined) return d;
+    while (b < blocks.length && blocks[b].end <= d.offset) b++;
+    const block = blocks[b];
+    return block && block.start < d.offset && d.offset < block.end ? { ...d, blockIndex: block.index } : d;
+  });
 }
 
 /** Accepted by the daemon: no diagnostic of severity error. */

@@ -15,8 +15,10 @@ import { VisibleText } from '../../components/visible-text';
 import {
   ACTIVE_RESPONSE_FIELDS,
   type Block,
+  blockTitle,
   type Diagnostic,
   fieldValue,
+  fileResponsesAbsence,
   type ResponseSummary,
   revealHidden,
   type TargetProfile,
@@ -104,7 +106,12 @@ export function ActiveResponseForm({
       aria-label={`Active response ${revealHidden(values.command ?? '')}`}
       onSubmit={(e) => e.preventDefault()}
     >
-      <FormHeader kind="active-response" title={values.command} line={line}>
+      <FormHeader
+        kind="active-response"
+        // A <command> holding definitions names no command (C12).
+        title={blockTitle(block) === undefined ? undefined : values.command}
+        line={line}
+      >
         {response && (
           <div className="flex items-start gap-2">
             <Badge
@@ -133,13 +140,18 @@ export function ActiveResponseForm({
             </code>
           </p>
         )}
+        {fileResponsesAbsence(target) && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="no-ar-conf">
+            {fileResponsesAbsence(target)}
+          </p>
+        )}
       </FormHeader>
       <BlockProblems diagnostics={diagnostics} shown={ELEMENTS} />
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextControl {...common('command')} suggestions={definedCommands} />
         <SelectControl {...common('disabled')} options={YES_NO} />
       </div>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <SelectControl {...common('location')} options={LOCATIONS} />
         {showAgentId && <TextControl {...common('agent_id')} inputMode="numeric" />}
       </div>
@@ -147,7 +159,7 @@ export function ActiveResponseForm({
         <legend className="px-1 text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300">
           Triggers
         </legend>
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid gap-4 sm:grid-cols-2">
           <TextControl {...common('level')} inputMode="numeric" />
           <TextControl {...common('rules_id')} />
         </div>
@@ -182,7 +194,7 @@ export function ActiveResponseForm({
           />
         </Field>
       </fieldset>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextControl {...common('timeout')} inputMode="numeric" />
         <TextControl {...common('repeated_offenders')} />
       </div>

@@ -10,6 +10,13 @@ import {
 } from '../../core';
 import type { TextEncoding } from '../../core/model/types';
 
+/**
+ * How the page has a root-less text read as a snippet instead of refused as a file: the end of the
+ * message that refuses it.
+ */
+export const SNIPPET_ADVICE =
+  'read it as one: “Read it as a snippet”, or add it to an empty document with Import → “Add its blocks to this document”';
+
 export interface ImportCandidate {
   name: string;
   size: number;
@@ -75,7 +82,7 @@ export function shapeDescription(doc: ConfigDocument): string {
       return roots > 1 ? `a whole ossec.conf with ${roots} <ossec_config> roots` : 'a whole ossec.conf';
     }
     case 'fragment':
-      return 'a fragment (blocks without an <ossec_config> root)';
+      return 'a fragment (no <ossec_config> root: opened as a file the daemon refuses it, added to a document it is read as a snippet)';
     case 'agent-config':
       return 'a centralized agent.conf (the daemons do not read active responses from it)';
     case 'empty':

@@ -7,6 +7,7 @@ import { VisibleText } from '../../components/visible-text';
 import {
   type Alert,
   type ConfigDocument,
+  fileResponsesAbsence,
   type SimulatedResponse,
   simulate,
   type TargetProfile,
@@ -59,9 +60,11 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
   const alert = useMemo(() => toAlert(input), [input]);
   // Typing in a large file must not wait for the simulation.
   const settled = useDeferredValue(doc);
+  const absence = fileResponsesAbsence(target);
   const result = useMemo(
-    () => (typeof alert === 'string' || settled.xmlError ? null : simulate(settled, alert, target)),
-    [settled, alert, target],
+    () =>
+      typeof alert === 'string' || settled.xmlError || absence ? null : simulate(settled, alert, target),
+    [settled, alert, target, absence],
   );
   const set = (key: keyof AlertInput) => (value: string) =>
     setInput((current) => ({ ...current, [key]: value }));
@@ -90,7 +93,8 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
           <AlertField label="Source IP" value={input.srcip} onChange={set('srcip')} placeholder="none" />
         </div>
       </div>
-      <div className="min-h-0 flex-1 overflow-auto" aria-live="polite">
+      <div className="relative min-h-0 flex-1 overflow-auto" aria-live="polite">
+        {absence && <Note>{`${absence} The simulator is off for this target.`}</Note>}
         {typeof alert === 'string' && <Note>{alert}</Note>}
         {typeof alert !== 'string' && doc.xmlError && <Note>The XML does not read, so nothing can run.</Note>}
         {result && result.responses.length === 0 && <Note>This file has no active response.</Note>}

@@ -1,4 +1,12 @@
-const LINE_BREAK = /\r\n|\r|\n/;
+const LINE_BREAK = /(\r\n|\r|\n)/;
+
+/** The lines of `text` with their line breaks, so a line whose ending changed (CRLF to LF) counts as changed. */
+function linesOf(text: string): string[] {
+  const parts = text.split(LINE_BREAK);
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) lines.push(parts[i] + (parts[i + 1] ?? ''));
+  return lines;
+}
 /** Above this many cells the line-by-line comparison would stall typing; the whole changed span is marked instead. */
 const MAX_CELLS = 4_000_000;
 
@@ -9,8 +17,8 @@ const MAX_CELLS = 4_000_000;
  */
 export function changedLines(before: string, after: string): number[] {
   if (before === after) return [];
-  const a = before.split(LINE_BREAK);
-  const b = after.split(LINE_BREAK);
+  const a = linesOf(before);
+  const b = linesOf(after);
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;

@@ -1,51 +1,88 @@
-import type { Block, Diagnostic } from '../../model/types';
+import type { Block, Diagnostic, Fix } from '../../model/types';
+import { readOsXml } from '../../xml/os-xml';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
-
-/**
- * `text` without its `<!-- … -->` comments, in one pass: a lazy regular expression restarts its search for
- * `-->` at every `<!--` and takes quadratic time on many comments that no `-->` closes.
- */
-function withoutComments(text: string): string {
-  let kept = '';
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf('<!--', from);
-    const close = open === -1 ? -1 : text.indexOf('-->', open + 4);
-    // No `-->` after this `<!--` means none after any later one either.
-    if (close === -1) return kept + text.slice(from);
-    kept += text.slice(from, open);
-    from = close + 3;
-  }
-}
 
 const isBlank = (ch: string) => ch !== '\n' && /\s/.test(ch);
 
-/** Whether the line holds only a `#` (and blanks) before `offset`; read backwards over those only. */
-function hashBefore(text: string, offset: number): boolean {
+/**
+ * Where the `#` is when the line holds only a `#` (and blanks) before `offset`, else -1. Read backwards
+ * over those characters only: taking the whole line before every block was quadratic on a one-line file.
+ */
+function hashBefore(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && isBlank(text[i - 1])) i--;
-  if (text[i - 1] !== '#') return false;
-  i--;
+  if (text[i - 1] !== '#') return -1;
+  const hash = i - 1;
+  i = hash;
   while (i > 0 && isBlank(text[i - 1])) i--;
-  return i === 0 || text[i - 1] === '\n';
+  return i === 0 || text[i - 1] === '\n' ? hash : -1;
 }
 
-/** The text inside the block that is in no element, with comments removed; where it starts. */
+/** `text` with the spans (sorted, not overlapping) blanked out, built in one pass. */
+function blanked(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const { start, end } of spans) {
+    parts.push(text.slice(from, start), ' '.repeat(end - start));
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** The first text inside the block that is in no element, comment or `var`, and where it starts. */
 function looseText(text: string, block: Block): { value: string; offset: number } | undefined {
   if (block.selfClosing) return undefined;
   const edges = [block.openEnd, ...block.children.flatMap((c) => [c.start, c.end]), block.closeStart];
   for (let i = 0; i < edges.length; i += 2) {
     const gap = text.slice(edges[i], edges[i + 1]);
-    const value = withoutComments(gap).trim();
-    if (value !== '') return { value, offset: edges[i] + gap.indexOf(value[0]) };
+    if (gap.trim() === '') continue;
+    const { comments, variables } = readOsXml(gap);
+    const plain = blanked(
+      gap,
+      [...comments, ...variables].sort((a, b) => a.start - b.start),
+    );
+    const at = plain.search(/\S/);
+    if (at !== -1)
+      return {
+        value: plain
+          .slice(at)
+          .trim()
+          .split(/\s{2,}|\n/)[0],
+        offset: edges[i] + at,
+      };
   }
   return undefined;
 }
 
+/** The end of the line `offset` is on, before its line break. */
+function lineEnd(text: string, offset: number): number {
+  const next = text.indexOf('\n', offset);
+  const end = next === -1 ? text.length : next;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/**
+ * `<!-- text -->`, safe for the daemon's reader and for XML: a comment ends at the first `-->` or `!>`
+ * (OS_XML), and XML allows no `--` inside one, so each dash before another gets a space.
+ */
+export function commentOut(text: string): string {
+  return `<!-- ${text.replace(/-(?=-)/g, '- ').replace(/!>/g, '! >')} -->`;
+}
+
+function wrapFix(ctx: RuleContext, start: number, end: number, title: string): Fix {
+  const text = ctx.doc.text.slice(start, end).trimEnd();
+  return {
+    title,
+    ops: [{ op: 'replaceText', start, end: start + text.length, text: commentOut(text) }],
+  };
+}
+
 /**
  * H4: text the daemon reads as nothing. `#` is not an XML comment, so a block "commented out" with `#`
- * at the start of its lines is live (a real mistake in the corpus); loose text inside a block, such as a
- * trailing `# note`, is ignored (reference §13 dialect).
+ * at the start of its lines is live (a real mistake in the corpus), and so is an element after `#` on a
+ * line inside a block; other loose text inside a block, such as a trailing `# note`, is ignored
+ * (reference §13 dialect). A `#` line gets the fix the admin meant: the same text inside `<!-- -->`.
  */
 export const h4LooseText: Rule = {
   code: 'H4',
@@ -53,12 +90,14 @@ export const h4LooseText: Rule = {
     const { text } = ctx.doc;
     const found: Diagnostic[] = [];
     for (const block of ctx.blocks) {
-      if (hashBefore(text, block.start)) {
+      const hash = hashBefore(text, block.start);
+      if (hash !== -1) {
         found.push(
           diagnostic(ctx, 'H4', {
             severity: 'warning',
             message: `'#' does not comment out XML: this <${block.kind}> is read and used. Wrap it in <!-- --> to switch it off.`,
             block,
+            fix: wrapFix(ctx, hash, block.end, 'Comment out this block'),
           }),
         );
         continue;
@@ -66,11 +105,40 @@ export const h4LooseText: Rule = {
       const loose = looseText(text, block);
       if (!loose) continue;
       const shown = loose.value.length > 40 ? `${loose.value.slice(0, 40)}…` : loose.value;
+      if (!loose.value.startsWith('#')) {
+        found.push(
+          diagnostic(ctx, 'H4', {
+            severity: 'info',
+            message: `The text '${shown}' is outside any element: the daemon ignores it. Use <!-- --> for a comment.`,
+            block,
+            offset: loose.offset,
+            endOffset: loose.offset + loose.value.length,
+          }),
+        );
+        continue;
+      }
+      // Elements after the `#` on its line are read all the same; the comment must take them in, and
+      // stop before whatever follows on the line that it was not meant for (the block's closing tag).
+      const first = lineEnd(text, loose.offset);
+      const live = block.children.filter((c) => c.start > loose.offset && c.start < first);
+      const from = live.length > 0 ? Math.max(...live.map((c) => c.end)) : loose.offset;
+      const next = block.children.find((c) => c.start >= from)?.start ?? block.closeStart;
+      const end = Math.min(lineEnd(text, from), next);
       found.push(
         diagnostic(ctx, 'H4', {
-          severity: 'info',
-          message: `The text '${shown}' is outside any element: the daemon ignores it. Use <!-- --> for a comment.`,
+          ...(live.length > 0
+            ? {
+                severity: 'warning' as const,
+                message: `'#' does not comment out XML: ${live.map((c) => `<${c.name}>`).join(', ')} on this line ${live.length === 1 ? 'is' : 'are'} read and used. Wrap the line in <!-- --> to switch ${live.length === 1 ? 'it' : 'them'} off.`,
+              }
+            : {
+                severity: 'info' as const,
+                message: `The text '${shown}' is outside any element: the daemon ignores it, but '#' is not an XML comment. Use <!-- --> for a comment.`,
+              }),
+          block,
           offset: loose.offset,
+          endOffset: end,
+          fix: wrapFix(ctx, loose.offset, end, 'Wrap it in <!-- -->'),
         }),
       );
     }

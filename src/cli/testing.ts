@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { processIo, readCapped } from './io';
+import { runCli } from './run';
+
+const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
+
+/** The real `ar-studio` process, as a user starts it; an `{ input }` argument is its standard input. */
+export function cli(...args: Array<string | { input: string | Uint8Array }>) {
+  const input = args.find((a) => typeof a !== 'string')?.input;
+  const strings = args.filter((a): a is string => typeof a === 'string');
+  const result = spawnSync(process.execPath, [BIN, ...strings], { maxBuffer: 64 * 1024 * 1024, input });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+/** The same entry point in this process: what the binary runs, minus the cost of starting Node and tsx. */
+export async function cliInProcess(...args: string[]) {
+  return cliWithInput(new Uint8Array(), ...args);
+}
+
+/** In this process, with `stdin` as standard input. */
+export async function cliWithInput(stdin: Uint8Array, ...args: string[]) {
+  const out: Buffer[] = [];
+  let stderr = '';
+  const status = await runCli(args, {
+    readFile: processIo.readFile,
+    readStdin: (maxBytes) => readCapped(Readable.from([stdin]), maxBytes),
+    stdout: (chunk) => {
+      out.push(Buffer.from(chunk));
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { status, stdout: Buffer.concat(out), stderr };
+}
