@@ -277,8 +277,9 @@ export function checkFixes(
     // worded anew: a command once missing is now below).
     const delta = text.length - before.length;
     const refusedThere = found.some((x) => x.severity === 'error' && x.offset >= lo && x.offset <= hi);
+    // An XML error is the file's, wherever the reader stops: it is counted for the whole file.
     const outside = (x: Diagnostic, end: number) =>
-      x.severity === 'error' && (!refusedThere || x.offset < lo || x.offset > end);
+      x.severity === 'error' && (x.code === 'X1' || !refusedThere || x.offset < lo || x.offset > end);
     const kind = (x: Diagnostic) => `${x.code}|${x.field ?? ''}`;
     const errorsBefore = found.filter((x) => outside(x, hi));
     const errorsAfter = after.filter((x) => outside(x, hi + delta));

@@ -44,13 +44,20 @@ export function nestedGroups(ctx: RuleContext): NestedGroup[] {
 
 /**
  * Whether analysisd would read a `<command>` moved to where it reads definitions without refusing it
- * (`ReadActiveCommands()`: C1, C2, C5, C6, C7, C8): a move that only trades one refusal for another is
- * not offered.
+ * (`ReadActiveCommands()`: C1, C2, C5, C6, C7, C8) or a response that uses it (A14): a move that only
+ * trades one refusal for another is not offered.
  */
 export function readAsDefinition(command: Fielded, ctx: RuleContext): boolean {
   const { target } = ctx;
   const has = (element: string) => fieldValue(command, element) !== undefined;
+  // Where a timeout needs timeout_allowed yes (A14), every response with a timeout that will find it.
+  const name = fieldValue(command, 'name');
+  const timedUsers =
+    target.timeoutWithoutAllowed === 'fatal' &&
+    fieldValue(command, 'timeout_allowed') !== 'yes' &&
+    ctx.model.responses.some((r) => r.command === name && r.timeout !== 0);
   return (
+    !timedUsers &&
     has('name') &&
     has('executable') &&
     (target.expect !== 'required' || has('expect')) &&
