@@ -38,6 +38,8 @@ export interface ActiveResponseFormProps {
   readOnly: boolean;
   /** The file's encoding: a value it cannot hold is refused in the form. */
   encoding: TextEncoding;
+  /** The block is one of this many identical responses for different agents; each keeps its own agent_id. */
+  groupSize?: number;
   onSet: (element: string, value: string) => void;
   onRemove: (element: string) => void;
 }
@@ -65,6 +67,7 @@ export function ActiveResponseForm({
   response,
   readOnly,
   encoding,
+  groupSize,
   onSet,
   onRemove,
 }: ActiveResponseFormProps) {
@@ -96,7 +99,8 @@ export function ActiveResponseForm({
     };
   };
   const location = values.location ?? '';
-  const showAgentId = /defined-agent/i.test(location) || values.agent_id !== undefined;
+  const showAgentId =
+    groupSize === undefined && (/defined-agent/i.test(location) || values.agent_id !== undefined);
   const groups = blockForm.form.watch('rules_group') ?? '';
   const groupField = common('rules_group');
 

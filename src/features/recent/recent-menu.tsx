@@ -3,6 +3,8 @@ import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { useMenu } from '../../components/use-menu';
+import { VisibleText } from '../../components/visible-text';
+import { revealHidden } from '../../core';
 
 export interface RecentItem {
   documentId: string;
@@ -85,7 +87,7 @@ export function RecentMenu({
                 <li key={item.documentId}>
                   <button
                     type="button"
-                    title={`${item.name}, put aside ${new Date(item.savedAt).toLocaleString('en')}`}
+                    title={`${revealHidden(item.name)}, put aside ${new Date(item.savedAt).toLocaleString('en')}`}
                     onClick={() => {
                       setOpen(false);
                       onOpen(item.documentId);
@@ -97,7 +99,10 @@ export function RecentMenu({
                   >
                     <Icon name="file" className="mt-0.5 size-3.5 text-zinc-600 dark:text-zinc-400" />
                     <span className="min-w-0 flex-1">
-                      <span className="block truncate font-mono text-[13px] font-medium">{item.name}</span>
+                      <VisibleText
+                        text={item.name}
+                        className="block truncate font-mono text-[13px] font-medium"
+                      />
                       <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                         {formatAge(item.savedAt, at)} · {formatSize(item.size)} · {item.blocks}{' '}
                         {item.blocks === 1 ? 'block' : 'blocks'}
