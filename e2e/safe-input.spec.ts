@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations, openFresh, watchForFailures } from './support';
 
 /** A name that shows as "denyexe.png" when its right-to-left override is displayed raw. */
@@ -18,19 +18,20 @@ const FILE = `<ossec_config>
 </ossec_config>
 `;
 
+/** Opens the import dialog and picks a file made of `buffer`, named `name`. */
+async function chooseImportFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('A file').click();
+  await (await chooser).setFiles({ name, mimeType: 'text/plain', buffer });
+}
+
 test('characters that do not show are spelt out in the import summary, list, form, problems and simulator', async ({
   page,
 }) => {
   const failures = watchForFailures(page);
   await openFresh(page);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByLabel('A file').click();
-  await (await chooser).setFiles({
-    name: 'evil\u202Efnoc.conf',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(FILE),
-  });
+  await chooseImportFile(page, 'evil\u202Efnoc.conf', Buffer.from(FILE));
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('evil⟨U+202E⟩fnoc.conf');
   await expect(summary).toContainText('U+202E RIGHT-TO-LEFT OVERRIDE');
@@ -64,14 +65,7 @@ test('characters that do not show are spelt out in the import summary, list, for
 test('a file over the size limit is refused with the limit, and the document stays', async ({ page }) => {
   const failures = watchForFailures(page);
   await openFresh(page);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByLabel('A file').click();
-  await (await chooser).setFiles({
-    name: 'huge.conf',
-    mimeType: 'text/plain',
-    buffer: Buffer.alloc(16 * 1024 * 1024 + 1, 0x20),
-  });
+  await chooseImportFile(page, 'huge.conf', Buffer.alloc(16 * 1024 * 1024 + 1, 0x20));
   const alert = page.getByRole('dialog').getByRole('alert');
   await expect(alert).toHaveText(
     'huge.conf is 16,777,217 bytes (16.0 MB); AR Studio reads documents of up to 16,777,216 bytes (16.0 MB), far above any real ossec.conf, so that checking one never runs out of memory. Your document was left as it was.',

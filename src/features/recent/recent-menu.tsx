@@ -4,7 +4,7 @@ import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { useMenu } from '../../components/use-menu';
 import { VisibleText } from '../../components/visible-text';
-import { revealHidden } from '../../core';
+import { formatSize, revealHidden } from '../../core';
 
 export interface RecentItem {
   documentId: string;
@@ -38,12 +38,6 @@ export function formatAge(savedAt: string, now: Date): string {
   if (seconds < 86_400) return relative.format(-Math.floor(seconds / 3600), 'hour');
   if (seconds < 7 * 86_400) return relative.format(-Math.floor(seconds / 86_400), 'day');
   return at.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The documents the admin had before this one ("New", an import or another recent one replaced them). */
