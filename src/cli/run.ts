@@ -1,29 +1,40 @@
 import {
+  ALERT_FIELD_LABELS,
+  type Alert,
+  type AlertField,
+  type AlertFormat,
+  type AlertInput,
+  type AlertProblem,
   activeResponseOf,
   arConfLines,
   type ConfigDocument,
   commandOf,
   DEFAULT_TARGET,
   type Diagnostic,
+  decodeBytes,
   deriveResponses,
+  EMPTY_ALERT_INPUT,
   encodeText,
+  escapeForTerminal,
   fileResponsesAbsence,
   isAccepted,
   migrate,
   migrationBundle,
   migrationMarkdown,
   migrationTextLines,
+  parseAlert,
   parseTarget,
   positionAt,
   type Role,
   type RoleOption,
+  readAlertInput,
   resolveRole,
   simulate,
   type TargetProfile,
   validate,
 } from '../core';
-import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
-import { inputName, loadDocument, UnreadableFile } from './input';
+import { ALERT_OPTIONS, type AlertSource, type Invocation, parseInvocation, USAGE, UsageError } from './args';
+import { inputName, loadDocument, readInput, UnreadableFile } from './input';
 import type { CliIo } from './io';
 import { printJson, printLine, printMessage } from './output';
 
@@ -155,35 +166,107 @@ function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: stri
   );
 }
 
+interface ReadAlert {
+  alert: Alert;
+  problems: Array<AlertProblem & { where: string }>;
+  source?: { file: string; format: AlertFormat; notes: string[] };
+}
+
+/** The alert of a `simulate` call: its file, if any, with the options' fields on top; exit 2 on a wrong field. */
+async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile): Promise<ReadAlert> {
+  let input: AlertInput = { ...EMPTY_ALERT_INPUT, agent: '000' };
+  let from: ReadAlert['source'];
+  if (source.file !== undefined) {
+    const parsed = parseAlert(decodeBytes(await readInput(io, source.file)).text);
+    if (!parsed.ok) throw new UsageError(`${inputName(source.file)}: ${parsed.message}`);
+    input = { ...parsed.input, agent: parsed.input.agent === '' ? '000' : parsed.input.agent };
+    from = { file: source.file, format: parsed.format, notes: parsed.notes };
+  }
+  input = { ...input, ...source.overrides };
+  const { alert, problems } = readAlertInput(input, target);
+  const where = (field: AlertField) =>
+    field in source.overrides || source.file === undefined
+      ? `--${ALERT_OPTIONS[field]}`
+      : `${inputName(source.file)}: ${ALERT_FIELD_LABELS[field].toLowerCase()}`;
+  const named = problems.map((p) => ({ ...p, where: where(p.field) }));
+  const errors = named.filter((p) => p.severity === 'error');
+  if (!alert || errors.length > 0)
+    // One line per problem: each escaped here, so that only these line breaks remain.
+    throw new UsageError(errors.map((p) => escapeForTerminal(`${p.where}: ${p.message}`)).join('\n'));
+  return { alert, problems: named, source: from };
+}
+
+function alertLine({ alert, source }: ReadAlert): string {
+  const parts = [`rule ${alert.ruleId}`, `level ${alert.level}`];
+  if (alert.groups) parts.push(`groups ${alert.groups}`);
+  parts.push(
+    alert.agentName
+      ? `agent ${alert.agentName}`
+      : alert.agentId && alert.agentId !== '000'
+        ? `agent ${alert.agentId}`
+        : 'the manager',
+  );
+  if (alert.srcip) parts.push(`source IP ${alert.srcip}`);
+  if (alert.user) parts.push(`user ${alert.user}`);
+  if (alert.filename) parts.push(`file ${alert.filename}`);
+  if (alert.noAr) parts.push('no_ar');
+  const from = source ? ` (${source.format}, ${inputName(source.file)})` : '';
+  return `alert: ${parts.join('; ')}${from}`;
+}
+
 async function runSimulate(
   io: CliIo,
   invocation: Extract<Invocation, { command: 'simulate' }>,
 ): Promise<number> {
   const target = withFileResponses(targetOf(invocation.target), 'simulate');
-  const { file, alert } = invocation;
+  const { file } = invocation;
+  const read = await readAlert(io, invocation.alert, target);
+  for (const problem of read.problems) printMessage(io, `note: ${problem.where}: ${problem.message}`);
   const { doc, accepted } = judge(await loadDocument(io, file, true, invocation.fragment), target, 'manager');
-  const { responses, notes } = simulate(doc, alert, target);
+  const { responses, summary, whiteList, notes } = simulate(doc, read.alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
     printJson(io, {
       target: target.id,
       file: inputName(file),
       accepted,
-      alert,
-      responses: responses.map((r) => ({ ...at(r.blockIndex), ...r })),
-      notes,
+      alert: read.alert,
+      alertSource: read.source ?? null,
+      alertProblems: read.problems.map(({ field, severity, message }) => ({ field, severity, message })),
+      summary,
+      responses: responses.map(({ whiteListed, ...r }) => ({
+        ...at(r.blockIndex),
+        ...r,
+        whiteListed: whiteListed
+          ? { value: whiteListed.value, line: positionAt(doc.text, whiteListed.offset).line }
+          : null,
+      })),
+      whiteList: whiteList && {
+        ip: whiteList.ip,
+        entries: whiteList.entries,
+        listed: whiteList.hit !== null,
+        because: whiteList.hit?.because ?? null,
+      },
+      notes: [...(read.source?.notes ?? []), ...notes],
     });
   } else {
+    const out: string[] = [summary, alertLine(read)];
     for (const r of responses) {
       const { line, column } = at(r.blockIndex);
-      const where =
-        r.outcome === 'fires' ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
-      printLine(
-        io,
-        `${inputName(file)}:${line}:${column} ${r.outcome} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
+      const where = r.fires ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
+      const verdict = r.fires ? 'fires' : r.stage === 'undecided' ? 'undecided' : 'idle';
+      out.push(
+        `${inputName(file)}:${line}:${column} ${verdict} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
       );
     }
-    for (const note of notes) printLine(io, `note: ${note}`);
+    if (whiteList)
+      out.push(
+        whiteList.hit
+          ? `white list: ${whiteList.hit.because}${whiteList.hit.entry ? ` (line ${whiteList.hit.entry.line})` : ''}`
+          : `white list: ${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'})`,
+      );
+    for (const note of [...(read.source?.notes ?? []), ...notes]) out.push(`note: ${note}`);
+    for (const line of out) printLine(io, line);
   }
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, file, 'this is what its valid blocks would do');
@@ -237,7 +320,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     invocation = parseInvocation(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    printMessage(io, error.message);
+    for (const line of error.message.split('\n')) printMessage(io, line);
     io.stderr(`\n${USAGE}`);
     return EXIT_USAGE;
   }
@@ -259,7 +342,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;
-    printMessage(io, error.message);
+    for (const line of error.message.split('\n')) printMessage(io, line);
     return EXIT_USAGE;
   }
 }

@@ -6,11 +6,14 @@ import { runCli } from './run';
 
 const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
 
-/** The real `ar-studio` process, as a user starts it; an `{ input }` argument is its standard input. */
-export function cli(...args: Array<string | { input: string | Uint8Array }>) {
-  const input = args.find((a) => typeof a !== 'string')?.input;
-  const strings = args.filter((a): a is string => typeof a === 'string');
-  const result = spawnSync(process.execPath, [BIN, ...strings], { maxBuffer: 64 * 1024 * 1024, input });
+/** The real `ar-studio` process, as a user starts it. */
+export function cli(...args: string[]) {
+  return cliFed('', ...args);
+}
+
+/** The real process with `input` on its standard input. */
+export function cliFed(input: string | Uint8Array, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
