@@ -163,7 +163,7 @@ test('"New" and a reload lose nothing: Recent opens the previous document, and u
   const entry = page.getByRole('list', { name: 'Recent documents' }).getByRole('button');
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Untitled draft');
-  await expect(entry).toContainText(/just now · [\d.]+ (B|KB) · 2 blocks/);
+  await expect(entry).toContainText(/just now · [\d.]+ (B|kB) · 2 blocks/);
   await expectNoAxeViolations(page);
   await entry.click();
   await expect.poll(() => xmlText(page)).toBe(previous);

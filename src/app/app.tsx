@@ -4,6 +4,7 @@ import { Button } from '../components/button';
 import { downloadBytes } from '../components/download';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
+import { VisibleText } from '../components/visible-text';
 import {
   applyOps,
   type BlockKind,
@@ -473,6 +474,7 @@ export function App() {
               diagnostics={blockDiagnostics}
               target={target}
               readOnly={locked}
+              encoding={formSource.encoding}
               onSet={onSet}
               onRemove={onRemove}
             />
@@ -493,6 +495,7 @@ export function App() {
               definedCommands={definedCommands(formSource)}
               response={responses.find((r) => r.blockIndex === current)}
               readOnly={locked}
+              encoding={formSource.encoding}
               onSet={onSet}
               onRemove={onRemove}
             />
@@ -569,7 +572,8 @@ export function App() {
             >
               <Icon name="error" className="mt-px size-3.5" />
               <span>
-                Line {errorPosition.line}, column {errorPosition.column}: {doc.xmlError.message}
+                Line {errorPosition.line}, column {errorPosition.column}:{' '}
+                <VisibleText text={doc.xmlError.message} />
               </span>
             </p>
           )}
@@ -621,7 +625,7 @@ export function App() {
       </main>
       <footer className="flex h-6 shrink-0 items-center gap-3 border-t border-zinc-200 bg-white px-3 text-[11px] text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
-          {status}
+          <VisibleText text={status} />
         </span>
         <SaveStatus />
         <span>{target.label}</span>

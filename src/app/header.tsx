@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Button, IconButton } from '../components/button';
 import { cx } from '../components/cx';
 import { Icon } from '../components/icon';
-import { type ConfigDocument, type RoleOption, TARGETS } from '../core';
+import { VisibleText } from '../components/visible-text';
+import { type ConfigDocument, type RoleOption, revealHidden, TARGETS } from '../core';
 import { ExportMenu } from '../features/import-export/export-menu';
 import type { Theme } from './theme';
 
@@ -55,9 +56,9 @@ export function Header(props: HeaderProps) {
         <h1 className="shrink-0 text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
         <span
           className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
-          title={props.fileName}
+          title={revealHidden(props.fileName)}
         >
-          {props.fileName}
+          <VisibleText text={props.fileName} />
           {props.modified && <span className="text-amber-700 dark:text-amber-400"> · modified</span>}
         </span>
       </div>

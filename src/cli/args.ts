@@ -28,6 +28,11 @@ Commands:
          file runs on now. Exit 0 when every response migrates exactly, 1 when any needs review
          or cannot migrate.
 
+FILE may be - for standard input. Files over 16 MB (16,777,216 bytes) are refused: far above any real
+ossec.conf, and the most the checks hold in memory comfortably.
+
+Text output shows control and other hidden characters from the files as escapes (\\x1b, \\u202e).
+
 Options:
   --fragment    Read each FILE as a snippet to paste into an ossec.conf (<command> and
                 <active-response> blocks without an <ossec_config> root): its blocks are checked
@@ -168,6 +173,8 @@ export function parseInvocation(argv: string[]): Invocation {
       const { values, positionals } = parse(command, rest, ['target', 'role', 'format', 'fragment']);
       if (values.help) return { command: 'help' };
       if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
+      if (positionals.filter((file) => file === '-').length > 1)
+        throw new UsageError('standard input (-) can be read only once');
       return {
         command,
         target: values.target,

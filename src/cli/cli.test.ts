@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_DOCUMENT_BYTES } from '../core';
 import { OSSEC_SSHD_LOG, WAZUH_SSHD_JSON } from '../core/test-support/alerts';
 import { HEAVY_TEST_TIMEOUT } from '../core/test-support/timeouts';
-import { cli, cliFed, cliInProcess } from './testing';
+import { cli, cliFed, cliInProcess, cliWithInput } from './testing';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -570,4 +571,111 @@ describe('usage', () => {
     },
     HEAVY_TEST_TIMEOUT,
   );
+});
+
+describe('standard input', () => {
+  it('reads - for check, arconf and simulate, and names it in the output', async () => {
+    const text = new TextEncoder().encode(FIREWALL_DROP);
+    const check = await cliWithInput(text, 'check', '-');
+    expect(check.status).toBe(1);
+    expect(check.stdout.toString('utf8')).toMatch(/^\(standard input\):3:\d+ error X1 /);
+    const json = JSON.parse((await cliWithInput(text, 'check', '--format', 'json', '-')).stdout.toString());
+    expect(json.files[0].file).toBe('(standard input)');
+    const conf = readFileSync(path.join(CORPUS, 'ossec-3.7.0-server-ossec-server.conf'));
+    const arconf = await cliWithInput(conf, 'arconf', '--target', 'ossec@3.7', '-');
+    expect(arconf.stdout.toString('utf8')).toBe(
+      'host-deny600 - host-deny.sh - 600\nfirewall-drop600 - firewall-drop.sh - 600\n',
+    );
+    const simulated = await cliWithInput(conf, 'simulate', '-', '--rule-id', '5712', '--level', '10');
+    expect(simulated.stdout.toString('utf8')).toMatch(/^\(standard input\):\d+:\d+ fires host-deny/m);
+  });
+
+  it('export - writes the bytes it was given, unchanged', { timeout: HEAVY_TEST_TIMEOUT }, () => {
+    const bytes = Uint8Array.from([
+      0xef,
+      0xbb,
+      0xbf,
+      ...Buffer.from('<ossec_config>\r\n  <a>caf\xe9</a>\r\n</ossec_config>', 'latin1'),
+    ]);
+    const result = cliFed(bytes, 'export', '-');
+    expect(result.status).toBe(0);
+    expect(Buffer.compare(result.stdout, Buffer.from(bytes))).toBe(0);
+  });
+
+  it('refuses to read standard input twice', async () => {
+    const result = await cliInProcess('check', '-', '-');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^ar-studio: standard input \(-\) can be read only once/);
+  });
+});
+
+describe('files over the size limit', () => {
+  it('refuses a file over 16 MB with exit 2 and a message, before reading it', {
+    timeout: HEAVY_TEST_TIMEOUT,
+  }, () => {
+    // Sparse: 400 MB that take no room on disk. Read in full, such a file once ran Node out of memory.
+    const huge = scratchFile('huge.conf', '');
+    truncateSync(huge, 400 * 1024 * 1024);
+    const result = cli('check', huge);
+    expect(result.status).toBe(2);
+    expect(result.stdout.length).toBe(0);
+    expect(result.stderr).toBe(
+      `ar-studio: ${huge} is 419,430,400 bytes (400.0 MB); AR Studio reads documents of up to 16,777,216 bytes (16.0 MB), far above any real ossec.conf, so that checking one never runs out of memory.\n`,
+    );
+  });
+
+  it('reads a file of exactly the limit, and refuses one byte more from a file or a stream', async () => {
+    const at = scratchFile('at-limit.conf', '');
+    truncateSync(at, MAX_DOCUMENT_BYTES);
+    expect((await cliInProcess('export', at)).stdout.length).toBe(MAX_DOCUMENT_BYTES);
+    const over = scratchFile('over-limit.conf', '');
+    truncateSync(over, MAX_DOCUMENT_BYTES + 1);
+    expect((await cliInProcess('export', over)).stderr).toMatch(/is 16,777,217 bytes/);
+    const stream = await cliWithInput(new Uint8Array(MAX_DOCUMENT_BYTES + 1), 'check', '-');
+    expect(stream.status).toBe(2);
+    expect(stream.stderr).toMatch(/^ar-studio: \(standard input\) is more than 16,777,216 bytes/);
+  });
+
+  it('stops reading a device that never ends', async () => {
+    const result = await cliInProcess('check', '/dev/zero');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^ar-studio: \/dev\/zero is more than 16,777,216 bytes/);
+  });
+});
+
+describe('hidden characters in text output', () => {
+  // A name that, printed raw, erases its own error line and prints a green "all good" in its place.
+  const ATTACK = 'x\u001b[2K\r\u001b[32mall good\u001b[0m';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: what must never reach the terminal raw
+  const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+  const file = () =>
+    scratchFile(
+      'hidden.conf',
+      `<ossec_config>\n  <active-response>\n    <command>${ATTACK}</command>\n    <location>loc\u202Elacol</location>\n  </active-response>\n</ossec_config>\n`,
+    );
+
+  it('escapes them in check, arconf and simulate text, and in messages on stderr', async () => {
+    const conf = file();
+    for (const args of [
+      ['check', conf],
+      ['simulate', conf, '--rule-id', '1', '--level', '3'],
+      ['arconf', conf],
+      ['check', scratchFile('name\u001b[2J.conf', FIREWALL_DROP)],
+    ]) {
+      const result = await cliInProcess(...args);
+      const out = result.stdout.toString('utf8');
+      expect(out + result.stderr, args.join(' ')).not.toMatch(HIDDEN);
+    }
+    const check = (await cliInProcess('check', conf)).stdout.toString('utf8');
+    expect(check).toContain("'x\\x1b[2K\\r\\x1b[32mall good\\x1b[0m'");
+    expect(check).toContain('loc\\u202elacol');
+  });
+
+  it('keeps JSON valid, with the characters as JSON escapes', async () => {
+    const result = await cliInProcess('check', '--format', 'json', file());
+    const out = result.stdout.toString('utf8');
+    expect(out).not.toMatch(HIDDEN);
+    const report = JSON.parse(out);
+    expect(report.files[0].activeResponses[0]).toMatchObject({ command: ATTACK, location: 'loc\u202Elacol' });
+  });
 });

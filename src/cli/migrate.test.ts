@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definitionProblems, monitorProblems, showControls } from '../core';
+import { definitionProblems, hasHiddenCharacters, monitorProblems } from '../core';
 import { cli, cliInProcess } from './testing';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ar-studio-migrate-'));
@@ -83,7 +83,7 @@ describe('ar-studio migrate', () => {
     const hostile = EXACT.replaceAll('firewall-drop<', 'fw\u001b[2K\u202edrop<');
     const { stdout } = await cliInProcess('migrate', file('hostile.conf', hostile));
     const text = stdout.toString();
-    const controls = [...text].filter((c) => c !== '\n' && showControls(c) !== c);
+    const controls = [...text].filter((c) => c !== '\n' && hasHiddenCharacters(c));
     expect(controls).toEqual([]);
     expect(text).toContain('fw\\x1b[2K\\u202edrop');
   });

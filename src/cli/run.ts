@@ -15,6 +15,7 @@ import {
   deriveResponses,
   EMPTY_ALERT_INPUT,
   encodeText,
+  escapeForTerminal,
   fileResponsesAbsence,
   isAccepted,
   migrate,
@@ -27,63 +28,19 @@ import {
   type Role,
   type RoleOption,
   readAlertInput,
-  readDocument,
   resolveRole,
-  showControls,
   simulate,
   type TargetProfile,
   validate,
 } from '../core';
 import { ALERT_OPTIONS, type AlertSource, type Invocation, parseInvocation, USAGE, UsageError } from './args';
-
-/** Everything the CLI touches outside itself, so tests can run it in-process. */
-export interface CliIo {
-  readFile(path: string): Promise<Uint8Array>;
-  stdout(chunk: string | Uint8Array): void;
-  stderr(text: string): void;
-}
+import { inputName, loadDocument, readInput, UnreadableFile } from './input';
+import type { CliIo } from './io';
+import { printJson, printLine, printMessage } from './output';
 
 const EXIT_ACCEPTED = 0;
 const EXIT_NOT_ACCEPTED = 1;
 const EXIT_USAGE = 2;
-
-/** A file that could not be read at all: reported on stderr with exit status 2. */
-class UnreadableFile extends Error {}
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a component of the path is not a directory',
-};
-
-/** The bytes of one file, or an {@link UnreadableFile} that says why not. */
-async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
-  try {
-    return await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
-    throw new UnreadableFile(`cannot read '${file}': ${reason}`);
-  }
-}
-
-/**
- * Reads and decodes one file, as a whole ossec.conf or, with `--fragment`, as a snippet. When
- * `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr: it is still read (as Latin-1,
- * every byte kept), but the admin should know the daemon expects UTF-8.
- */
-async function load(
-  io: CliIo,
-  file: string,
-  noteEncoding: boolean,
-  fragment = false,
-): Promise<ConfigDocument> {
-  const decoded = decodeBytes(await readBytes(io, file));
-  if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
-  return readDocument(decoded.text, decoded.encoding, fragment);
-}
 
 function targetOf(text: string | undefined): TargetProfile {
   try {
@@ -107,7 +64,7 @@ function judge(doc: ConfigDocument, target: TargetProfile, roleOption: RoleOptio
 }
 
 function compilerLine(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`;
+  return `${inputName(file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }
 
 /** One file's entry in `check --format json` (DESIGN §6). */
@@ -116,7 +73,7 @@ function jsonReport(file: string, target: TargetProfile, { doc, role, diagnostic
   const at = (offset: number) => positionAt(doc.text, offset);
   const summaries = new Map(deriveResponses(doc, target, role).map((s) => [s.blockIndex, s]));
   return {
-    file,
+    file: inputName(file),
     role,
     accepted,
     diagnostics: diagnostics.map((d) => ({
@@ -151,7 +108,7 @@ function jsonReport(file: string, target: TargetProfile, { doc, role, diagnostic
 }
 
 async function runExport(io: CliIo, file: string): Promise<number> {
-  const doc = await load(io, file, false);
+  const doc = await loadDocument(io, file, false);
   io.stdout(encodeText(doc.text, doc.encoding));
   return EXIT_ACCEPTED;
 }
@@ -163,23 +120,22 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   for (const file of invocation.files) {
     let doc: ConfigDocument;
     try {
-      doc = await load(io, file, true, invocation.fragment);
+      doc = await loadDocument(io, file, true, invocation.fragment);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
-      io.stderr(`ar-studio: ${error.message}\n`);
+      printMessage(io, error.message);
       status = EXIT_USAGE;
       continue;
     }
     const verdict = judge(doc, target, invocation.role);
     if (!verdict.accepted && status === EXIT_ACCEPTED) status = EXIT_NOT_ACCEPTED;
     if (invocation.format === 'text') {
-      for (const diagnostic of verdict.diagnostics) io.stdout(compilerLine(file, diagnostic));
+      for (const diagnostic of verdict.diagnostics) printLine(io, compilerLine(file, diagnostic));
     } else {
       reports.push(jsonReport(file, target, verdict));
     }
   }
-  if (invocation.format === 'json')
-    io.stdout(`${JSON.stringify({ target: target.id, files: reports }, null, 2)}\n`);
+  if (invocation.format === 'json') printJson(io, { target: target.id, files: reports });
   return status;
 }
 
@@ -193,20 +149,20 @@ function withFileResponses(target: TargetProfile, command: string): TargetProfil
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
   const target = withFileResponses(targetOf(invocation.target), 'arconf');
   const { doc, role, accepted } = judge(
-    await load(io, invocation.file, true, invocation.fragment),
+    await loadDocument(io, invocation.file, true, invocation.fragment),
     target,
     invocation.role,
   );
-  for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
+  for (const line of arConfLines(doc, target, role)) printLine(io, line);
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, invocation.file, 'these are the lines its valid blocks would add');
   return EXIT_NOT_ACCEPTED;
 }
 
 function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: string): void {
-  io.stderr(
-    `ar-studio: ${target.label} refuses '${file}' and would not start; ` +
-      `${shown} (see: ar-studio check ${file})\n`,
+  printMessage(
+    io,
+    `${target.label} refuses '${inputName(file)}' and would not start; ${shown} (see: ar-studio check ${file})`,
   );
 }
 
@@ -221,8 +177,8 @@ async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile):
   let input: AlertInput = { ...EMPTY_ALERT_INPUT, agent: '000' };
   let from: ReadAlert['source'];
   if (source.file !== undefined) {
-    const parsed = parseAlert(decodeBytes(await readBytes(io, source.file)).text);
-    if (!parsed.ok) throw new UsageError(`${source.file}: ${showControls(parsed.message)}`);
+    const parsed = parseAlert(decodeBytes(await readInput(io, source.file)).text);
+    if (!parsed.ok) throw new UsageError(`${inputName(source.file)}: ${parsed.message}`);
     input = { ...parsed.input, agent: parsed.input.agent === '' ? '000' : parsed.input.agent };
     from = { file: source.file, format: parsed.format, notes: parsed.notes };
   }
@@ -231,11 +187,12 @@ async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile):
   const where = (field: AlertField) =>
     field in source.overrides || source.file === undefined
       ? `--${ALERT_OPTIONS[field]}`
-      : `${source.file}: ${ALERT_FIELD_LABELS[field].toLowerCase()}`;
+      : `${inputName(source.file)}: ${ALERT_FIELD_LABELS[field].toLowerCase()}`;
   const named = problems.map((p) => ({ ...p, where: where(p.field) }));
   const errors = named.filter((p) => p.severity === 'error');
   if (!alert || errors.length > 0)
-    throw new UsageError(errors.map((p) => `${p.where}: ${showControls(p.message)}`).join('\nar-studio: '));
+    // One line per problem: each escaped here, so that only these line breaks remain.
+    throw new UsageError(errors.map((p) => escapeForTerminal(`${p.where}: ${p.message}`)).join('\n'));
   return { alert, problems: named, source: from };
 }
 
@@ -253,7 +210,7 @@ function alertLine({ alert, source }: ReadAlert): string {
   if (alert.user) parts.push(`user ${alert.user}`);
   if (alert.filename) parts.push(`file ${alert.filename}`);
   if (alert.noAr) parts.push('no_ar');
-  const from = source ? ` (${source.format}, ${source.file})` : '';
+  const from = source ? ` (${source.format}, ${inputName(source.file)})` : '';
   return `alert: ${parts.join('; ')}${from}`;
 }
 
@@ -264,15 +221,14 @@ async function runSimulate(
   const target = withFileResponses(targetOf(invocation.target), 'simulate');
   const { file } = invocation;
   const read = await readAlert(io, invocation.alert, target);
-  for (const problem of read.problems)
-    io.stderr(`ar-studio: note: ${showControls(`${problem.where}: ${problem.message}`)}\n`);
-  const { doc, accepted } = judge(await load(io, file, true, invocation.fragment), target, 'manager');
+  for (const problem of read.problems) printMessage(io, `note: ${problem.where}: ${problem.message}`);
+  const { doc, accepted } = judge(await loadDocument(io, file, true, invocation.fragment), target, 'manager');
   const { responses, summary, whiteList, notes } = simulate(doc, read.alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
-    const report = {
+    printJson(io, {
       target: target.id,
-      file,
+      file: inputName(file),
       accepted,
       alert: read.alert,
       alertSource: read.source ?? null,
@@ -292,15 +248,15 @@ async function runSimulate(
         because: whiteList.hit?.because ?? null,
       },
       notes: [...(read.source?.notes ?? []), ...notes],
-    };
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    });
   } else {
     const out: string[] = [summary, alertLine(read)];
     for (const r of responses) {
       const { line, column } = at(r.blockIndex);
       const where = r.fires ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
+      const verdict = r.fires ? 'fires' : r.stage === 'undecided' ? 'undecided' : 'idle';
       out.push(
-        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
+        `${inputName(file)}:${line}:${column} ${verdict} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
       );
     }
     if (whiteList)
@@ -310,7 +266,7 @@ async function runSimulate(
           : `white list: ${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'})`,
       );
     for (const note of [...(read.source?.notes ?? []), ...notes]) out.push(`note: ${note}`);
-    io.stdout(`${out.map(showControls).join('\n')}\n`);
+    for (const line of out) printLine(io, line);
   }
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, file, 'this is what its valid blocks would do');
@@ -335,24 +291,23 @@ async function runMigrate(
   }
   const { file } = invocation;
   const { doc, role, accepted } = judge(
-    await load(io, file, true, invocation.fragment),
+    await loadDocument(io, file, true, invocation.fragment),
     from,
     invocation.role,
   );
   const migration = migrate(doc, { from, role });
   if (invocation.format === 'json') {
     const { cleaned, ...report } = migration;
-    const out = {
-      file,
+    printJson(io, {
+      file: inputName(file),
       ...report,
       bundle: migrationBundle(migration),
       cleaned: { text: cleaned.text, hunks: cleaned.hunks },
-    };
-    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    });
   } else if (invocation.format === 'markdown') {
-    io.stdout(migrationMarkdown(migration, file));
+    io.stdout(migrationMarkdown(migration, inputName(file)));
   } else {
-    for (const line of migrationTextLines(migration, file)) io.stdout(`${showControls(line)}\n`);
+    for (const line of migrationTextLines(migration, inputName(file))) printLine(io, line);
   }
   if (!accepted) refusedNote(io, from, file, 'this is what its valid blocks would become');
   return accepted && migration.status === 'exact' ? EXIT_ACCEPTED : EXIT_NOT_ACCEPTED;
@@ -365,7 +320,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     invocation = parseInvocation(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`ar-studio: ${error.message}\n\n${USAGE}`);
+    for (const line of error.message.split('\n')) printMessage(io, line);
+    io.stderr(`\n${USAGE}`);
     return EXIT_USAGE;
   }
   try {
@@ -386,7 +342,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;
-    io.stderr(`ar-studio: ${error.message}\n`);
+    for (const line of error.message.split('\n')) printMessage(io, line);
     return EXIT_USAGE;
   }
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { processIo, readCapped } from './io';
 import { runCli } from './run';
 
 const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
@@ -11,17 +12,23 @@ export function cli(...args: string[]) {
 }
 
 /** The real process with `input` on its standard input. */
-export function cliFed(input: string, ...args: string[]) {
+export function cliFed(input: string | Uint8Array, ...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { input, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
 /** The same entry point in this process: what the binary runs, minus the cost of starting Node and tsx. */
 export async function cliInProcess(...args: string[]) {
+  return cliWithInput(new Uint8Array(), ...args);
+}
+
+/** In this process, with `stdin` as standard input. */
+export async function cliWithInput(stdin: Uint8Array, ...args: string[]) {
   const out: Buffer[] = [];
   let stderr = '';
   const status = await runCli(args, {
-    readFile: async (file) => new Uint8Array(await readFile(file)),
+    readFile: processIo.readFile,
+    readStdin: (maxBytes) => readCapped(Readable.from([stdin]), maxBytes),
     stdout: (chunk) => {
       out.push(Buffer.from(chunk));
     },

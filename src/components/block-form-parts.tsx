@@ -4,6 +4,7 @@ import { Badge } from './badge';
 import { cx } from './cx';
 import type { FieldProblem } from './field';
 import { SeverityIcon, severityTextClass } from './severity';
+import { VisibleText } from './visible-text';
 
 /** The problems of one field, worst first. */
 export function problemsOf(diagnostics: readonly Diagnostic[], element: string): FieldProblem[] {
@@ -33,11 +34,12 @@ export function BlockProblems({
         >
           <SeverityIcon severity={d.severity} className="mt-px" />
           <span>
-            {d.message}
+            <VisibleText text={d.message} />
             {d.daemonMessage && (
-              <span className="block font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
-                {d.daemonMessage}
-              </span>
+              <VisibleText
+                text={d.daemonMessage}
+                className="block font-mono text-[11px] text-zinc-600 dark:text-zinc-400"
+              />
             )}
           </span>
         </li>
@@ -65,7 +67,7 @@ export function OtherChildren({ block, known }: { block: Block; known: readonly 
             key={c.start}
             className="truncate rounded border border-dashed border-zinc-300 px-2 py-1 font-mono text-xs text-zinc-800 dark:border-zinc-700 dark:text-zinc-200"
           >
-            &lt;{c.name}&gt;{c.value}&lt;/{c.name}&gt;
+            <VisibleText text={`<${c.name}>${c.value}</${c.name}>`} />
           </li>
         ))}
       </ul>
@@ -101,13 +103,15 @@ export function FormHeader({
           {kind === 'command' ? 'command' : 'active response'}
         </Badge>
         <h2 className="min-w-0 truncate font-mono text-[15px] font-semibold text-zinc-900 dark:text-zinc-100">
-          {title === undefined
-            ? '(no name)'
-            : title === ''
-              ? '(empty)'
-              : title.trim() === ''
-                ? '(blank)'
-                : title}
+          {title === undefined ? (
+            '(no name)'
+          ) : title === '' ? (
+            '(empty)'
+          ) : title.trim() === '' ? (
+            '(blank)'
+          ) : (
+            <VisibleText text={title} />
+          )}
         </h2>
         <span className="ml-auto shrink-0 font-mono text-xs text-zinc-600 dark:text-zinc-400">
           line {line}

@@ -1,7 +1,9 @@
 import { type KeyboardEvent, useState } from 'react';
+import { revealHidden } from '../core';
 import { cx } from './cx';
 import { inputClass } from './field';
 import { Icon } from './icon';
+import { VisibleText } from './visible-text';
 
 export interface ChipsInputProps {
   id: string;
@@ -74,11 +76,15 @@ export function ChipsInput({
                       : 'border-zinc-300 bg-zinc-50 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-200',
                   )}
                 >
-                  <span className="truncate">{chip === '' ? '(empty)' : chip}</span>
+                  {chip === '' ? (
+                    <span className="truncate">(empty)</span>
+                  ) : (
+                    <VisibleText text={chip} className="truncate" />
+                  )}
                   {!readOnly && (
                     <button
                       type="button"
-                      aria-label={`Remove ${chip === '' ? 'the empty value' : chip}`}
+                      aria-label={`Remove ${chip === '' ? 'the empty value' : revealHidden(chip)}`}
                       onClick={() => remove(position)}
                       className="inline-flex size-5 items-center justify-center rounded hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-700 dark:focus-visible:outline-blue-400"
                     >

@@ -4,6 +4,7 @@ import { IconButton } from './button';
 import { cx } from './cx';
 import { Icon } from './icon';
 import { SeverityIcon, severityTextClass } from './severity';
+import { VisibleText } from './visible-text';
 
 export interface FieldProblem {
   severity: Severity;
@@ -71,11 +72,12 @@ export function Field({ id, label, element, help, problems = [], status, onRemov
             >
               <SeverityIcon severity={problem.severity} className="mt-px" />
               <span>
-                {problem.message}
+                <VisibleText text={problem.message} />
                 {problem.daemonMessage && (
-                  <span className="block font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
-                    {problem.daemonMessage}
-                  </span>
+                  <VisibleText
+                    text={problem.daemonMessage}
+                    className="block font-mono text-[11px] text-zinc-600 dark:text-zinc-400"
+                  />
                 )}
               </span>
             </li>

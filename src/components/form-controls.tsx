@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { hasHiddenCharacters, revealHidden } from '../core';
 import { Badge } from './badge';
 import { Field, type FieldProblem, fieldDescribedBy, inputClass } from './field';
 import type { BlockForm } from './use-block-form';
+import { VisibleText } from './visible-text';
 
 export interface ControlProps {
   blockForm: BlockForm;
@@ -86,6 +88,11 @@ export function TextControl(
         aria-describedby={fieldDescribedBy(id, shown.length)}
         {...form.register(element, { onChange: (event) => commit(element, event.target.value) })}
       />
+      {hasHiddenCharacters(value) && (
+        <p className="text-xs text-amber-900 dark:text-amber-200" data-testid={`${id}-revealed`}>
+          Holds characters that do not show: <VisibleText text={value} className="font-mono" />
+        </p>
+      )}
       {suggestions && (
         <datalist id={listId}>
           {suggestions.map((s) => (
@@ -129,7 +136,7 @@ export function SelectControl(
           </option>
         ))}
         {present && !known && (
-          <option value={value}>{`${value === '' ? '(empty)' : value} — as written`}</option>
+          <option value={value}>{`${value === '' ? '(empty)' : revealHidden(value)} — as written`}</option>
         )}
       </select>
     </ControlField>

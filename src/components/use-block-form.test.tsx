@@ -22,6 +22,18 @@ describe('useBlockForm', () => {
     expect(result.current.form.getFieldState('name').error?.message).toMatch(/</);
   });
 
+  it('refuses what the file encoding cannot hold, in the words of the document API', async () => {
+    const onSet = vi.fn();
+    const { result } = renderHook(() => useBlockForm(elements, { name: 'a' }, onSet, 'latin1'));
+    await act(async () => result.current.change('name', 'a\u2010b'));
+    expect(onSet).not.toHaveBeenCalled();
+    expect(result.current.form.getFieldState('name').error?.message).toBe(
+      "This file is Latin-1, which has no '\u2010' U+2010: it would be saved as '?'.",
+    );
+    await act(async () => result.current.change('name', 'caf\u00e9'));
+    expect(onSet).toHaveBeenCalledWith('name', 'caf\u00e9');
+  });
+
   it('follows the document when it changes underneath, field by field', () => {
     const onSet = vi.fn();
     const { result, rerender } = renderHook(({ values }) => useBlockForm(elements, values, onSet), {

@@ -2,17 +2,22 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef } from 'react';
 import { type UseFormReturn, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { valueProblem } from '../core';
+import { type TextEncoding, valueProblem } from '../core';
 
 /** What the document says for each element: a value, or undefined when the element is absent. */
 export type DocumentValues = Record<string, string | undefined>;
 export type FormValues = Record<string, string>;
 
-/** The only single-field check the form enforces: what the daemon's XML dialect can carry. */
-export const writableValue = z.string().superRefine((value, ctx) => {
-  const problem = valueProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+/**
+ * The only single-field check the form enforces: what the daemon's XML dialect and the file's encoding
+ * can carry, in the words the document API refuses it with.
+ */
+export function writableValue(encoding: TextEncoding) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = valueProblem(value, encoding);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
 
 export interface BlockForm {
   form: UseFormReturn<FormValues>;
@@ -32,10 +37,12 @@ export function useBlockForm(
   elements: readonly string[],
   values: DocumentValues,
   onSet: (element: string, value: string) => void,
+  encoding: TextEncoding = 'utf-8',
 ): BlockForm {
+  const writable = useMemo(() => writableValue(encoding), [encoding]);
   const schema = useMemo(
-    () => z.object(Object.fromEntries(elements.map((e) => [e, writableValue]))),
-    [elements],
+    () => z.object(Object.fromEntries(elements.map((e) => [e, writable]))),
+    [elements, writable],
   );
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
@@ -55,7 +62,7 @@ export function useBlockForm(
   });
 
   const commit = (element: string, value: string) => {
-    if (writableValue.safeParse(value).success) onSet(element, value);
+    if (writable.safeParse(value).success) onSet(element, value);
   };
 
   const change = (element: string, value: string) => {

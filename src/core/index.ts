@@ -77,6 +77,13 @@ export {
   fieldValue,
   valueProblem,
 } from './model/fields';
+export {
+  formatSize,
+  MAX_DOCUMENT_BYTES,
+  textTooLarge,
+  tooLargeMessage,
+  utf8Length,
+} from './model/limits';
 export { isConfigRoot, readDocument, readsAsSnippet } from './model/read';
 export type {
   Block,
@@ -88,6 +95,7 @@ export type {
   DocumentOp,
   Fix,
   Severity,
+  TextEncoding,
 } from './model/types';
 export {
   ALERT_FIELD_LABELS,
@@ -100,6 +108,13 @@ export {
 } from './simulate/alert';
 export { type AlertFormat, type ParsedAlert, parseAlert } from './simulate/alert-parse';
 export { agentOffendersSnippet, type OffenceStep, offenceTimeline } from './simulate/offences';
+export {
+  type OsRegexDialect,
+  type OsRegexResult,
+  osRegexMatch,
+  type StepBudget,
+  stepBudget,
+} from './simulate/os-regex';
 export { type SimulatedResponse, type Simulation, type Stage, simulate } from './simulate/simulate';
 export { readWhiteList, type WhiteList, type WhiteListEntry } from './simulate/white-list';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
@@ -114,7 +129,16 @@ export {
   type TargetProfile,
   toProfile,
 } from './targets/target';
-export { showControls } from './text/visible';
+export {
+  describeCharacter,
+  escapeForTerminal,
+  hasHiddenCharacters,
+  revealHidden,
+  type TextPiece,
+  terminalSafeJson,
+  textPieces,
+} from './text/invisible-characters';
 export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
 export { decodeBytes, encodeText } from './xml/encoding';
+export { withoutFinalLineBreaks } from './xml/line-breaks';
 export { positionAt } from './xml/positions';

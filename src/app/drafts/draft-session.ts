@@ -1,5 +1,4 @@
-import { blockTitle, type ConfigDocument, readDocument } from '../../core';
-import { formatSize } from '../../features/import-export/read-import';
+import { blockTitle, type ConfigDocument, formatSize, readDocument } from '../../core';
 import {
   type CommitOptions,
   createDocumentStore,

@@ -8,7 +8,9 @@ export function atoi(text: string): number {
   const digits = match?.[2] ?? '';
   if (digits === '') return 0;
   const LONG_MAX = 2n ** 63n - 1n;
-  let value = BigInt(digits);
+  // Past 19 significant digits the value saturates anyway; parsing a long run in full would not be linear.
+  const significant = digits.replace(/^0+/, '');
+  let value = significant.length > 19 ? LONG_MAX + 2n : BigInt(`0${significant}`);
   if (match?.[1] === '-') value = value > LONG_MAX + 1n ? -(LONG_MAX + 1n) : -value;
   else if (value > LONG_MAX) value = LONG_MAX;
   return Number(BigInt.asIntN(32, value));

@@ -4,7 +4,7 @@
  */
 
 import { parseTarget } from '../targets/target';
-import { showControls } from '../text/visible';
+import { escapeForTerminal } from '../text/invisible-characters';
 import { unifiedDiff } from './clean';
 import type { MigratedResponse, Migration, MigrationStatus, ReportItem } from './types';
 
@@ -96,12 +96,12 @@ function fence(text: string): string {
 }
 
 function code(text: string, lang: string): string {
-  const shown = text.split(/\r?\n/).map(showControls).join('\n');
+  const shown = text.split(/\r?\n/).map(escapeForTerminal).join('\n');
   const f = fence(shown);
   return `${f}${lang}\n${shown.replace(/\n$/, '')}\n${f}`;
 }
 
-const cell = (text: string) => showControls(text).replaceAll('|', '\\|');
+const cell = (text: string) => escapeForTerminal(text).replaceAll('|', '\\|');
 
 function itemsTable(items: readonly ReportItem[]): string[] {
   return [

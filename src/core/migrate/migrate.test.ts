@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeBlock } from '../model/edit';
 import { readDocument } from '../model/read';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import { command, conf, response } from '../validation/testing';
 import { migrate, statusOf } from './migrate';
 import { definitionProblems, monitorProblems } from './server-rules';
@@ -247,5 +248,22 @@ describe('migrate', () => {
     expect(statusOf([level])).toBe('exact');
     expect(statusOf([level, other])).toBe('needs-review');
     expect(statusOf([{ ...other, kind: 'impossible' }])).toBe('cannot-migrate');
+  });
+
+  it('names a definition in linear time, however long the command name', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { readDocument } from './src/core/model/read.ts';
+      import { migrate } from './src/core/migrate/migrate.ts';
+      import { command, conf, response } from './src/core/validation/testing.ts';
+      const name = 'a' + '-'.repeat(1_000_000) + 'b';
+      const text = conf(
+        command({ name, executable: 'firewall-drop', timeout_allowed: 'yes' }),
+        response({ command: name, location: 'local', level: '10', timeout: '600' }),
+      );
+      const id = migrate(readDocument(text), { from: 'wazuh@4.14' }).responses[0].definition?.config_id;
+      if (!id?.endsWith('b-local')) throw new Error(String(id).slice(-40));
+    `);
   });
 });

@@ -15,6 +15,7 @@ import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
 import { type RoleOption, resolveRole } from '../targets/role';
 import { DEFAULT_TARGET, parseTarget, type TargetProfile, toProfile } from '../targets/target';
+import { trimWhere } from '../text/trim';
 import { validate } from '../validation/validate';
 import { positionAt } from '../xml/positions';
 import { cleanedFile } from './clean';
@@ -100,7 +101,7 @@ function notRun(r: ResponseModel, from: TargetProfile, refusal: string | undefin
 
 /** `a-b c` → `a-b-c`: the characters `validateId` accepts for a `config_id`. */
 function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'response';
+  return trimWhere(text.replace(/[^A-Za-z0-9_-]+/g, '-'), (c) => c === '-') || 'response';
 }
 
 function unique(base: string, taken: Set<string>): string {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentArbitrary, editableValueArbitrary, fieldNameArbitrary } from '../test-support/documents';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 import {
   applyOps,
@@ -21,7 +22,13 @@ const RUNS = { numRuns: 1000 };
 
 const plain = (doc: ConfigDocument) =>
   JSON.parse(
-    JSON.stringify({ blocks: doc.blocks, topLevel: doc.topLevel, shape: doc.shape, problems: doc.problems }),
+    JSON.stringify({
+      blocks: doc.blocks,
+      topLevel: doc.topLevel,
+      shape: doc.shape,
+      problems: doc.problems,
+      layout: doc.layout,
+    }),
   );
 const blockText = (doc: ConfigDocument, block: Block) => doc.text.slice(block.start, block.end);
 /** Every block's text except one, in order. */
@@ -66,6 +73,63 @@ describe('document API', () => {
     },
     PROPERTY_TEST_TIMEOUT,
   );
+
+  it('keeps the layout true after an edit brings line breaks of the other kind', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n',
+    );
+    expect(doc.layout.eol).toBe('\n');
+    const crlf = setField(doc, 0, 'extra_args', '1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n7\r\n8\r\n9');
+    expect(crlf.layout).toEqual(readDocument(crlf.text).layout);
+    expect(crlf.layout.eol).toBe('\r\n');
+    const back = setField(crlf, 0, 'extra_args', '-v');
+    expect(back.layout).toEqual(readDocument(back.text).layout);
+    expect(back.layout.eol).toBe('\n');
+    // A first child sets the indentation new children get.
+    const empty = readDocument('<ossec_config>\n\t<command></command>\n</ossec_config>\n');
+    const first = setField(empty, 0, 'name', 'a');
+    expect(first.layout).toEqual(readDocument(first.text).layout);
+  });
+
+  it('edits and removes the occurrence asked for of a repeated field', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <active-response>\n    <disabled>YES</disabled>\n    <command>a</command>\n    <disabled>no</disabled>\n  </active-response>\n</ossec_config>\n',
+    );
+    const values = (d: ConfigDocument) =>
+      d.blocks[0].children.filter((c) => c.name === 'disabled').map((c) => c.value);
+    expect(values(setField(doc, 0, 'disabled', 'yes', 0))).toEqual(['yes', 'no']);
+    expect(values(setField(doc, 0, 'disabled', 'yes'))).toEqual(['YES', 'yes']);
+    expect(values(removeField(doc, 0, 'disabled', 1))).toEqual(['YES']);
+    expect(values(removeField(doc, 0, 'disabled'))).toEqual([]);
+    expect(() => setField(doc, 0, 'disabled', 'yes', 2)).toThrow(
+      new EditError('This block has no <disabled> number 3.'),
+    );
+  });
+
+  it('refuses element names and values the dialect or the encoding cannot carry', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n',
+    );
+    for (const name of ['', 'ti meout', 'a>b', '!x', '?x', 'a/b', '1st', 'x="1"', 'tim\u202Eeout'])
+      expect(() => setField(doc, 0, name, 'v'), name).toThrow(EditError);
+    expect(() => setField(doc, 0, 'tim\u202Eeout', 'v')).toThrow("'tim⟨U+202E⟩eout' is not an element name");
+    expect(() => setField(doc, 0, 'extra_args', 'a\uD800b')).toThrow(
+      'The text holds U+D800, half of a UTF-16 surrogate pair, which no file can hold.',
+    );
+    expect(() => setField(doc, 0, 'extra_args', 'a\u0000b')).toThrow(/U\+0000 NULL/);
+    expect(setField(doc, 0, 'extra_args', 'caf\u00e9 \u{1F600}').blocks[0].children[1].value).toBe(
+      'caf\u00e9 \u{1F600}',
+    );
+    const latin1 = readDocument(doc.text, 'latin1');
+    expect(setField(latin1, 0, 'extra_args', 'caf\u00e9').blocks[0].children[1].value).toBe('caf\u00e9');
+    expect(() => setField(latin1, 0, 'extra_args', 'a\u2010b')).toThrow(
+      "This file is Latin-1, which has no '\u2010' U+2010: it would be saved as '?'.",
+    );
+    expect(() =>
+      insertBlock(latin1, { kind: 'command', fields: [{ name: 'name', value: '\u20ac' }] }),
+    ).toThrow(EditError);
+    expect(() => insertBlocksText(latin1, '<command><name>\u20ac</name></command>')).toThrow(EditError);
+  });
 
   it(
     'removing a field removes every occurrence and nothing outside the block',
@@ -427,6 +491,18 @@ describe('insertBlocksText', () => {
     const { doc, index } = insertBlocksText(readDocument('<command>\n  <name>a</name>\n</command>'), one);
     expect(doc.text).toBe('<command>\n  <name>a</name>\n</command>\n<command>\n  <name>b</name>\n</command>');
     expect(index).toBe(1);
+  });
+
+  // Trimming the final line breaks once took quadratic time on a long run of blank lines.
+  it('takes in a text with a long run of blank lines in one pass', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { insertBlocksText } from './src/core/model/edit.ts';
+      import { readDocument } from './src/core/model/read.ts';
+      const one = '<command><name>b</name></command>';
+      insertBlocksText(readDocument('<ossec_config>\\n</ossec_config>\\n'), one + '\\n'.repeat(1_000_000) + one);
+    `);
   });
 
   it('keeps a broken example broken: the text goes in as written', () => {

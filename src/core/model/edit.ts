@@ -4,12 +4,29 @@
  * and moves the blocks after it, so it stays fast on large files.
  */
 
+import { withoutFinalLineBreaks } from '../xml/line-breaks';
 import { readOsXml } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
-import { fieldsOf, fieldValue, lastField, valueProblem } from './fields';
-import { indentBefore, isConfigRoot, readDocument } from './read';
-import type { Block, BlockSpec, ConfigDocument, DocumentOp, XmlElement } from './types';
+import {
+  elementNameProblem,
+  encodingProblem,
+  fieldsNamed,
+  fieldsOf,
+  fieldValue,
+  lastField,
+  valueProblem,
+} from './fields';
+import { countLineBreaks, detectLayout, indentBefore, isConfigRoot, readDocument } from './read';
+import type {
+  Block,
+  BlockChild,
+  BlockSpec,
+  ConfigDocument,
+  DocumentOp,
+  TextEncoding,
+  XmlElement,
+} from './types';
 
 export class EditError extends Error {}
 
@@ -19,8 +36,9 @@ function blockAt(doc: ConfigDocument, blockIndex: number): Block {
   return block;
 }
 
-function checkValue(value: string): void {
-  const problem = valueProblem(value);
+/** Refuses what the dialect or the document's encoding cannot carry: the same checks the forms show. */
+function checkField(name: string, value: string, encoding: TextEncoding): void {
+  const problem = elementNameProblem(name) ?? valueProblem(value, encoding);
   if (problem) throw new EditError(problem);
 }
 
@@ -169,7 +187,13 @@ function spliceBlock(
     );
     return { ...shifted, children };
   });
-  return { ...doc, text, blocks, topLevel };
+  // The edit may bring line breaks of the other kind (a CRLF value in an LF file) or the block's first
+  // child: count only the line breaks around the splice, and take the layout again from that.
+  const removed = countLineBreaks(doc.text, Math.max(0, start - 1), end + 1);
+  const added = countLineBreaks(text, Math.max(0, start - 1), start + insert.length + 1);
+  const { lf, crlf } = doc.layout.lineBreaks;
+  const lineBreaks = { lf: lf - removed.lf + added.lf, crlf: crlf - removed.crlf + added.crlf };
+  return { ...doc, text, blocks, topLevel, layout: detectLayout(text, blocks, topLevel, lineBreaks) };
 }
 
 function shiftElement(element: XmlElement, delta: number): XmlElement {
@@ -197,19 +221,29 @@ function shiftTopLevel(element: XmlElement, editStart: number, editEnd: number, 
   };
 }
 
+/** The `occurrence`-th element named `field` (0 = the first); without one, the last, the one the daemon uses. */
+function fieldAt(block: Block, field: string, occurrence: number | undefined): BlockChild | undefined {
+  if (occurrence === undefined) return lastField(block, field);
+  const found = fieldsNamed(block, field)[occurrence];
+  if (!found) throw new EditError(`This block has no <${field}> number ${occurrence + 1}.`);
+  return found;
+}
+
 /**
- * Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent.
- * Nothing the file holds is dropped: an element holding elements is kept and followed by the new one.
+ * Set a field's value, adding the element when absent. A field written several times: the `occurrence`
+ * given (0 = the first), else the last, the one the daemon uses. Nothing the file holds is dropped: an
+ * element holding elements is kept and followed by the new one.
  */
 export function setField(
   doc: ConfigDocument,
   blockIndex: number,
   field: string,
   value: string,
+  occurrence?: number,
 ): ConfigDocument {
-  checkValue(value);
+  checkField(field, value, doc.encoding);
   const block = blockAt(doc, blockIndex);
-  const existing = lastField(block, field);
+  const existing = fieldAt(block, field, occurrence);
   if (existing?.hasNestedElements) {
     // It holds elements of its own (definitions put in a response): they stay, and the new value goes
     // right after it, where the daemon, taking the last one, reads it.
@@ -265,20 +299,39 @@ export function setField(
   return spliceBlock(doc, block, block.openEnd, block.openEnd, eol + indent + printed);
 }
 
+/** Remove one element, with its line when it stands alone on it. */
+function removeChild(doc: ConfigDocument, block: Block, child: BlockChild): ConfigDocument {
+  const line = wholeLine(doc.text, child.start, child.end);
+  return line
+    ? spliceBlock(doc, block, line.start, line.end, '')
+    : spliceBlock(doc, block, child.start, child.end, '');
+}
+
 /**
- * Remove every occurrence of a field, each with its line when it stands alone on it. One that holds
- * elements of its own (a definition put in a response) is not a value and stays.
+ * Remove one occurrence of a field (0 = the first), or every occurrence when none is given, each with
+ * its line when it stands alone on it. One that holds elements of its own (a definition put in a
+ * response) is not a value and stays.
  */
-export function removeField(doc: ConfigDocument, blockIndex: number, field: string): ConfigDocument {
+export function removeField(
+  doc: ConfigDocument,
+  blockIndex: number,
+  field: string,
+  occurrence?: number,
+): ConfigDocument {
+  if (occurrence !== undefined) {
+    const block = blockAt(doc, blockIndex);
+    const child = fieldAt(block, field, occurrence) as BlockChild;
+    if (child.hasNestedElements) {
+      throw new EditError(`This <${field}> holds elements of its own: it is not a value to remove.`);
+    }
+    return removeChild(doc, block, child);
+  }
   let current = doc;
   for (;;) {
     const block = blockAt(current, blockIndex);
     const child = block.children.findLast((c) => c.name === field && !c.hasNestedElements);
     if (!child) return current;
-    const line = wholeLine(current.text, child.start, child.end);
-    current = line
-      ? spliceBlock(current, block, line.start, line.end, '')
-      : spliceBlock(current, block, child.start, child.end, '');
+    current = removeChild(current, block, child);
   }
 }
 
@@ -375,7 +428,7 @@ export function insertBlock(
   spec: BlockSpec,
   place?: { before?: number; after?: number },
 ): { doc: ConfigDocument; index: number } {
-  for (const field of spec.fields) checkValue(field.value);
+  for (const field of spec.fields) checkField(field.name, field.value, doc.encoding);
   const print = (indent: string) => printBlock(spec, indent, doc.layout.indentUnit, doc.layout.eol);
   return indexAt(insertBlockText(doc, print, place ?? defaultPlace(doc, spec)));
 }
@@ -421,6 +474,8 @@ export function insertBlocksText(
   blocksText: string,
   options: InsertTextOptions = {},
 ): TextInsertion {
+  const problem = encodingProblem(blocksText, doc.encoding);
+  if (problem) throw new EditError(problem);
   if (doc.text.trim() === '') {
     return { doc: readDocument(blocksText, doc.encoding, true), index: 0, reused: [] };
   }
@@ -437,7 +492,7 @@ export function insertBlocksText(
     blocksText = left.text;
     reused = left.reused;
   }
-  const lines = blocksText.replace(/(\r?\n)+$/, '').split(/\r?\n/);
+  const lines = withoutFinalLineBreaks(blocksText).split(/\r?\n/);
   const reindented = (indent: string) =>
     lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(doc.layout.eol);
   const last = doc.blocks.filter((b) => b.inConfigRoot).at(-1);
@@ -495,9 +550,9 @@ export function moveBlock(doc: ConfigDocument, blockIndex: number, toIndex: numb
 export function applyOp(doc: ConfigDocument, op: DocumentOp): ConfigDocument {
   switch (op.op) {
     case 'setField':
-      return setField(doc, op.blockIndex, op.field, op.value);
+      return setField(doc, op.blockIndex, op.field, op.value, op.occurrence);
     case 'removeField':
-      return removeField(doc, op.blockIndex, op.field);
+      return removeField(doc, op.blockIndex, op.field, op.occurrence);
     case 'insertBlock':
       return insertBlock(doc, op.block, op.before !== undefined || op.after !== undefined ? op : undefined)
         .doc;

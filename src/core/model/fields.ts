@@ -1,5 +1,6 @@
+import { describeCharacter, hasHiddenCharacters, revealHidden } from '../text/invisible-characters';
 import { PRINTER_RESERVED } from '../xml/print';
-import type { ActiveResponse, Block, BlockChild, BlockKind, Command } from './types';
+import type { ActiveResponse, Block, BlockChild, BlockKind, Command, TextEncoding } from './types';
 
 export interface FieldInfo<Key extends string> {
   /** The element name as the daemon spells it. */
@@ -117,7 +118,7 @@ export function fieldsOf(kind: BlockKind): readonly FieldInfo<string>[] {
 }
 
 /** Anything with fields: a block, or a definition nested where no daemon reads it. */
-type Fielded = Pick<Block, 'children'>;
+export type Fielded = Pick<Block, 'children'>;
 
 export function fieldsNamed(block: Fielded, element: string): BlockChild[] {
   return block.children.filter((child) => child.name === element);
@@ -129,6 +130,11 @@ export function fieldValue(block: Fielded, element: string): string | undefined 
     if (block.children[i].name === element) return block.children[i].value;
   }
   return undefined;
+}
+
+/** Which of the block's elements named like `child` it is: 0 for the first. */
+export function occurrenceOf(block: Fielded, child: BlockChild): number {
+  return fieldsNamed(block, child.name).findIndex((c) => c.start === child.start);
 }
 
 export function lastField(block: Fielded, element: string): BlockChild | undefined {
@@ -168,9 +174,10 @@ export function blockTitle(block: Block): string | undefined {
 /**
  * Why a value cannot be written as the daemon would read it, or null when it can. The daemon never decodes
  * entities, so there is no escaping: a `<` would start an element, and a trailing backslash would turn the
- * closing tag's `<` into text.
+ * closing tag's `<` into text. The document's encoding must hold every character too: a Latin-1 file has
+ * nothing above U+00FF, and no file holds half of a UTF-16 surrogate pair.
  */
-export function valueProblem(value: string): string | null {
+export function valueProblem(value: string, encoding: TextEncoding = 'utf-8'): string | null {
   if (value.includes('<')) {
     return 'The daemon cannot read a "<" in a value: it has no escaping (it never decodes &lt;).';
   }
@@ -179,5 +186,46 @@ export function valueProblem(value: string): string | null {
     // Wazuh reads an even run of backslashes as text again; OSSEC never does, so refuse any run.
     return 'A value cannot end with a backslash: the daemon would read the closing tag as text.';
   }
+  if (value.includes('\0')) return 'A value cannot hold U+0000 NULL: the daemon reads a value only up to it.';
+  return encodingProblem(value, encoding);
+}
+
+/** Why `text` cannot be saved in `encoding`, or null when it can. */
+export function encodingProblem(text: string, encoding: TextEncoding): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const pair =
+        code <= 0xdbff &&
+        i + 1 < text.length &&
+        text.charCodeAt(i + 1) >= 0xdc00 &&
+        text.charCodeAt(i + 1) <= 0xdfff;
+      if (!pair) {
+        return `The text holds ${describeCharacter(code)}, half of a UTF-16 surrogate pair, which no file can hold.`;
+      }
+      if (encoding === 'latin1') return latin1Refusal(text.codePointAt(i) as number);
+      i++;
+    } else if (encoding === 'latin1' && code > 0xff) {
+      return latin1Refusal(code);
+    }
+  }
   return null;
+}
+
+function latin1Refusal(codePoint: number): string {
+  const shown = hasHiddenCharacters(String.fromCodePoint(codePoint))
+    ? ''
+    : ` '${String.fromCodePoint(codePoint)}'`;
+  return `This file is Latin-1, which has no${shown} ${describeCharacter(codePoint)}: it would be saved as '?'.`;
+}
+
+/**
+ * Why AR Studio will not write an element of this name, or null. Names are the daemon's element names,
+ * written in ASCII: a blank, `<`, `>`, `/`, `=`, a quote or a leading `!` or `?` would turn the tag into
+ * something else.
+ */
+export function elementNameProblem(name: string): string | null {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)
+    ? null
+    : `'${revealHidden(name)}' is not an element name AR Studio writes: use ASCII letters, digits, '_', '-' and '.', starting with a letter or '_'.`;
 }

@@ -52,6 +52,7 @@ describe('readDocument', () => {
       blockIndent: '\t',
       childIndent: '\t\t',
       finalNewline: false,
+      lineBreaks: { lf: 4, crlf: 4 },
     });
   });
 

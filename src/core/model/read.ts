@@ -62,7 +62,7 @@ export function readDocument(
     encoding,
     snippet,
     shape,
-    layout: detectLayout(text, blocks, topLevel),
+    layout: detectLayout(text, blocks, topLevel, countLineBreaks(text)),
     topLevel,
     blocks,
     xmlError: scan.error,
@@ -114,13 +114,25 @@ export function indentBefore(text: string, offset: number): string | null {
   return text.slice(i, offset);
 }
 
-function detectLayout(text: string, blocks: Block[], topLevel: XmlElement[]): Layout {
+/** The line breaks of `text` (or of `text.slice(from, to)`): all of them, and those that are CRLF. */
+export function countLineBreaks(text: string, from = 0, to = text.length): Layout['lineBreaks'] {
   let lf = 0;
   let crlf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
     lf++;
-    if (text.charCodeAt(i - 1) === 13) crlf++;
+    if (i > from && text.charCodeAt(i - 1) === 13) crlf++;
   }
+  return { lf, crlf };
+}
+
+/** The layout of a text whose line breaks are already counted (an edit counts only what it changed). */
+export function detectLayout(
+  text: string,
+  blocks: Block[],
+  topLevel: XmlElement[],
+  lineBreaks: Layout['lineBreaks'],
+): Layout {
+  const { lf, crlf } = lineBreaks;
   const eol = crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
 
   let blockIndent: string | null = null;
@@ -145,7 +157,7 @@ function detectLayout(text: string, blocks: Block[], topLevel: XmlElement[]): La
   }
   const fragmentOnly = topLevel.length > 0 && topLevel.every((e) => isBlockName(e.name));
   if (fragmentOnly && blocks.length === 0) blockIndent = '';
-  return { eol, indentUnit, blockIndent, childIndent, finalNewline: text.endsWith('\n') };
+  return { eol, indentUnit, blockIndent, childIndent, finalNewline: text.endsWith('\n'), lineBreaks };
 }
 
 const XML_READ_ERROR_CODE = 'X1';

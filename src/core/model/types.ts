@@ -78,14 +78,20 @@ export interface Layout {
   /** Indentation of a block's children. */
   childIndent: string;
   finalNewline: boolean;
+  /** How many line breaks are LF alone and CRLF: `eol` is the majority, kept up to date by every edit. */
+  lineBreaks: { lf: number; crlf: number };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A document operation: serialisable, applied through the document API (`applyOps`). */
+/**
+ * A document operation: serialisable, applied through the document API (`applyOps`). `occurrence`
+ * picks one of a field written several times (0 = the first); without it `setField` edits the last,
+ * the one the daemon uses, and `removeField` removes them all.
+ */
 export type DocumentOp =
-  | { op: 'setField'; blockIndex: number; field: string; value: string }
-  | { op: 'removeField'; blockIndex: number; field: string }
+  | { op: 'setField'; blockIndex: number; field: string; value: string; occurrence?: number }
+  | { op: 'removeField'; blockIndex: number; field: string; occurrence?: number }
   | { op: 'insertBlock'; block: BlockSpec; before?: number; after?: number }
   | { op: 'removeBlock'; blockIndex: number }
   | { op: 'duplicateBlock'; blockIndex: number }

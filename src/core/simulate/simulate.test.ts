@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
 import { toProfile } from '../targets/target';
-import { osRegexToRegExp } from './os-regex';
 import { type Alert, ruleIdsOf, type SimulatedResponse, simulate, summarize } from './simulate';
 
 const wazuh = toProfile('wazuh@4.14');
@@ -160,7 +159,9 @@ describe('simulate: the decisive reason, in the daemon order', () => {
       stateful: false,
     });
     const broken = config(response('<location>all</location><rules_group>(sshd</rules_group>'));
-    expect(only(broken, sshAlert).reason).toMatch(/not a valid OS_Regex/);
+    expect(only(broken, sshAlert).reason).toMatch(
+      /the daemon cannot compile \(sshd \(a parenthesis is never closed\), so it matches no group/,
+    );
   });
 
   it('gates on <expect> before Wazuh 4.2, on the characters of the source IP and user from 4.2', () => {
@@ -310,13 +311,28 @@ describe('rules_id and rules_group as analysisd reads them', () => {
     expect(ruleIdsOf('x5710')).toEqual([]);
   });
 
-  it('matches like os_regex: anywhere, case-insensitive, with classes and a literal dot', () => {
-    expect(osRegexToRegExp('SSHD')?.test('syslog,sshd,')).toBe(true);
-    expect(osRegexToRegExp('^syslog,')?.test('syslog,sshd,')).toBe(true);
-    expect(osRegexToRegExp('^sshd')?.test('syslog,sshd,')).toBe(false);
-    expect(osRegexToRegExp('web\\w+,')?.test('web_attack,')).toBe(true);
-    expect(osRegexToRegExp('a.b')?.test('axb')).toBe(false);
-    expect(osRegexToRegExp('a\\.b')?.test('axb')).toBe(true);
-    expect(osRegexToRegExp('trailing\\')).toBeNull();
+  it("matches rules_group with the target's own OS_Regex: an empty one binds every rule on Wazuh 4.2+", () => {
+    const empty = config(response('<location>server</location><rules_group></rules_group>'));
+    expect(only(empty, sshAlert).fires).toBe(true);
+    expect(only(empty, sshAlert, wazuh41).fires).toBe(false);
+    expect(only(empty, sshAlert, ossec).reason).toMatch(/cannot compile/);
+  });
+
+  it('says a response is undecided when its rules_group is too complex to evaluate', () => {
+    const heavy =
+      '\\.\\d*\\S*\\s*\\s*\\w*\\d*\\W*\\d*\\d*\\S*\\s*\\s*\\S*\\w*\\S*\\W*\\d*\\S*\\S*\\s*\\w+\\W\\p\\S+\\.\\.*';
+    const doc = config(
+      `${response(`<location>server</location><rules_group>${heavy.repeat(3)}</rules_group>`)}\n${response('<location>server</location><rules_id>5712</rules_id>')}`,
+    );
+    const { responses, summary, notes } = simulate(doc, { ...sshAlert, groups: '111 '.repeat(100) }, wazuh);
+    expect(responses.map((r) => [r.fires, r.stage])).toEqual([
+      [true, 'fires'],
+      [false, 'undecided'],
+    ]);
+    expect(responses[1].reason).toMatch(/^Undecided: .* too complex to evaluate/);
+    expect(summary).toBe(
+      '1 of 2 responses fires, on the manager. 1 could not be decided (too complex to evaluate).',
+    );
+    expect(notes.join(' ')).toMatch(/too complex/);
   });
 });

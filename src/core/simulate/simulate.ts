@@ -17,7 +17,7 @@ import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
 import { fileResponsesAbsence, type TargetProfile } from '../targets/target';
 import { type Alert, agentLabel, fromManager, SRCIP_CHARACTERS, USER_CHARACTERS } from './alert';
-import { osRegexToRegExp } from './os-regex';
+import { osRegexMatch, STEPS_PER_MATCH, type StepBudget, stepBudget } from './os-regex';
 import { checkWhiteList, readWhiteList, type WhiteListCheck, type WhiteListEntry } from './white-list';
 
 export type { Alert } from './alert';
@@ -31,7 +31,9 @@ export type Stage =
   | 'exec-queue'
   | 'white-list'
   | 'queue'
-  | 'fires';
+  | 'fires'
+  /** The binding could not be decided: the rules_group is too complex to evaluate within the step budget. */
+  | 'undecided';
 
 export interface SimulatedResponse {
   blockIndex: number;
@@ -95,31 +97,55 @@ export function ruleIdsOf(value: string): number[] {
   return ids;
 }
 
-/** `OS_Regex(rules_group, rule->group)`; a pattern the engine refuses or cannot evaluate matches nothing. */
-function groupMatch(pattern: string, groups: string): { matches: boolean; problem?: string } {
-  try {
-    const regex = osRegexToRegExp(pattern);
-    if (!regex)
-      return { matches: false, problem: `${pattern} is not a valid OS_Regex, so it matches nothing` };
-    return { matches: regex.test(groups) };
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return { matches: false, problem: `${pattern} could not be evaluated (${why})` };
+/**
+ * `OS_Regex(rules_group, rule->group)` as the target runs it (os-regex.ts). A pattern the daemon does not
+ * compile matches nothing; one its matcher would take millions of steps on is undecided (`matches` null)
+ * rather than left to freeze the page.
+ */
+function groupMatch(
+  pattern: string,
+  groups: string,
+  target: TargetProfile,
+  budget: StepBudget,
+  doc: ConfigDocument,
+): { matches: boolean | null; problem?: string } {
+  const result = osRegexMatch(pattern, groups, target.osRegex, { budget, patternEncoding: doc.encoding });
+  switch (result.outcome) {
+    case 'match':
+      return { matches: true };
+    case 'no-match':
+      return { matches: false };
+    case 'refused':
+      return {
+        matches: false,
+        problem: `the daemon cannot compile ${pattern} (${result.reason}), so it matches no group`,
+      };
+    case 'too-complex':
+      return {
+        matches: null,
+        problem: `${pattern} is too complex to evaluate against these groups (more than ${STEPS_PER_MATCH.toLocaleString('en-US')} steps of the daemon's matcher)`,
+      };
   }
 }
 
-/** Whether `Rule_AddAR()` binds the response to the alert's rule, and why, naming only what decided. */
+/**
+ * Whether `Rule_AddAR()` binds the response to the alert's rule, and why, naming only what decided; null
+ * when that turns on a rules_group too complex to evaluate.
+ */
 function binding(
   r: ResponseModel,
   alert: Alert,
   target: TargetProfile,
-): { matches: boolean; reason: string } {
+  budget: StepBudget,
+  doc: ConfigDocument,
+): { matches: boolean | null; reason: string } {
   const levelText = fieldValue(r.block, 'level');
   const level = levelText !== undefined && isAllDigits(levelText) ? atoi(levelText) : 0;
   const group = fieldValue(r.block, 'rules_group');
   const idsText = fieldValue(r.block, 'rules_id');
   const levelMatches = level > 0 && alert.level >= level;
-  const groups = group === undefined ? null : groupMatch(group, alert.groups);
+  // Even an empty <rules_group> reaches OS_Regex, which matches every group string on Wazuh 4.2 and later.
+  const groups = group === undefined ? null : groupMatch(group, alert.groups, target, budget, doc);
   const groupMatches = groups?.matches === true;
   const ids = idsText === undefined ? [] : ruleIdsOf(idsText);
   const idMatches = ids.includes(alert.ruleId);
@@ -153,7 +179,10 @@ function binding(
   if (idsText !== undefined) clauses.push({ matched: idMatches, text: idClause(idMatches) });
   const matched = clauses.filter((c) => c.matched);
   if (matched.length > 0) return { matches: true, reason: matched.map((c) => c.text).join(' and ') };
-  return { matches: false, reason: clauses.map((c) => c.text).join('; ') };
+  // Nothing else binds it, and the group could not be decided: neither can the binding, unless the level
+  // alone already rules it out where level and group must match together.
+  const undecided = groups?.matches === null && !(clauses.length === 1 && level > 0 && !levelMatches);
+  return { matches: undecided ? null : false, reason: clauses.map((c) => c.text).join('; ') };
 }
 
 interface Expects {
@@ -235,11 +264,17 @@ export function summarize(responses: SimulatedResponse[]): string {
   const total = responses.length;
   if (total === 0) return 'This file has no active response.';
   const firing = responses.filter((r) => r.fires);
+  const undecided = responses.filter((r) => r.stage === 'undecided').length;
+  const open = undecided === 0 ? '' : ` ${undecided} could not be decided (too complex to evaluate).`;
   const noun = total === 1 ? 'response' : 'responses';
-  if (firing.length === 0)
+  if (firing.length === 0 && undecided === 0)
     return total === 1 ? 'The one response does not fire.' : `None of the ${total} responses fires.`;
+  if (firing.length === 0)
+    return total === 1
+      ? 'The one response could not be decided (too complex to evaluate).'
+      : `None of the ${total} responses is known to fire.${open}`;
   const hosts = [...new Set(firing.flatMap((r) => r.hosts))];
-  return `${firing.length} of ${total} ${noun} ${firing.length === 1 ? 'fires' : 'fire'}, on ${joinAnd(hosts)}.`;
+  return `${firing.length} of ${total} ${noun} ${firing.length === 1 ? 'fires' : 'fire'}, on ${joinAnd(hosts)}.${open}`;
 }
 
 export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfile): Simulation {
@@ -280,6 +315,7 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
       ? null
       : { ...checkWhiteList(list, alert.srcip, target), entries: list.entries.length };
 
+  const budget = stepBudget();
   const execd = execdView(doc, target).offenders;
   const offenders = execd?.minutes;
   const rule = `rule ${alert.ruleId}`;
@@ -310,7 +346,9 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
     if (alert.level === 0)
       return stop('rule', `${rule} has level 0, and analysisd binds no response to a rule of level 0`);
     if (alert.noAr) return stop('rule', `${rule} has the no_ar option, so analysisd binds no response to it`);
-    const bound = binding(r, alert, target);
+    const bound = binding(r, alert, target, budget, doc);
+    if (bound.matches === null)
+      return { ...base, fires: false, stage: 'undecided', reason: `Undecided: ${bound.reason}.` };
     if (!bound.matches) return stop('binding', bound.reason);
     const held = (stage: Stage, why: string): SimulatedResponse => ({
       ...base,
@@ -351,6 +389,11 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
     notes.push("Repeated offenders on agents come from each agent's own ossec.conf, which this file is not.");
   }
   if (whiteList?.note) notes.push(`${whiteList.note}.`);
+  if (responses.some((r) => r.stage === 'undecided')) {
+    notes.push(
+      'Some rules_group patterns are too complex to evaluate here: the daemon would run its matcher for millions of steps on them. Simplify them, or test them on a manager.',
+    );
+  }
   const ordered = [...responses.filter((r) => r.fires), ...responses.filter((r) => !r.fires)];
   return {
     responses: ordered,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import { daemonMessage, xmlReadError } from './messages';
 import { stockRename } from './stock';
 import { DEFAULT_TARGET, fileResponsesAbsence, parseTarget, TARGETS } from './target';
@@ -17,8 +18,10 @@ describe('targets', () => {
   it('parses ids with a patch level or a product name, and refuses unknown ones', () => {
     expect(parseTarget('wazuh@4.14.7').id).toBe('wazuh@4.14');
     expect(parseTarget('OSSEC 3.7.0').id).toBe('ossec@3.7');
+    expect(parseTarget(' wazuh @ v4.14 ').id).toBe('wazuh@4.14');
     expect(parseTarget('wazuh@5.0.1').id).toBe('wazuh@5.0');
     expect(() => parseTarget('wazuh@5.1')).toThrow(/Unknown target 'wazuh@5.1'/);
+    expect(() => parseTarget('wazuh@@4.14')).toThrow(/Unknown target/);
     expect(() => parseTarget('splunk@1.0')).toThrow(/Known targets: ossec@2.8/);
   });
 
@@ -133,5 +136,15 @@ describe('targets', () => {
     expect(four.roots).toEqual({ manager: 'ossec_config', agent: 'ossec_config' });
     expect(fileResponsesAbsence(four)).toBeNull();
     expect(TARGETS.filter((t) => t.beta).map((t) => t.id)).toEqual(['wazuh@5.0']);
+  });
+
+  // Two adjacent blank runs in the pattern once made a long run of blanks quadratic.
+  it('reads a target with a long run of blanks in one pass', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { parseTarget } from './src/core/targets/target.ts';
+      try { parseTarget('wazuh' + ' '.repeat(1_000_000) + 'x'); } catch {}
+    `);
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import type { ConfigRoot } from '../model/read';
+import type { OsRegexDialect } from '../simulate/os-regex';
 import { WAZUH_DIALECT, type XmlDialect } from '../xml/os-xml';
 import {
   BUILTIN_AR_CONF,
@@ -54,6 +55,8 @@ export interface TargetProfile {
   xml: XmlDialect;
   /** The reader refuses `<?xml …?>` (§13: OSSEC 4.2.0 and Wazuh 4.14; only OSSEC's unreleased main skips it). */
   xmlDeclarationRefused: boolean;
+  /** How OS_Regex, which matches `rules_group`, compiles and runs a pattern (`os_regex/`). */
+  osRegex: OsRegexDialect;
   /** How scripts receive the alert: arguments, arguments plus extra_args, or JSON on stdin. */
   scriptInput: 'argv' | 'argv-extra-args' | 'json';
   /** Which generation of stock scripts and commands the packages install. */
@@ -122,6 +125,9 @@ type Thresholds = Record<
   | 'agentUpgradeReader'
   | 'expectIgnored'
   | 'compiledScripts'
+  | 'regexEndTestedFirst'
+  | 'regexLongPatterns'
+  | 'regexMatchesBeforeReading'
   | 'whiteListStrictRegex'
   | 'whiteListInetPton'
   | 'offendersCommaEscape'
@@ -145,6 +151,10 @@ const WAZUH_SINCE: Thresholds = {
   compiledScripts: '4.2',
   agentIdZeroDropped: '4.3',
   emptyCommandOrLocationMissing: '4.4',
+  // From `git show <tag>:src/os_regex/` (os_regex.h, os_regex_execute.c).
+  regexEndTestedFirst: '3.7',
+  regexLongPatterns: '3.8',
+  regexMatchesBeforeReading: '4.2',
   whiteListStrictRegex: '3.8',
   whiteListInetPton: '4.4',
   offendersCommaEscape: '4.0',
@@ -155,6 +165,10 @@ const WAZUH_SINCE: Thresholds = {
   xmlBackslashToggle: '3.8',
   xmlRecursionLimit: '4.2',
 };
+
+/** OSSEC from 3.3 translates OS_Regex into PCRE2 (`os_regex/os_converter.c`). */
+const OSSEC_PCRE2_SINCE = '3.3';
+const OS_PATTERN_MAXSIZE = { short: 2048, long: 20480 };
 
 /** Releases still in beta: labelled so in the page and the CLI. */
 const BETA = new Set(['wazuh@5.0']);
@@ -210,6 +224,13 @@ function ossecProfile(version: Version): TargetProfile {
       recursionMessage: atLeast(version, '4.2') ? 'XMLERR: Max recursion level reached.' : null,
     },
     xmlDeclarationRefused: true,
+    osRegex: {
+      engine: atLeast(version, OSSEC_PCRE2_SINCE) ? 'pcre2' : 'os-regex',
+      maxPatternBytes: OS_PATTERN_MAXSIZE.short,
+      readsFinalNul: !atLeast(version, OSSEC_PCRE2_SINCE),
+      matchesBeforeReading: false,
+      nonWordHoldsDashAndAt: !atLeast(version, OSSEC_PCRE2_SINCE),
+    },
     scriptInput: 'argv',
     scripts: 'ossec',
     stockCommands: STOCK_COMMANDS.ossec,
@@ -269,6 +290,13 @@ function wazuhProfile(version: Version): TargetProfile {
       recursionMessage: since('xmlRecursionLimit') ? WAZUH_DIALECT.recursionMessage : null,
     },
     xmlDeclarationRefused: true,
+    osRegex: {
+      engine: 'os-regex',
+      maxPatternBytes: since('regexLongPatterns') ? OS_PATTERN_MAXSIZE.long : OS_PATTERN_MAXSIZE.short,
+      readsFinalNul: !since('regexEndTestedFirst'),
+      matchesBeforeReading: since('regexMatchesBeforeReading'),
+      nonWordHoldsDashAndAt: false,
+    },
     scriptInput: since('compiledScripts') ? 'json' : since('extraArgs') ? 'argv-extra-args' : 'argv',
     scripts,
     stockCommands: STOCK_COMMANDS[scripts],
@@ -303,7 +331,8 @@ const BY_ID = new Map<string, TargetProfile>(TARGETS.map((t) => [t.id, t]));
  * Throws on a product or version we have no profile for, naming the known targets.
  */
 export function parseTarget(text: string): TargetProfile {
-  const match = /^\s*(ossec|wazuh)\s*[@ ]?\s*v?(\d+)\.(\d+)(?:\.\d+)?\s*$/i.exec(text);
+  // One blank run, then an optional `@` and another: two adjacent blank runs would backtrack quadratically.
+  const match = /^\s*(ossec|wazuh)\s*(?:@\s*)?v?(\d+)\.(\d+)(?:\.\d+)?\s*$/i.exec(text);
   const profile = match
     ? BY_ID.get(`${match[1].toLowerCase()}@${Number(match[2])}.${Number(match[3])}`)
     : undefined;

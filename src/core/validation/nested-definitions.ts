@@ -5,8 +5,9 @@
  * text the admin wrote.
  */
 
+import { isKnownCommandElement } from '../derive/analysisd';
 import { wholeLine } from '../model/edit';
-import { fieldValue } from '../model/fields';
+import { type Fielded, fieldValue, lastField } from '../model/fields';
 import { indentBefore } from '../model/read';
 import type { ConfigDocument, DocumentOp, Fix, NestedDefinition, XmlElement } from '../model/types';
 import { positionAt } from '../xml/positions';
@@ -39,6 +40,34 @@ export function nestedGroups(ctx: RuleContext): NestedGroup[] {
     if (name !== undefined && !group.names.includes(name)) group.names.push(name);
   }
   return [...groups.values()];
+}
+
+/**
+ * Whether analysisd would read a `<command>` moved to where it reads definitions without refusing it
+ * (`ReadActiveCommands()`: C1, C2, C5, C6, C7, C8) or a response that uses it (A14): a move that only
+ * trades one refusal for another is not offered.
+ */
+export function readAsDefinition(command: Fielded, ctx: RuleContext): boolean {
+  const { target } = ctx;
+  const has = (element: string) => fieldValue(command, element) !== undefined;
+  // Where a timeout needs timeout_allowed yes (A14), every response with a timeout that will find it.
+  const name = fieldValue(command, 'name');
+  const timedUsers =
+    target.timeoutWithoutAllowed === 'fatal' &&
+    fieldValue(command, 'timeout_allowed') !== 'yes' &&
+    ctx.model.responses.some((r) => r.command === name && r.timeout !== 0);
+  return (
+    !timedUsers &&
+    has('name') &&
+    has('executable') &&
+    (target.expect !== 'required' || has('expect')) &&
+    command.children.every(
+      (c) =>
+        isKnownCommandElement(c.name, target) &&
+        (c.name !== 'timeout_allowed' || c.value === 'yes' || c.value === 'no') &&
+        (c.name !== 'name' || !target.bangNameRefused || !c.value.startsWith('!')),
+    )
+  );
 }
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
@@ -92,7 +121,23 @@ export function moveTextOps(
  * offset still holds when its turn comes.
  */
 export function moveOutFix(ctx: RuleContext, group: NestedGroup): Fix | undefined {
+  if (!group.definitions.every((d) => readAsDefinition(d, ctx))) return undefined;
   const { doc } = ctx;
+  // The daemon runs a response's last <command>. When that is a definition, moving it out changes what
+  // the response runs (an earlier name, or none). Where the manager refuses the response anyway, the move
+  // shows the real cause in its place; where it accepts or skips it (disabled, repeated_offenders only),
+  // the move would bring an error that was not there: what it should run is then the admin's call.
+  const response = group.blockIndex === undefined ? undefined : doc.blocks[group.blockIndex];
+  const refused = ctx.model.responses.find((r) => r.block === response)?.outcome === 'refused';
+  if (
+    response?.kind === 'active-response' &&
+    !refused &&
+    group.container.start === response.start &&
+    lastField(response, 'command')?.hasNestedElements &&
+    response.children.some((c) => !c.hasNestedElements)
+  ) {
+    return undefined;
+  }
   const { text } = doc;
   const { eol } = doc.layout;
   const { container, definitions } = group;

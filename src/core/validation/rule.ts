@@ -1,5 +1,6 @@
 import type { AnalysisdModel } from '../derive/analysisd';
 import type { ExecdView } from '../derive/execd';
+import { fieldsNamed, occurrenceOf } from '../model/fields';
 import type { Block, BlockChild, ConfigDocument, Diagnostic, Fix, Severity } from '../model/types';
 import type { Role } from '../targets/role';
 import type { TargetProfile } from '../targets/target';
@@ -64,9 +65,29 @@ export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Di
   if (block) result.blockIndex = block.index;
   const field = child?.name ?? finding.field;
   if (field !== undefined) result.field = field;
-  if (finding.fix) result.fix = finding.fix;
+  if (finding.fix) result.fix = block && child ? pinnedTo(finding.fix, block, child) : finding.fix;
   if (finding.see) result.see = finding.see;
   return result;
+}
+
+/**
+ * A fix that sets the field its diagnostic points at acts on that very element: with the field written
+ * several times, a bare `setField` would edit the last one, not the one found wrong. (Removing a field
+ * still removes every occurrence unless the rule says otherwise.)
+ */
+function pinnedTo(fix: Fix, block: Block, child: BlockChild): Fix {
+  const occurrence = occurrenceOf(block, child);
+  // Written once, the last occurrence is the flagged one: the operation stays as the rule wrote it.
+  if (occurrence === fieldsNamed(block, child.name).length - 1) return fix;
+  const ops = fix.ops.map((op) =>
+    op.op === 'setField' &&
+    op.blockIndex === block.index &&
+    op.field === child.name &&
+    op.occurrence === undefined
+      ? { ...op, occurrence }
+      : op,
+  );
+  return { ...fix, ops };
 }
 
 /** The daemon that reads `<command>`/`<active-response>` options: analysisd on a manager, execd on an agent. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import { readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT, type XmlDialect } from './os-xml';
 import { positionAt } from './positions';
 
@@ -152,6 +153,39 @@ describe('readOsXml follows the daemon dialect', () => {
   it('reports an overlong value', () => {
     expect(only(`<a><b>${'x'.repeat(20480)}</b></a>`).error?.message).toBe('XMLERR: String overflow.');
     expect(only(`<a><b>${'x'.repeat(20479)}</b></a>`).error).toBeNull();
+  });
+
+  it('stops an overlong value or name on the character that reaches the limit', () => {
+    const small = { ...WAZUH_DIALECT, maxText: 10 };
+    const value = readOsXml(`<a><b>${'x'.repeat(30)}</b></a>`, small);
+    expect(value.error).toMatchObject({ message: 'XMLERR: String overflow.', offset: 6 + 10 });
+    const name = readOsXml(`<a><${'n'.repeat(30)}>1</${'n'.repeat(30)}></a>`, small);
+    expect(name.error).toMatchObject({ message: 'XMLERR: String overflow.', offset: 4 + 10 });
+    const afterComment = readOsXml(`<a><b>${'x'.repeat(6)}<!-- c -->${'y'.repeat(6)}</b></a>`, small);
+    expect(afterComment.error?.offset).toBe(6 + 6 + 10 + 4);
+  });
+
+  it('keeps reading a value far past the limit, and reports the overflow where it starts', () => {
+    const long = 'x'.repeat(100_000);
+    const value = readOsXml(`<ossec_config><command><name>${long}</name></command></ossec_config>`);
+    expect(value.error).toMatchObject({
+      message: 'XMLERR: String overflow.',
+      offset: 29 + WAZUH_DIALECT.maxText,
+    });
+    expect(value.roots[0].children[0].children[0].value).toHaveLength(long.length);
+  });
+
+  // Each of these once took quadratic time: a 4 MB value took minutes.
+  it('reads values, names and comments megabytes long in one pass', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { readOsXml } from './src/core/xml/os-xml.ts';
+      const long = 'x'.repeat(4 * 1024 * 1024);
+      readOsXml('<ossec_config><command><name>' + long + '</name></command></ossec_config>');
+      readOsXml('<a><' + long + '>1</' + long + '></a>');
+      readOsXml('<!a!>' + '<!b!>'.repeat(1_000_000) + '<a/>');
+    `);
   });
 
   it('accepts an empty text and never throws on garbage', () => {

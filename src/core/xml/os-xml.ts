@@ -128,8 +128,23 @@ export function readOsXml(text: string, dialect: XmlDialect = WAZUH_DIALECT): Os
     error: reader.error,
     comments: reader.comments,
     variables: reader.variables.map((v) => ({ start: v.start, end: Math.max(v.end, v.start) })),
-    nestedCommands: reader.nestedCommands.filter((n) => n.element.childCount > 0),
+    nestedCommands: reader.nestedCommands
+      .filter((n) => n.element.childCount > 0)
+      .map(({ element, parent, ancestors }) => ({ element, parent, ancestors: namesOf(ancestors) })),
   };
+}
+
+/** An element open above the one being read, and the one open above it. */
+interface OpenElement {
+  name: string;
+  up: OpenElement | null;
+}
+
+/** The names along a chain of open elements, outermost first. */
+function namesOf(chain: OpenElement | null): string[] {
+  const names: string[] = [];
+  for (let at = chain; at; at = at.up) names.push(at.name);
+  return names.reverse();
 }
 
 /** The state of one read; the methods are `_ReadElem()`, `_getattributes()` and `_oscomment()`. */
@@ -139,14 +154,30 @@ class OsXmlReader {
   readonly comments: CommentSpan[] = [];
   readonly roots: MutableElement[] = [];
   readonly variables: MutableElement[] = [];
-  readonly nestedCommands: NestedCommandElement[] = [];
+  readonly nestedCommands: Array<{
+    element: MutableElement;
+    parent: MutableElement | null;
+    ancestors: OpenElement | null;
+  }> = [];
   readonly n: number;
   readonly maxText: number;
   private readonly stickyBackslashes: boolean;
-  /** Names of the elements open above the current frame, for recovery from a mismatched closing tag. */
-  private readonly openNames: string[] = [];
+  /**
+   * The elements open above the current frame. A count per name answers "is it open?" at once for the
+   * recovery from a mismatched closing tag, however deep the nesting; the chain gives a nested
+   * `<command>` its ancestors without copying the open names for every element.
+   */
+  private readonly openNames = new Map<string, number>();
+  private openChain: OpenElement | null = null;
+  private openVariables = 0;
+  /**
+   * Where the next `\\` and `<` are (the text's length when there is none) and the next `-->` and `!>`
+   * (-1 when there is none). Each is searched for again only once the read has passed it, so each search
+   * starts beyond the last one and the text is scanned once in all.
+   */
   private nextBackslash = -1;
-  /** Where the next `!>` is (it ends a comment too); -1 when there is none left. */
+  private nextLt = -1;
+  private nextDashes = -2;
   private nextBangClose = -2;
 
   constructor(
@@ -181,9 +212,10 @@ class OsXmlReader {
    */
   skipComment(ltOffset: number): void {
     const from = this.pos + 1;
-    const dashes = this.text.indexOf('-->', from);
+    if (this.nextDashes < from && this.nextDashes !== -1) this.nextDashes = this.text.indexOf('-->', from);
     if (this.nextBangClose < from && this.nextBangClose !== -1)
       this.nextBangClose = this.text.indexOf('!>', from);
+    const dashes = this.nextDashes;
     const bang = this.nextBangClose;
     if (dashes === -1 && bang === -1) {
       this.fail('XMLERR: Comment not closed.', ltOffset, this.n);
@@ -336,8 +368,8 @@ class OsXmlReader {
       return;
     }
     if (keepsChildren(depth, element.name)) element.children = [];
-    if (depth >= 2 && element.name === 'command' && !this.openNames.some((n) => VARIABLE.test(n))) {
-      this.nestedCommands.push({ element, parent, ancestors: [...this.openNames] });
+    if (depth >= 2 && element.name === 'command' && this.openVariables === 0) {
+      this.nestedCommands.push({ element, parent, ancestors: this.openChain });
     }
     if (!parent) this.roots.push(element);
     else if (attach) parent.children.push(element);
@@ -361,35 +393,39 @@ class OsXmlReader {
     let closeStart = 0;
 
     for (;;) {
+      // Plain characters only count: step over a run of them at once. A run never goes past the character
+      // that reaches the limit, so the overflow is still found on that character below; stepping at most
+      // to it keeps a value of any length linear.
       if (prevv === 1 && (location === Loc.Content || location === Loc.Before)) {
-        // Plain text up to the next `<` or backslash only counts characters: step over it at once.
+        // In text: up to the next `<` or backslash.
         if (this.nextBackslash < this.pos) {
           this.nextBackslash = this.text.indexOf('\\', this.pos);
           if (this.nextBackslash === -1) this.nextBackslash = this.n;
         }
-        let stop = this.text.indexOf('<', this.pos);
-        if (stop === -1 || stop > this.nextBackslash) stop = this.nextBackslash;
-        const run = stop - this.pos;
+        if (this.nextLt < this.pos) {
+          this.nextLt = this.text.indexOf('<', this.pos);
+          if (this.nextLt === -1) this.nextLt = this.n;
+        }
+        const stop = Math.min(this.nextLt, this.nextBackslash);
         if (location === Loc.Before) {
           this.pos = stop;
-        } else if (run > 0 && count + run < this.maxText) {
+        } else {
+          const run = Math.min(stop - this.pos, this.maxText - count);
           count += run;
-          this.pos = stop;
+          this.pos += run;
         }
       }
       if (prevv === 1 && (location === Loc.Name || location === Loc.Closing)) {
-        // Likewise inside a tag name, up to whatever can end or interrupt it.
-        const { text, n } = this;
+        // In a tag name: up to whatever can end or interrupt it.
+        const { text } = this;
+        const limit = Math.min(this.n, this.pos + this.maxText - count);
         let i = this.pos;
-        for (; i < n; i++) {
+        for (; i < limit; i++) {
           const ch = text.charCodeAt(i);
           if (ch === GT || ch === LT || ch === BACKSLASH || (location === Loc.Name && isSpace(ch))) break;
         }
-        const run = i - this.pos;
-        if (run > 0 && count + run < this.maxText) {
-          count += run;
-          this.pos = i;
-        }
+        count += i - this.pos;
+        this.pos = i;
       }
       const c = this.getc();
       if (c === EOF) break;
@@ -474,7 +510,7 @@ class OsXmlReader {
           this.fail(`XMLERR: Element '${element.name}' not closed.`, closeStart, this.pos);
           // A typo in a leaf's closing tag (`<name>x</command>`) closes the leaf; a closing tag that names
           // an ancestor of an element holding children means a closing tag was left out above.
-          if (element.childCount > 0 && this.openNames.includes(closing)) {
+          if (element.childCount > 0 && this.openNames.has(closing)) {
             return { kind: 'unwind', to: closing, closeStart, end: this.pos };
           }
         }
@@ -494,9 +530,7 @@ class OsXmlReader {
           runStart = this.pos;
         } else {
           this.pos--;
-          this.openNames.push(element.name);
-          const childEnd = this.readElement(element, depth + 1, element.children !== NO_CHILDREN);
-          this.openNames.pop();
+          const childEnd = this.readInside(element, depth);
           if (childEnd.kind === 'eof') return childEnd;
           if (childEnd.kind === 'unwind') {
             element.end = childEnd.end;
@@ -525,6 +559,24 @@ class OsXmlReader {
       this.fail('XMLERR: End of file and some elements were not closed.', element.start, this.n);
     }
     return END_OF_TEXT;
+  }
+
+  /** The element inside `element` (whose content has just reached a `<`), with `element` counted as open. */
+  readInside(element: MutableElement, depth: number): FrameEnd {
+    const { name } = element;
+    const variable = VARIABLE.test(name);
+    this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+    this.openChain = { name, up: this.openChain };
+    if (variable) this.openVariables++;
+    try {
+      return this.readElement(element, depth + 1, element.children !== NO_CHILDREN);
+    } finally {
+      const open = this.openNames.get(name) ?? 1;
+      if (open === 1) this.openNames.delete(name);
+      else this.openNames.set(name, open - 1);
+      this.openChain = this.openChain?.up ?? null;
+      if (variable) this.openVariables--;
+    }
   }
 
   /** `</x>` where no element is open: the daemon stops; recovery skips the tag. */

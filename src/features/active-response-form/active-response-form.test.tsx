@@ -32,6 +32,7 @@ function setup() {
       definedCommands={['firewall-drop']}
       response={deriveResponses(doc, target).find((r) => r.blockIndex === 1)}
       readOnly={false}
+      encoding="utf-8"
       onSet={onSet}
       onRemove={onRemove}
     />,

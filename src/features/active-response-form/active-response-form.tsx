@@ -11,6 +11,7 @@ import { ChipsInput } from '../../components/chips-input';
 import { Field, fieldDescribedBy } from '../../components/field';
 import { SelectControl, TextControl } from '../../components/form-controls';
 import { useBlockForm } from '../../components/use-block-form';
+import { VisibleText } from '../../components/visible-text';
 import {
   ACTIVE_RESPONSE_FIELDS,
   type Block,
@@ -19,7 +20,9 @@ import {
   fieldValue,
   fileResponsesAbsence,
   type ResponseSummary,
+  revealHidden,
   type TargetProfile,
+  type TextEncoding,
 } from '../../core';
 import { isKnownResponseElement } from '../../core/derive/analysisd';
 
@@ -33,6 +36,8 @@ export interface ActiveResponseFormProps {
   /** What the manager makes of the block; absent for an agent's file. */
   response: ResponseSummary | undefined;
   readOnly: boolean;
+  /** The file's encoding: a value it cannot hold is refused in the form. */
+  encoding: TextEncoding;
   /** The block is one of this many identical responses for different agents; each keeps its own agent_id. */
   groupSize?: number;
   onSet: (element: string, value: string) => void;
@@ -61,12 +66,13 @@ export function ActiveResponseForm({
   definedCommands,
   response,
   readOnly,
+  encoding,
   groupSize,
   onSet,
   onRemove,
 }: ActiveResponseFormProps) {
   const values = Object.fromEntries(ELEMENTS.map((e) => [e, fieldValue(block, e)]));
-  const blockForm = useBlockForm(ELEMENTS, values, onSet);
+  const blockForm = useBlockForm(ELEMENTS, values, onSet, encoding);
   const common = (element: string) => {
     const field = ACTIVE_RESPONSE_FIELDS.find((f) => f.element === element);
     if (!field) throw new Error(`No field ${element}`);
@@ -101,7 +107,7 @@ export function ActiveResponseForm({
   return (
     <form
       className="grid gap-4"
-      aria-label={`Active response ${values.command ?? ''}`}
+      aria-label={`Active response ${revealHidden(values.command ?? '')}`}
       onSubmit={(e) => e.preventDefault()}
     >
       <FormHeader
@@ -126,13 +132,16 @@ export function ActiveResponseForm({
               className="text-[13px] leading-snug text-zinc-700 dark:text-zinc-300"
               data-testid="response-summary"
             >
-              {response.summary}
+              <VisibleText text={response.summary} />
             </p>
           </div>
         )}
         {response?.arConfLine && (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            ar.conf: <code className="font-mono text-zinc-800 dark:text-zinc-200">{response.arConfLine}</code>
+            ar.conf:{' '}
+            <code className="font-mono text-zinc-800 dark:text-zinc-200">
+              <VisibleText text={response.arConfLine} />
+            </code>
           </p>
         )}
         {fileResponsesAbsence(target) && (

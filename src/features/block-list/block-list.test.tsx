@@ -25,16 +25,18 @@ const items: BlockListItem[] = [
   },
 ];
 
+const handlers = () => ({
+  onSelect: vi.fn(),
+  onAdd: vi.fn(),
+  onDuplicate: vi.fn(),
+  onDelete: vi.fn(),
+  onMove: vi.fn(),
+});
+
 function setup(readOnly = false) {
-  const handlers = {
-    onSelect: vi.fn(),
-    onAdd: vi.fn(),
-    onDuplicate: vi.fn(),
-    onDelete: vi.fn(),
-    onMove: vi.fn(),
-  };
-  render(<BlockList items={items} selected={1} readOnly={readOnly} {...handlers} />);
-  return handlers;
+  const spies = handlers();
+  render(<BlockList items={items} selected={1} readOnly={readOnly} {...spies} />);
+  return spies;
 }
 
 describe('BlockList', () => {
@@ -74,6 +76,15 @@ describe('BlockList', () => {
     expect(del.disabled).toBe(true);
     fireEvent.keyDown(screen.getAllByRole('option')[1], { key: 'ArrowUp', altKey: true });
     expect(h.onMove).not.toHaveBeenCalled();
+  });
+
+  it('spells out hidden characters in names and details', () => {
+    const hidden: BlockListItem = { ...items[0], title: 'deny\u202Egnp.exe', detail: 'run\u200B.sh' };
+    render(<BlockList items={[hidden]} selected={0} readOnly={false} {...handlers()} />);
+    const row = screen.getByRole('option');
+    expect(row.textContent).toContain('deny⟨U+202E⟩gnp.exe');
+    expect(row.textContent).toContain('run⟨U+200B⟩.sh');
+    expect(row.textContent).not.toMatch(/[\u202E\u200B]/);
   });
 
   it('shows a group of agents as one row: selecting a member selects it, the arrows skip the members', () => {

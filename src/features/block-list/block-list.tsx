@@ -4,7 +4,8 @@ import { IconButton } from '../../components/button';
 import { cx } from '../../components/cx';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
-import type { BlockKind, Severity } from '../../core';
+import { VisibleText } from '../../components/visible-text';
+import { type BlockKind, revealHidden, type Severity } from '../../core';
 
 export type ResponseMode = 'stateful' | 'stateless' | 'disabled';
 
@@ -312,7 +313,13 @@ const BlockRow = memo(
                   : 'text-zinc-900 dark:text-zinc-100',
               )}
             >
-              {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
+              {item.title === undefined ? (
+                '(no name)'
+              ) : item.title === '' ? (
+                '(empty)'
+              ) : (
+                <VisibleText text={item.title} />
+              )}
             </span>
           </span>
           <span className="mt-0.5 flex min-w-0 items-center gap-1.5">
@@ -322,10 +329,10 @@ const BlockRow = memo(
               </Badge>
             )}
             <span
-              title={item.detail}
+              title={revealHidden(item.detail)}
               className="block min-w-0 truncate text-xs text-zinc-600 dark:text-zinc-400"
             >
-              {item.detail}
+              <VisibleText text={item.detail} />
             </span>
           </span>
         </span>

@@ -29,6 +29,7 @@ function setup(target = 'wazuh@4.14', readOnly = false) {
       ]}
       target={parseTarget(target)}
       readOnly={readOnly}
+      encoding="utf-8"
       onSet={onSet}
       onRemove={onRemove}
     />,
@@ -69,5 +70,28 @@ describe('CommandForm', () => {
     setup('ossec@3.7');
     expect(screen.getByText('unknown to OSSEC 3.7')).toBeTruthy();
     expect(screen.getByText('required by OSSEC 3.7')).toBeTruthy();
+  });
+
+  it('shows a value that hides characters spelt out beside its input, the input keeping the value', () => {
+    const hidden = readDocument(
+      '<command>\n  <name>deny</name>\n  <executable>deny\u202Egnp.exe</executable>\n</command>\n',
+    );
+    render(
+      <CommandForm
+        block={hidden.blocks[0]}
+        line={1}
+        diagnostics={[]}
+        target={parseTarget('wazuh@4.14')}
+        readOnly={false}
+        encoding="utf-8"
+        onSet={vi.fn()}
+        onRemove={vi.fn()}
+      />,
+    );
+    expect((screen.getByLabelText('Executable') as HTMLInputElement).value).toBe('deny\u202Egnp.exe');
+    expect(screen.getByTestId('field-executable-revealed').textContent).toBe(
+      'Holds characters that do not show: deny⟨U+202E⟩gnp.exe',
+    );
+    expect(screen.queryByTestId('field-name-revealed')).toBeNull();
   });
 });

@@ -9,7 +9,15 @@ import {
 } from '../../components/block-form-parts';
 import { SelectControl, TextControl } from '../../components/form-controls';
 import { useBlockForm } from '../../components/use-block-form';
-import { type Block, COMMAND_FIELDS, type Diagnostic, fieldValue, type TargetProfile } from '../../core';
+import {
+  type Block,
+  COMMAND_FIELDS,
+  type Diagnostic,
+  fieldValue,
+  revealHidden,
+  type TargetProfile,
+  type TextEncoding,
+} from '../../core';
 import { isKnownCommandElement } from '../../core/derive/analysisd';
 
 export interface CommandFormProps {
@@ -18,6 +26,8 @@ export interface CommandFormProps {
   diagnostics: readonly Diagnostic[];
   target: TargetProfile;
   readOnly: boolean;
+  /** The file's encoding: a value it cannot hold is refused in the form. */
+  encoding: TextEncoding;
   onSet: (element: string, value: string) => void;
   onRemove: (element: string) => void;
 }
@@ -34,11 +44,12 @@ export function CommandForm({
   diagnostics,
   target,
   readOnly,
+  encoding,
   onSet,
   onRemove,
 }: CommandFormProps) {
   const values = Object.fromEntries(ELEMENTS.map((e) => [e, fieldValue(block, e)]));
-  const blockForm = useBlockForm(ELEMENTS, values, onSet);
+  const blockForm = useBlockForm(ELEMENTS, values, onSet, encoding);
   const info = (element: string) => {
     const field = COMMAND_FIELDS.find((f) => f.element === element);
     if (!field) throw new Error(`No field ${element}`);
@@ -72,7 +83,7 @@ export function CommandForm({
   return (
     <form
       className="grid gap-4"
-      aria-label={`Command ${values.name ?? ''}`}
+      aria-label={`Command ${revealHidden(values.name ?? '')}`}
       onSubmit={(e) => e.preventDefault()}
     >
       <FormHeader kind="command" title={values.name} line={line}>

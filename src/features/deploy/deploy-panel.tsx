@@ -5,6 +5,7 @@ import { Dialog } from '../../components/dialog';
 import { inputClass } from '../../components/field';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
+import { VisibleText } from '../../components/visible-text';
 import {
   type Citation,
   type ConfigDocument,
@@ -17,6 +18,7 @@ import {
   type DeployStep,
   deployPlan,
   type RoleOption,
+  revealHidden,
   type TargetProfile,
   UPLOAD_FILE,
 } from '../../core';
@@ -173,8 +175,8 @@ function DeployInputsForm({
               >
                 {plan.responses.map((r) => (
                   <option key={r.blockIndex} value={r.blockIndex}>
-                    {r.key} · line {r.line} · {r.location}
-                    {r.agentId !== undefined ? ` ${r.agentId}` : ''}
+                    {revealHidden(`${r.key} · line ${r.line} · ${r.location}`)}
+                    {r.agentId !== undefined ? ` ${revealHidden(r.agentId)}` : ''}
                   </option>
                 ))}
               </select>
@@ -302,7 +304,9 @@ function StepView({
           </div>
         )}
         {settings?.misplaced.map((m) => (
-          <Warning key={`${m.blockIndex}:${m.element}:${m.line}`}>{m.message}</Warning>
+          <Warning key={`${m.blockIndex}:${m.element}:${m.line}`}>
+            <VisibleText text={m.message} />
+          </Warning>
         ))}
         {step.commands.map((c) => (
           <CommandView key={c.command} command={c} onStatus={onStatus} />
@@ -369,7 +373,7 @@ function CommandView({ command, onStatus }: { command: DeployCommand; onStatus: 
           id={id}
           className={cx('min-w-0 flex-1 py-1 break-all whitespace-pre-wrap', blocked && 'opacity-60')}
         >
-          {command.command}
+          <VisibleText text={command.command} />
         </code>
         <CopyButton
           text={command.command}
@@ -423,7 +427,7 @@ function CodeView({
       </div>
       {text !== '' && (
         <pre id={id} className={cx(codeBox, 'overflow-x-auto px-3 py-2')}>
-          {text}
+          {text.split('\n').map(revealHidden).join('\n')}
         </pre>
       )}
       <Sources sources={sources} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../core';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../../core/test-support/finishes';
 import { fragmentText, unencodable, wholeFileText } from './export-text';
 
 const config = readDocument(
@@ -23,6 +24,17 @@ describe('export text', () => {
     const whole = wholeFileText(fragment);
     expect(whole).toBe('<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n');
     expect(readDocument(whole).blocks).toHaveLength(1);
+  });
+
+  // Trimming the final line breaks once took quadratic time on a long run of blank lines.
+  it('wraps a fragment with a long run of blank lines in one pass', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { readDocument } from './src/core/model/read.ts';
+      import { wholeFileText } from './src/features/import-export/export-text.ts';
+      wholeFileText(readDocument('<command/>' + '\\n'.repeat(1_000_000) + '<command/>\\n'));
+    `);
   });
 
   it('counts the characters a Latin-1 file cannot hold', () => {

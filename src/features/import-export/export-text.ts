@@ -1,4 +1,4 @@
-import type { ConfigDocument } from '../../core';
+import { type ConfigDocument, withoutFinalLineBreaks } from '../../core';
 import { indentBefore } from '../../core/model/read';
 
 /**
@@ -29,8 +29,7 @@ export function fragmentText(doc: ConfigDocument): string {
 export function wholeFileText(doc: ConfigDocument): string {
   if (doc.shape !== 'fragment') return doc.text;
   const { eol, indentUnit } = doc.layout;
-  const body = doc.text
-    .replace(/(\r?\n)+$/, '')
+  const body = withoutFinalLineBreaks(doc.text)
     .split(/\r?\n/)
     .map((line) => (line === '' ? line : indentUnit + line))
     .join(eol);

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_DOCUMENT_BYTES } from '../../core';
 import { ImportDialog } from './import-dialog';
-import { readImportBytes } from './read-import';
+import { readImportBytes, readImportText } from './read-import';
 
 afterEach(cleanup);
 
@@ -53,6 +54,29 @@ describe('ImportDialog', () => {
     expect(screen.getByText(/line 2:/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add its blocks to this document' }));
     expect(onImport).toHaveBeenCalledWith(expect.objectContaining({ text: pasted }), 'append');
+  });
+
+  it('refuses a paste over the size limit with the limit in the message, and keeps the box as it was', () => {
+    setup();
+    const box = screen.getByLabelText('Pasted XML') as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: '<command/>' } });
+    fireEvent.change(box, { target: { value: 'x'.repeat(MAX_DOCUMENT_BYTES + 1) } });
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^The pasted text is 16,777,217 bytes \(16\.0 MB\); AR Studio reads documents of up to 16,777,216 bytes/,
+    );
+    expect(box.value).toBe('<command/>');
+    expect(readImportText('é'.repeat(MAX_DOCUMENT_BYTES / 2 + 1), 'Pasted').ok).toBe(false);
+  });
+
+  it('shows hidden characters in a file name and in problems spelt out', async () => {
+    setup();
+    const text = '<ossec_config><command><name>deny\u202Egnp.exe</name></command></ossec_config>';
+    fireEvent.change(screen.getByLabelText('A file'), {
+      target: { files: [new File([text], 'evil\u202Efnoc.conf')] },
+    });
+    const summary = await screen.findByTestId('import-summary');
+    expect(summary.textContent).toContain('evil⟨U+202E⟩fnoc.conf');
+    expect(summary.textContent).not.toContain('\u202E');
   });
 
   it('refuses huge input and garbage without throwing', () => {

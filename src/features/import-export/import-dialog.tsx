@@ -5,15 +5,17 @@ import { Dialog } from '../../components/dialog';
 import { inputClass } from '../../components/field';
 import { focusRing } from '../../components/focus-ring';
 import { SeverityIcon } from '../../components/severity';
+import { VisibleText } from '../../components/visible-text';
+import { formatSize, textTooLarge, utf8Length } from '../../core';
 import {
   countKinds,
   type Diagnose,
-  formatSize,
   type ImportCandidate,
   type ImportRead,
   readImportFile,
   readImportText,
   shapeDescription,
+  tooLarge,
 } from './read-import';
 
 export type ImportMode = 'replace' | 'append';
@@ -43,12 +45,22 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
     () => (deferredPaste === '' ? null : readImportText(deferredPaste, 'Pasted text')),
     [deferredPaste],
   );
-  const read = source === 'paste' && pastedRead ? pastedRead : (picked ?? dropped);
+  // A paste over the size limit never enters the text box: it is refused at once, as a file that size is.
+  const [pasteRefused, setPasteRefused] = useState<ImportRead | null>(null);
+  const pastedOrRefused = pasteRefused ?? pastedRead;
+  const read = source === 'paste' && pastedOrRefused ? pastedOrRefused : (picked ?? dropped);
 
   const close = () => {
     setPicked(null);
     setPasted('');
+    setPasteRefused(null);
     onClose();
+  };
+
+  const paste = (text: string) => {
+    const tooBig = textTooLarge(text);
+    setPasteRefused(tooBig ? tooLarge('The pasted text', utf8Length(text)) : null);
+    if (!tooBig) setPasted(text);
   };
 
   const pickFile = async (file: File | undefined) => {
@@ -117,7 +129,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
               id={pasteId}
               value={pasted}
               onChange={(event) => {
-                setPasted(event.target.value);
+                paste(event.target.value);
                 setSource('paste');
               }}
               rows={5}
@@ -138,7 +150,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
             role="alert"
             className="rounded-md border border-red-200 bg-red-50 p-3 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
           >
-            {read.message}
+            <VisibleText text={read.message} />
           </p>
         )}
 
@@ -149,7 +161,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
             data-testid="import-summary"
           >
             <h3 id="import-summary" className="text-[13px] font-semibold">
-              {candidate.name}{' '}
+              <VisibleText text={candidate.name} />{' '}
               <span className="font-normal text-zinc-600 dark:text-zinc-400">
                 {formatSize(candidate.size)} · {candidate.encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} ·{' '}
                 {candidate.doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} line endings
@@ -173,7 +185,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
                     <span className="shrink-0 font-mono text-zinc-600 tabular-nums dark:text-zinc-400">
                       line {p.line}:{p.column}
                     </span>
-                    <span>{p.message}</span>
+                    <VisibleText text={p.message} />
                   </li>
                 ))}
                 {problems.length > PROBLEMS_SHOWN && (

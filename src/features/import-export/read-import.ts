@@ -1,4 +1,13 @@
-import { type ConfigDocument, type Diagnostic, decodeBytes, readDocument } from '../../core';
+import {
+  type ConfigDocument,
+  type Diagnostic,
+  decodeBytes,
+  MAX_DOCUMENT_BYTES,
+  readDocument,
+  textTooLarge,
+  tooLargeMessage,
+  utf8Length,
+} from '../../core';
 import type { TextEncoding } from '../../core/model/types';
 
 /**
@@ -7,9 +16,6 @@ import type { TextEncoding } from '../../core/model/types';
  */
 export const SNIPPET_ADVICE =
   'read it as one: “Read it as a snippet”, or add it to an empty document with Import → “Add its blocks to this document”';
-
-/** Far above any real ossec.conf (the stock ones are under 50 kB); beyond it the browser would only suffer. */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
 export interface ImportCandidate {
   name: string;
@@ -25,17 +31,14 @@ export type ImportRead =
   | { ok: true; candidate: ImportCandidate }
   | { ok: false; name: string; message: string };
 
-function tooLarge(name: string, size: number): ImportRead {
-  return {
-    ok: false,
-    name,
-    message: `${name} is ${formatSize(size)}; AR Studio opens files up to ${formatSize(MAX_IMPORT_BYTES)}. Your document was left as it was.`,
-  };
+/** The size limit of the command line too (DESIGN §6): past it, reading and checking would exhaust memory. */
+export function tooLarge(name: string, size: number): ImportRead {
+  return { ok: false, name, message: `${tooLargeMessage(name, size)} Your document was left as it was.` };
 }
 
 /** Reads a picked or dropped file, refusing an oversized one before its bytes are loaded into memory. */
 export async function readImportFile(file: File): Promise<ImportRead> {
-  if (file.size > MAX_IMPORT_BYTES) return tooLarge(file.name, file.size);
+  if (file.size > MAX_DOCUMENT_BYTES) return tooLarge(file.name, file.size);
   try {
     return readImportBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch (error) {
@@ -44,7 +47,7 @@ export async function readImportFile(file: File): Promise<ImportRead> {
 }
 
 export function readImportBytes(bytes: Uint8Array, name: string): ImportRead {
-  if (bytes.length > MAX_IMPORT_BYTES) return tooLarge(name, bytes.length);
+  if (bytes.length > MAX_DOCUMENT_BYTES) return tooLarge(name, bytes.length);
   const decoded = decodeBytes(bytes);
   return readImportText(decoded.text, name, decoded.encoding, bytes.length, decoded.problem);
 }
@@ -53,9 +56,10 @@ export function readImportText(
   text: string,
   name: string,
   encoding: TextEncoding = 'utf-8',
-  size = new TextEncoder().encode(text).length,
+  size = utf8Length(text),
   encodingProblem?: string,
 ): ImportRead {
+  if (textTooLarge(text)) return tooLarge(name, utf8Length(text));
   try {
     return {
       ok: true,
@@ -69,12 +73,6 @@ export function readImportText(
       message: `${name} could not be read (${error instanceof Error ? error.message : String(error)}). Your document was left as it was.`,
     };
   }
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function shapeDescription(doc: ConfigDocument): string {

@@ -6,6 +6,7 @@ import { cx } from '../../components/cx';
 import { Dialog } from '../../components/dialog';
 import { downloadBytes } from '../../components/download';
 import { Icon } from '../../components/icon';
+import { VisibleText } from '../../components/visible-text';
 import {
   type ConfigDocument,
   countByStatus,
@@ -22,8 +23,8 @@ import {
   parseTarget,
   type ReportItem,
   type RoleOption,
+  revealHidden,
   STATUS_LABEL,
-  showControls,
   type TargetProfile,
   unifiedDiff,
 } from '../../core';
@@ -253,15 +254,20 @@ function ResponseCard({
           {STATUS_LABEL[r.status]}
         </Badge>
         <h4 id={titleId} className="min-w-0 flex-1 truncate font-mono text-[13px] font-semibold">
-          {showControls(name)}
+          <VisibleText text={name} />
         </h4>
         <span className="font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
-          line {r.line} · &lt;command&gt;{showControls(r.command ?? '')}
+          line {r.line} · &lt;command&gt;
+          <VisibleText text={r.command ?? ''} />
         </span>
       </div>
-      {r.summary && <p className="text-xs text-zinc-700 dark:text-zinc-300">{showControls(r.summary)}</p>}
+      {r.summary && (
+        <p className="text-xs text-zinc-700 dark:text-zinc-300">
+          <VisibleText text={r.summary} />
+        </p>
+      )}
       <p className="font-mono text-[11px] text-zinc-700 dark:text-zinc-300">
-        {showControls(definitionLine(r))}
+        <VisibleText text={definitionLine(r)} />
       </p>
       <Items items={r.items} />
       {r.checklist.length > 0 && (
@@ -271,7 +277,9 @@ function ResponseCard({
           </h5>
           <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-xs text-zinc-700 dark:text-zinc-300">
             {r.checklist.map((step) => (
-              <li key={step}>{showControls(step)}</li>
+              <li key={step}>
+                <VisibleText text={step} />
+              </li>
             ))}
           </ol>
         </div>
@@ -307,7 +315,7 @@ function Items({ items }: { items: readonly ReportItem[] }) {
             {KIND_LABEL[item.kind]}
           </Badge>
           <span className="min-w-0 flex-1 text-zinc-800 dark:text-zinc-200">
-            {showControls(item.text)}{' '}
+            <VisibleText text={item.text} />{' '}
             <code className="font-mono text-[11px] text-zinc-600 dark:text-zinc-400">{item.reason}</code>
             {item.source && (
               <span className="block text-[11px] text-zinc-600 dark:text-zinc-400">{item.source}</span>
@@ -369,7 +377,7 @@ function Code({ text, label }: { text: string; label: string }) {
         tabIndex={0}
         className="max-h-72 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-[11px] leading-snug text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
       >
-        {text.split(/\r?\n/).map(showControls).join('\n')}
+        {text.split(/\r?\n/).map(revealHidden).join('\n')}
       </pre>
     </section>
   );

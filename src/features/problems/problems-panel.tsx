@@ -4,7 +4,8 @@ import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
-import type { Diagnostic } from '../../core';
+import { VisibleText } from '../../components/visible-text';
+import { type Diagnostic, revealHidden } from '../../core';
 import { countBySeverity, groupProblems, type ProblemGroup } from './group-problems';
 
 export interface ProblemsPanelProps {
@@ -65,9 +66,12 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
           <p className="px-3 py-4 text-[13px] text-zinc-600 dark:text-zinc-400">No problems found.</p>
         )}
         {groups.map((group) => (
-          <section key={group.blockIndex ?? 'document'} aria-label={groupTitle(group.blockIndex, blockLabel)}>
+          <section
+            key={group.blockIndex ?? 'document'}
+            aria-label={revealHidden(groupTitle(group.blockIndex, blockLabel))}
+          >
             <h3 className="sticky top-0 z-10 border-b border-zinc-100 bg-zinc-50 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-              {groupTitle(group.blockIndex, blockLabel)}
+              <VisibleText text={groupTitle(group.blockIndex, blockLabel)} />
               <span className="sr-only">, </span>
               <span className="ml-2 text-zinc-600 dark:text-zinc-400">
                 {group.diagnostics.length}
@@ -90,11 +94,12 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
                   >
                     <SeverityIcon severity={diagnostic.severity} className="mt-0.5" />
                     <span className="min-w-[min(100%,12rem)] flex-1">
-                      <span className="text-zinc-900 dark:text-zinc-100">{diagnostic.message}</span>
+                      <VisibleText text={diagnostic.message} className="text-zinc-900 dark:text-zinc-100" />
                       {diagnostic.daemonMessage && (
-                        <span className="block truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
-                          {diagnostic.daemonMessage}
-                        </span>
+                        <VisibleText
+                          text={diagnostic.daemonMessage}
+                          className="block truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400"
+                        />
                       )}
                     </span>
                     <span className="shrink-0 font-mono text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
@@ -116,7 +121,7 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
                       icon={<Icon name="wrench" className="size-3.5" />}
                       onClick={() => onFix(diagnostic)}
                     >
-                      {diagnostic.fix.title}
+                      <VisibleText text={diagnostic.fix.title} />
                     </Button>
                   )}
                 </li>

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatAge, formatSize, RecentMenu } from './recent-menu';
+import { formatSize } from '../../core';
+import { formatAge, RecentMenu } from './recent-menu';
 
 afterEach(cleanup);
 
@@ -26,7 +27,7 @@ describe('Recent menu', () => {
     expect(formatAge('not a date', now)).toBe('at an unknown time');
     expect([formatSize(265), formatSize(12_800), formatSize(2_200_000)]).toEqual([
       '265 B',
-      '12.5 KB',
+      '12.5 kB',
       '2.1 MB',
     ]);
   });
@@ -41,7 +42,7 @@ describe('Recent menu', () => {
     const list = screen.getByRole('list', { name: 'Recent documents' });
     const entries = within(list).getAllByRole('button');
     expect(entries.map((e) => e.textContent)).toEqual([
-      'ossec.conf5 minutes ago · 12.5 KB · 7 blocks',
+      'ossec.conf5 minutes ago · 12.5 kB · 7 blocks',
       'Untitled draft (host-deny)yesterday · 265 B · 1 block',
     ]);
     fireEvent.click(entries[1]);

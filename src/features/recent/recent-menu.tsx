@@ -3,6 +3,8 @@ import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { useMenu } from '../../components/use-menu';
+import { VisibleText } from '../../components/visible-text';
+import { formatSize, revealHidden } from '../../core';
 
 export interface RecentItem {
   documentId: string;
@@ -36,12 +38,6 @@ export function formatAge(savedAt: string, now: Date): string {
   if (seconds < 86_400) return relative.format(-Math.floor(seconds / 3600), 'hour');
   if (seconds < 7 * 86_400) return relative.format(-Math.floor(seconds / 86_400), 'day');
   return at.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The documents the admin had before this one ("New", an import or another recent one replaced them). */
@@ -85,7 +81,7 @@ export function RecentMenu({
                 <li key={item.documentId}>
                   <button
                     type="button"
-                    title={`${item.name}, put aside ${new Date(item.savedAt).toLocaleString('en')}`}
+                    title={`${revealHidden(item.name)}, put aside ${new Date(item.savedAt).toLocaleString('en')}`}
                     onClick={() => {
                       setOpen(false);
                       onOpen(item.documentId);
@@ -97,7 +93,10 @@ export function RecentMenu({
                   >
                     <Icon name="file" className="mt-0.5 size-3.5 text-zinc-600 dark:text-zinc-400" />
                     <span className="min-w-0 flex-1">
-                      <span className="block truncate font-mono text-[13px] font-medium">{item.name}</span>
+                      <VisibleText
+                        text={item.name}
+                        className="block truncate font-mono text-[13px] font-medium"
+                      />
                       <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                         {formatAge(item.savedAt, at)} · {formatSize(item.size)} · {item.blocks}{' '}
                         {item.blocks === 1 ? 'block' : 'blocks'}

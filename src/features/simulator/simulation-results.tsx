@@ -1,6 +1,7 @@
 import { Badge } from '../../components/badge';
 import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
+import { VisibleText } from '../../components/visible-text';
 import type { SimulatedResponse, Simulation } from '../../core';
 
 /**
@@ -22,9 +23,15 @@ export function SimulationResults({
       {whiteList && (
         <p className="text-xs text-zinc-700 dark:text-zinc-300" data-testid="white-list-line">
           <span className="font-medium">White list · </span>
-          {whiteList.hit
-            ? `${whiteList.hit.because}${whiteList.hit.entry ? ` (line ${whiteList.hit.entry.line})` : ''}.`
-            : `${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'} in this file).`}
+          {whiteList.hit ? (
+            <VisibleText
+              text={`${whiteList.hit.because}${whiteList.hit.entry ? ` (line ${whiteList.hit.entry.line})` : ''}.`}
+            />
+          ) : (
+            <VisibleText
+              text={`${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'} in this file).`}
+            />
+          )}
         </p>
       )}
       {simulation.responses.length > 0 && (
@@ -41,7 +48,7 @@ export function SimulationResults({
       )}
       {simulation.notes.map((note) => (
         <p key={note} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {note}
+          <VisibleText text={note} />
         </p>
       ))}
     </div>
@@ -51,6 +58,7 @@ export function SimulationResults({
 function verdict(response: SimulatedResponse): { word: string; tone: 'green' | 'amber' | 'neutral' } {
   if (response.fires) return { word: 'fires', tone: 'green' };
   if (response.stage === 'white-list') return { word: 'white-listed', tone: 'amber' };
+  if (response.stage === 'undecided') return { word: 'undecided', tone: 'amber' };
   return { word: 'idle', tone: 'neutral' };
 }
 
@@ -82,14 +90,16 @@ function ResponseRow({
       >
         <span className="flex min-w-0 items-center gap-2">
           <Badge tone={tone}>{word}</Badge>
-          <span className="truncate font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
+          <VisibleText text={label} className="truncate font-medium text-zinc-900 dark:text-zinc-100" />
           {response.fires && (
             <span className="ml-auto shrink-0 text-xs text-zinc-700 dark:text-zinc-300">
               {response.hosts.join(', ')} · {lasting(response)}
             </span>
           )}
         </span>
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">{response.reason}</span>
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">
+          <VisibleText text={response.reason} />
+        </span>
       </button>
     </li>
   );

@@ -170,4 +170,27 @@ describe('SimulatorPanel', () => {
     setup('<ossec_config><active-response>');
     expect(summary()).toBe('The XML does not read, so nothing can run.');
   });
+
+  it('marks a response whose rules_group is too complex to evaluate as undecided', () => {
+    const heavy =
+      '\\.\\d*\\S*\\s*\\s*\\w*\\d*\\W*\\d*\\d*\\S*\\s*\\s*\\S*\\w*\\S*\\W*\\d*\\S*\\S*\\s*\\w+\\W\\p\\S+\\.\\.*';
+    const tricky = readDocument(`<ossec_config>
+  <command><name>a\u202Eb</name><executable>a</executable></command>
+  <active-response><command>a\u202Eb</command><location>server</location><rules_group>${heavy.repeat(3)}</rules_group></active-response>
+</ossec_config>`);
+    render(
+      <SimulatorPanel
+        doc={tricky}
+        target={toProfile('wazuh@4.14')}
+        blockLabel={(i) => `Response ${i}`}
+        onSelect={vi.fn()}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Alert Groups'), { target: { value: '111 '.repeat(100) } });
+    const undecided = row(/Response 1/);
+    expect(undecided.textContent).toMatch(/^undecided/);
+    expect(undecided.textContent).toContain('too complex to evaluate');
+    expect(summary()).toBe('The one response could not be decided (too complex to evaluate).');
+    expect(screen.getByText(/Some rules_group patterns are too complex/)).toBeTruthy();
+  });
 });

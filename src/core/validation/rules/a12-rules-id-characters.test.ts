@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../../test-support/finishes';
 import { conf, findings, HOST_DENY, response } from '../testing';
 
 describe('A12 rules_id characters', () => {
@@ -20,6 +21,20 @@ describe('A12 rules_id characters', () => {
     expect(fixOf('5710;5712')).toEqual(set('5710,5712'));
     expect(fixOf('5710 ; 5712, 5720')).toEqual(set('5710 , 5712, 5720'));
     expect(at('sshd')[0].fix).toBeUndefined();
+  });
+
+  it('offers the fix in linear time on a long run of blanks', {
+    timeout: FINISH_TEST_TIMEOUT_MS,
+  }, async () => {
+    await finishes(`
+      import { readDocument } from './src/core/model/read.ts';
+      import { validate } from './src/core/validation/validate.ts';
+      import { conf, HOST_DENY, response } from './src/core/validation/testing.ts';
+      const rules_id = '5710' + ' '.repeat(1_000_000) + '5712;';
+      const text = conf(HOST_DENY, response({ command: 'host-deny', location: 'local', rules_id }));
+      const fix = validate(readDocument(text)).find((d) => d.code === 'A12')?.fix;
+      if (!fix?.title.startsWith('Keep the rule IDs: 5710 ')) throw new Error(String(fix?.title));
+    `);
   });
 
   it('does not fire on IDs separated by commas and blanks', () => {

@@ -1,5 +1,6 @@
 import { lastField } from '../../model/fields';
 import type { Block, BlockChild, Diagnostic, Fix } from '../../model/types';
+import { trimWhere } from '../../text/trim';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
 /**
@@ -7,10 +8,10 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  * becomes the comma the daemon needs.
  */
 function idsOnly(block: Block, child: BlockChild): Fix | undefined {
-  const value = child.value
-    .replace(/[^\d\s,]+/g, ',')
-    .replace(/,(\s*,)+/g, ',')
-    .replace(/^[\s,]+|[\s,]+$/g, '');
+  const value = trimWhere(
+    child.value.replace(/[^\d\s,]+/g, ',').replace(/,(\s*,)+/g, ','),
+    (c) => c === ',' || /\s/.test(c),
+  );
   if (!/\d/.test(value)) return undefined;
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return {

@@ -15,6 +15,12 @@ describe('A15 disabled value', () => {
     expect(found[0].fix?.ops).toEqual([{ op: 'setField', blockIndex: 0, field: 'disabled', value: 'yes' }]);
   });
 
+  it("offers no fix that would leave a manager the agent's lone <disabled>no</disabled> (A22)", () => {
+    expect(findings('A15', conf(response({ disabled: ' NO' })))[0].fix).toBeUndefined();
+    const agent = findings('A15', AGENT(response({ disabled: ' NO' })), 'wazuh@4.14', 'auto');
+    expect(agent[0].fix?.ops).toEqual([{ op: 'setField', blockIndex: 0, field: 'disabled', value: 'no' }]);
+  });
+
   it('on an agent checks only the first <disabled>, the one execd reads', () => {
     const text = AGENT(`${response({ disabled: 'nope' })}${response({ disabled: 'bad' })}`);
     const found = findings('A15', text, 'ossec@3.7', 'auto');

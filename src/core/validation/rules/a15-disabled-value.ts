@@ -30,8 +30,10 @@ export const a15DisabledValue: Rule = {
           daemonMessage: valueError(ctx.target, reader, 'disabled', child.value),
           block,
           child,
+          // On a manager, a block of `<disabled>no</disabled>` alone is refused in turn (A22): no fix there.
           fix:
-            lower === 'yes' || lower === 'no'
+            (lower === 'yes' || lower === 'no') &&
+            !(reader === 'analysisd' && lower === 'no' && block.children.every((c) => c.name === 'disabled'))
               ? {
                   title: `Set disabled to ${lower}`,
                   ops: [{ op: 'setField', blockIndex: block.index, field: 'disabled', value: lower }],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
 import { check, checkSnippet, command, conf, findings, HOST_DENY, response } from '../testing';
+import { validate } from '../validate';
 
 describe('A2 unknown command', () => {
   it('refuses an undefined command and offers the closest defined name', () => {
@@ -48,6 +49,65 @@ describe('A2 unknown command', () => {
       conf(response({ command: 'notify-slack', location: 'server', rules_id: '1' })),
     );
     expect(d.fix?.ops[0]).toMatchObject({ op: 'insertBlock', before: 0 });
+  });
+
+  it('never offers to create a command the daemon refuses or the file cannot hold', () => {
+    for (const target of ['wazuh@4.14', 'wazuh@3.0']) {
+      const [bang] = findings(
+        'A2',
+        conf(response({ command: '!notify', location: 'server', rules_id: '1' })),
+        target,
+      );
+      expect(bang.fix, target).toBeUndefined();
+    }
+    const [backslash] = findings(
+      'A2',
+      conf(response({ command: 'notify\\\\', location: 'server', rules_id: '1' })),
+    );
+    expect(backslash.fix).toBeUndefined();
+    const latin1 = readDocument(
+      conf(response({ command: 'notify\u2010me', location: 'server', rules_id: '1' })),
+      'latin1',
+    );
+    expect(validate(latin1, { role: 'manager' }).find((d) => d.code === 'A2')?.fix).toBeUndefined();
+  });
+
+  it('fixes without adding an error: no timeout-less command for a timed response where that is refused', () => {
+    const timed = response({ command: 'firewall-block', location: 'all', level: '7', timeout: '600' });
+    const noTimeout = command({ name: 'firewall-drop', executable: 'firewall-drop.sh', expect: 'srcip' });
+    expect(findings('A2', conf(noTimeout, timed), 'ossec@3.7')[0].fix).toEqual({
+      title: "Use the defined command 'firewall-drop' and allow a timeout on it",
+      ops: [
+        { op: 'setField', blockIndex: 1, field: 'command', value: 'firewall-drop' },
+        { op: 'setField', blockIndex: 0, field: 'timeout_allowed', value: 'yes' },
+      ],
+    });
+    expect(findings('A2', conf(noTimeout, timed), 'wazuh@4.14')[0].fix?.title).toBe(
+      "Use the defined command 'firewall-drop'",
+    );
+    const below = conf(
+      response({ command: 'b', location: 'local', timeout: '600' }),
+      command({ name: 'b', executable: 'b.sh', expect: '' }),
+    );
+    expect(findings('A2', below, 'ossec@3.7')[0].fix).toEqual({
+      title: "Move the 'b' command above this response and allow a timeout on it",
+      ops: [
+        { op: 'moveBlock', blockIndex: 1, toIndex: 0 },
+        { op: 'setField', blockIndex: 0, field: 'timeout_allowed', value: 'yes' },
+      ],
+    });
+  });
+
+  it('creates a command above the first response naming it, allowing a timeout when one of them has one', () => {
+    const text = conf(
+      response({ command: 'notify', location: 'local', level: '3' }),
+      response({ command: 'notify', location: 'local', level: '3', timeout: '60' }),
+    );
+    const second = findings('A2', text)[1];
+    expect(second.fix?.title).toBe("Create the command 'notify' above the first response that uses it");
+    const fixed = applyOps(readDocument(text), second.fix?.ops ?? []);
+    expect(check(fixed.text).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(fixed.blocks[0].children.map((c) => [c.name, c.value])).toContainEqual(['timeout_allowed', 'yes']);
   });
 
   it('uses the first definition above: a name given twice, the second inside, still resolves', () => {

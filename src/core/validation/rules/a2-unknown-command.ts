@@ -1,15 +1,15 @@
 import { type ResponseModel, reachesCommandLookup } from '../../derive/analysisd';
-import { fieldValue, lastField } from '../../model/fields';
-import type { BlockSpec, Diagnostic, Fix } from '../../model/types';
+import { fieldValue, lastField, valueProblem } from '../../model/fields';
+import type { BlockSpec, Diagnostic, DocumentOp, Fix } from '../../model/types';
 import { daemonMessage } from '../../targets/messages';
 import type { TargetProfile } from '../../targets/target';
 import { positionAt } from '../../xml/positions';
 import { closest } from '../edit-distance';
-import { moveOutFix, moveTextOps, nestedGroups } from '../nested-definitions';
+import { moveOutFix, moveTextOps, nestedGroups, readAsDefinition } from '../nested-definitions';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
 /** A `<command>` for a name nothing defines: the stock one if there is one, else a script of that name. */
-function newCommand(name: string, r: ResponseModel, target: TargetProfile): BlockSpec {
+function newCommand(name: string, responses: readonly ResponseModel[], target: TargetProfile): BlockSpec {
   const stock = target.stockCommands.find((s) => s.name === name);
   const executable = stock?.executable ?? (target.scripts === 'wazuh42' ? name : `${name}.sh`);
   const fields = [
@@ -17,7 +17,9 @@ function newCommand(name: string, r: ResponseModel, target: TargetProfile): Bloc
     { name: 'executable', value: executable },
   ];
   if (target.expect !== 'ignored') fields.push({ name: 'expect', value: stock?.expect ?? '' });
-  const allowed = stock ? stock.timeoutAllowed : r.timeout !== 0;
+  // Every response that will find it counts: one with a timeout needs timeout_allowed yes (A14).
+  const timed = responses.some((x) => x.command === name && x.timeout !== 0);
+  const allowed = timed || (stock?.timeoutAllowed ?? false);
   fields.push({ name: 'timeout_allowed', value: allowed ? 'yes' : 'no' });
   return { kind: 'command', fields };
 }
@@ -44,10 +46,12 @@ function definedElsewhere(r: ResponseModel, ctx: RuleContext): Elsewhere | undef
   if (stray) {
     return {
       message: `'${name}' is defined on line ${lineOf(stray.start)}, outside <ossec_config>, where the manager does not read it: it refuses this response.`,
-      fix: {
-        title: `Move the '${name}' command above this response`,
-        ops: moveTextOps(ctx.doc, stray, r.block.start),
-      },
+      fix: readAsDefinition(stray, ctx)
+        ? {
+            title: `Move the '${name}' command above this response`,
+            ops: moveTextOps(ctx.doc, stray, r.block.start),
+          }
+        : undefined,
     };
   }
   return undefined;
@@ -60,27 +64,51 @@ function definedElsewhere(r: ResponseModel, ctx: RuleContext): Elsewhere | undef
 function fixFor(r: ResponseModel, ctx: RuleContext, elsewhere: Elsewhere | undefined): Fix | undefined {
   const name = r.command ?? '';
   const index = r.block.index;
+  // On targets that refuse a timeout on a command without timeout_allowed yes (A14), a response with a
+  // timeout may only be pointed at a command that allows one.
+  const needsTimeout = r.timeout !== 0 && ctx.target.timeoutWithoutAllowed === 'fatal';
   if (r.definedBelow?.block) {
-    return {
-      title: `Move the '${name}' command above this response`,
-      ops: [{ op: 'moveBlock', blockIndex: r.definedBelow.block.index, toIndex: index }],
-    };
+    const move: DocumentOp = { op: 'moveBlock', blockIndex: r.definedBelow.block.index, toIndex: index };
+    if (needsTimeout && !r.definedBelow.timeoutAllowed) {
+      return {
+        title: `Move the '${name}' command above this response and allow a timeout on it`,
+        ops: [move, { op: 'setField', blockIndex: index, field: 'timeout_allowed', value: 'yes' }],
+      };
+    }
+    return { title: `Move the '${name}' command above this response`, ops: [move] };
   }
   if (elsewhere) return elsewhere.fix;
   if (name === '') return undefined;
-  const above = ctx.model.commands
-    .filter((c) => c.block && c.block.index < index && c.name !== undefined)
-    .map((c) => c.name as string);
-  const near = closest(name, above);
+  const above = ctx.model.commands.filter((c) => c.block && c.block.index < index && c.name !== undefined);
+  const near = closest(
+    name,
+    above.map((c) => c.name as string),
+  );
   if (near !== undefined) {
-    return {
-      title: `Use the defined command '${near}'`,
-      ops: [{ op: 'setField', blockIndex: index, field: 'command', value: near }],
-    };
+    const use: DocumentOp = { op: 'setField', blockIndex: index, field: 'command', value: near };
+    const command = above.find((c) => c.name === near);
+    if (needsTimeout && command?.block && !command.timeoutAllowed) {
+      return {
+        title: `Use the defined command '${near}' and allow a timeout on it`,
+        ops: [
+          use,
+          { op: 'setField', blockIndex: command.block.index, field: 'timeout_allowed', value: 'yes' },
+        ],
+      };
+    }
+    return { title: `Use the defined command '${near}'`, ops: [use] };
   }
+  const created = newCommand(name, ctx.model.responses, ctx.target);
+  // Never create what the daemon refuses: a name starting with '!' (C8: refused from Wazuh 3.7, and agents
+  // reject its ar.conf line before), or a value the file cannot carry (a trailing backslash, say).
+  const refused =
+    name.startsWith('!') || created.fields.some((f) => valueProblem(f.value, ctx.doc.encoding) !== null);
+  if (refused) return undefined;
+  // Above the first response that names it: placed lower, it would be defined below that one (an error).
+  const first = ctx.model.responses.find((x) => x.command === name)?.block.index ?? index;
   return {
-    title: `Create the command '${name}' above this response`,
-    ops: [{ op: 'insertBlock', block: newCommand(name, r, ctx.target), before: index }],
+    title: `Create the command '${name}' above ${first === index ? 'this response' : 'the first response that uses it'}`,
+    ops: [{ op: 'insertBlock', block: created, before: first }],
   };
 }
 

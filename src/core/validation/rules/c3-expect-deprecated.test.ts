@@ -11,6 +11,11 @@ describe('C3 expect deprecated', () => {
     expect(d.fix?.ops).toEqual([{ op: 'removeField', blockIndex: 0, field: 'expect' }]);
   });
 
+  it('offers no fix when <expect> is all the block holds: empty, the daemon would refuse it (X4)', () => {
+    const [d] = findings('C3', conf('<command><expect>srcip</expect></command>'), 'wazuh@4.2');
+    expect(d.fix).toBeUndefined();
+  });
+
   it('does not fire before 4.2 or on OSSEC', () => {
     expect(findings('C3', text, 'wazuh@4.1')).toEqual([]);
     expect(findings('C3', text, 'ossec@4.2')).toEqual([]);

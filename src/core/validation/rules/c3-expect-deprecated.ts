@@ -19,10 +19,13 @@ export const c3ExpectDeprecated: Rule = {
           daemonMessage: 'The <expect> tag is deprecated since version 4.2.0.',
           block,
           child,
-          fix: {
-            title: 'Remove <expect>',
-            ops: [{ op: 'removeField', blockIndex: block.index, field: 'expect' }],
-          },
+          // Removing the only elements of a block would leave it empty, which the daemon refuses (X4).
+          fix: block.children.some((c) => c.name !== 'expect')
+            ? {
+                title: 'Remove <expect>',
+                ops: [{ op: 'removeField', blockIndex: block.index, field: 'expect' }],
+              }
+            : undefined,
         }),
       );
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
 import type { Diagnostic } from '../../model/types';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../../test-support/finishes';
 import { check, conf, findings, HOST_DENY, response } from '../testing';
 import { commentOut } from './h4-loose-text';
 
@@ -72,5 +73,25 @@ describe('H4 loose text', () => {
       ),
     );
     expect(findings('H4', text)).toEqual([]);
+  });
+
+  // Each of these once took quadratic time: comments that no `-->` closes, and blocks on one long line.
+  it('reads many comments and a one-line file in one pass', { timeout: FINISH_TEST_TIMEOUT_MS }, async () => {
+    await finishes(`
+      import { readDocument } from './src/core/model/read.ts';
+      import { h4LooseText } from './src/core/validation/rules/h4-loose-text.ts';
+      // H4 looks at the text and the blocks only.
+      const h4 = (text) => { const doc = readDocument(text); h4LooseText.check({ doc, blocks: doc.blocks }); };
+      h4('<ossec_config><command>' + '<!-- a !>'.repeat(1_000_000) + 'x<name>a</name></command></ossec_config>');
+      h4('<ossec_config>' + '<command><name>a</name></command>'.repeat(100_000) + '</ossec_config>');
+    `);
+  });
+
+  it('sees a # before a block on its own line only', () => {
+    const marked = (prefix: string) =>
+      findings('H4', `<ossec_config>\n${prefix}${HOST_DENY}\n</ossec_config>`);
+    expect(marked(' \t# ').map((d) => d.severity)).toEqual(['warning']);
+    expect(marked('x # ')).toEqual([]);
+    expect(marked('## ')).toEqual([]);
   });
 });

@@ -2,6 +2,34 @@ import type { Block, Diagnostic, Fix } from '../../model/types';
 import { readOsXml } from '../../xml/os-xml';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
+const isBlank = (ch: string) => ch !== '\n' && /\s/.test(ch);
+
+/**
+ * Where the `#` is when the line holds only a `#` (and blanks) before `offset`, else -1. Read backwards
+ * over those characters only: taking the whole line before every block was quadratic on a one-line file.
+ */
+function hashBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  if (text[i - 1] !== '#') return -1;
+  const hash = i - 1;
+  i = hash;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  return i === 0 || text[i - 1] === '\n' ? hash : -1;
+}
+
+/** `text` with the spans (sorted, not overlapping) blanked out, built in one pass. */
+function blanked(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const { start, end } of spans) {
+    parts.push(text.slice(from, start), ' '.repeat(end - start));
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
 /** The first text inside the block that is in no element, comment or `var`, and where it starts. */
 function looseText(text: string, block: Block): { value: string; offset: number } | undefined {
   if (block.selfClosing) return undefined;
@@ -10,10 +38,10 @@ function looseText(text: string, block: Block): { value: string; offset: number 
     const gap = text.slice(edges[i], edges[i + 1]);
     if (gap.trim() === '') continue;
     const { comments, variables } = readOsXml(gap);
-    let plain = gap;
-    for (const span of [...comments, ...variables].sort((a, b) => b.start - a.start)) {
-      plain = plain.slice(0, span.start) + ' '.repeat(span.end - span.start) + plain.slice(span.end);
-    }
+    const plain = blanked(
+      gap,
+      [...comments, ...variables].sort((a, b) => a.start - b.start),
+    );
     const at = plain.search(/\S/);
     if (at !== -1)
       return {
@@ -62,15 +90,14 @@ export const h4LooseText: Rule = {
     const { text } = ctx.doc;
     const found: Diagnostic[] = [];
     for (const block of ctx.blocks) {
-      const lineStart = text.lastIndexOf('\n', block.start - 1) + 1;
-      const before = text.slice(lineStart, block.start);
-      if (/^\s*#\s*$/.test(before)) {
+      const hash = hashBefore(text, block.start);
+      if (hash !== -1) {
         found.push(
           diagnostic(ctx, 'H4', {
             severity: 'warning',
             message: `'#' does not comment out XML: this <${block.kind}> is read and used. Wrap it in <!-- --> to switch it off.`,
             block,
-            fix: wrapFix(ctx, lineStart + before.indexOf('#'), block.end, 'Comment out this block'),
+            fix: wrapFix(ctx, hash, block.end, 'Comment out this block'),
           }),
         );
         continue;

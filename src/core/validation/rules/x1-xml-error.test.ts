@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
+import { FINISH_TEST_TIMEOUT_MS, finishes } from '../../test-support/finishes';
 import { check, command, conf, findings, HOST_DENY } from '../testing';
 import { validate } from '../validate';
 
@@ -33,6 +34,21 @@ describe('X1 XML error', () => {
     expect(validate(fixed, { target: 'ossec@4.2', role: 'manager' }).filter((x) => x.code === 'X1')).toEqual(
       [],
     );
+  });
+
+  it('finds the declaration to remove among others that are never closed', () => {
+    const text = `<?xml version="1.0"?>\n${conf(HOST_DENY)}<!-- ${'<?xml '.repeat(3)} -->\n`;
+    expect(findings('X1', text)[0].fix?.ops).toEqual([{ op: 'replaceText', start: 0, end: 22, text: '' }]);
+    expect(findings('X1', `<a>${'<?xml '.repeat(3)}`)[0].fix).toBeUndefined();
+  });
+
+  // Finding the declaration once took quadratic time on many `<?xml` that no `?>` closes.
+  it('looks for the declaration in one pass', { timeout: FINISH_TEST_TIMEOUT_MS }, async () => {
+    await finishes(`
+      import { readDocument } from './src/core/model/read.ts';
+      import { validate } from './src/core/validation/validate.ts';
+      validate(readDocument('<a>' + '<?xml '.repeat(1_000_000)));
+    `);
   });
 
   it("applies OSSEC's 8192-byte value limit where Wazuh reads 20480", () => {

@@ -5,16 +5,23 @@ import { readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT, type XmlDialect } from '..
 import { daemonLineAt } from '../../xml/positions';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
-const DECLARATION = /<\?xml[\s\S]*?\?>[ \t]*(?:\r?\n)?/g;
-
-/** `<?xml …?>` around the error offset: the daemon's reader refuses it (reference §13); delete it. */
+/**
+ * `<?xml …?>` around the error offset: the daemon's reader refuses it (reference §13); delete it with the
+ * blanks and line break after it. Found with plain searches, each starting past the last (a lazy regular
+ * expression took quadratic time on many `<?xml` that no `?>` closes).
+ */
 function declarationFix(text: string, offset: number): Fix | undefined {
-  for (const match of text.matchAll(DECLARATION)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (offset >= start && offset <= end) {
+  for (let start = text.indexOf('<?xml'); start !== -1 && start <= offset; ) {
+    const close = text.indexOf('?>', start + 5);
+    if (close === -1) return undefined;
+    let end = close + 2;
+    while (text[end] === ' ' || text[end] === '\t') end++;
+    if (text.startsWith('\r\n', end)) end += 2;
+    else if (text[end] === '\n') end++;
+    if (offset <= end) {
       return { title: 'Remove the XML declaration', ops: [{ op: 'replaceText', start, end, text: '' }] };
     }
+    start = text.indexOf('<?xml', end);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasHiddenCharacters } from '../../text/invisible-characters';
 import { command, conf, findings, response } from '../testing';
 
 describe('X2 dialect', () => {
@@ -10,6 +11,20 @@ describe('X2 dialect', () => {
   it('warns on look-alike non-ASCII characters (the U+2010 hyphen of the seed)', () => {
     const text = conf(command({ name: 'win_route\u2010null', executable: 'route-null.exe' }));
     expect(findings('X2', text)[0].message).toContain('U+2010');
+  });
+
+  it('names hidden characters without showing them, so the warning reads left to right', () => {
+    const text = conf(
+      command({ name: 'deny', executable: 'deny\u202Egnp.exe' }),
+      command({ name: 'a\u001b[2K', executable: 'a.sh' }),
+    );
+    const [bidi, control] = findings('X2', text);
+    expect(bidi.message).toBe(
+      '<executable> holds the hidden character U+202E RIGHT-TO-LEFT OVERRIDE: it does not show, so the value does not read as it looks, and a look-alike never matches.',
+    );
+    expect(control.message).toContain('U+001B ESCAPE');
+    for (const d of [bidi, control]) expect(hasHiddenCharacters(d.message)).toBe(false);
+    expect(findings('X2', conf(command({ name: 'a', executable: 'a.sh', extra_args: 'x\ty' })))).toEqual([]);
   });
 
   it('passes on CDATA and DOCTYPE problems found by the reader', () => {

@@ -1,14 +1,28 @@
-import type { Diagnostic } from '../../model/types';
+import type { BlockChild, Diagnostic } from '../../model/types';
+import { describeCharacter, revealHidden, textPieces } from '../../text/invisible-characters';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
 const ENTITY = /&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find what is not ASCII
 const NON_ASCII = /[^\x00-\x7F]/;
 
+/** The first character that does not show, other than the tab and line breaks a value may hold. */
+function firstHidden(text: string): number | undefined {
+  for (const piece of textPieces(text)) {
+    if (piece.kind === 'hidden' && ![0x09, 0x0a, 0x0d].includes(piece.codePoint)) return piece.codePoint;
+  }
+  return undefined;
+}
+
+function hiddenIn(child: BlockChild, codePoint: number): 'name' | 'value' {
+  return child.name.includes(String.fromCodePoint(codePoint)) ? 'name' : 'value';
+}
+
 /**
  * X2: what the daemon's XML dialect reads differently from XML (reference §1.4, §13): CDATA and DOCTYPE
  * (from the reader), entities that are never decoded, and non-ASCII characters in a block's element
- * names or values (a U+2010 hyphen looks like `-` but never matches it).
+ * names or values (a U+2010 hyphen looks like `-` but never matches it), and characters that do not show at
+ * all (controls, bidi overrides, zero-width characters) in them.
  */
 export const x2Dialect: Rule = {
   code: 'X2',
@@ -27,13 +41,19 @@ export const x2Dialect: Rule = {
             }),
           );
         }
-        const odd = NON_ASCII.exec(child.name + child.value)?.[0];
-        if (odd) {
-          const code = odd.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+        // The message spells hidden characters out rather than quoting them: quoted, a bidi override would
+        // turn the warning meant to reveal it around.
+        const name = revealHidden(child.name);
+        const hidden = firstHidden(child.name + child.value);
+        const odd = hidden === undefined ? NON_ASCII.exec(child.name + child.value)?.[0] : undefined;
+        if (hidden !== undefined || odd !== undefined) {
           found.push(
             diagnostic(ctx, 'X2', {
               severity: 'warning',
-              message: `<${child.name}> contains the non-ASCII character '${odd}' (U+${code}): names and values are compared byte for byte, so a look-alike never matches.`,
+              message:
+                hidden !== undefined
+                  ? `<${name}> holds the hidden character ${describeCharacter(hidden)}: it does not show, so the ${hiddenIn(child, hidden)} does not read as it looks, and a look-alike never matches.`
+                  : `<${name}> contains the non-ASCII character '${odd}' (${describeCharacter(odd?.codePointAt(0) ?? 0)}): names and values are compared byte for byte, so a look-alike never matches.`,
               block,
               child,
             }),
