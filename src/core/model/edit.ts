@@ -34,7 +34,7 @@ export function replaceText(doc: ConfigDocument, start: number, end: number, ins
 }
 
 /** Where a line that holds only `[start, end)` and whitespace begins and ends (end after its line break). */
-function wholeLine(text: string, start: number, end: number): { start: number; end: number } | null {
+export function wholeLine(text: string, start: number, end: number): { start: number; end: number } | null {
   const indent = indentBefore(text, start);
   if (indent === null) return null;
   let after = end;
