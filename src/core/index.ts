@@ -39,6 +39,14 @@ export type {
   Fix,
   Severity,
 } from './model/types';
+export {
+  decodeShareFragment,
+  encodeShareFragment,
+  isShareFragment,
+  SHARE_LINK_LIMIT,
+  type SharedDraft,
+  type SharedRead,
+} from './share/share-link';
 export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
