@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
+import { downloadBytes } from '../../components/download';
 import { focusRing } from '../../components/focus-ring';
 import { Icon, type IconName } from '../../components/icon';
 import { type ConfigDocument, encodeText } from '../../core';
-import { downloadBytes, fragmentText, unencodable, wholeFileText } from './export-text';
+import { fragmentText, unencodable, wholeFileText } from './export-text';
 
 export interface ExportMenuProps {
   doc: ConfigDocument;

@@ -37,19 +37,6 @@ export function wholeFileText(doc: ConfigDocument): string {
   return `<ossec_config>${eol}${body}${eol}</ossec_config>${eol}`;
 }
 
-export function downloadBytes(bytes: Uint8Array, name: string, type = 'application/xml'): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Chromium reads the blob asynchronously after the click; revoking at once can cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Characters a Latin-1 file cannot hold: the encoder writes each as `?`, so the admin is told before. */
 export function unencodable(text: string, encoding: ConfigDocument['encoding']): number {
   if (encoding !== 'latin1') return 0;

@@ -1,3 +1,4 @@
+import { formatSize } from '../../components/import-summary';
 import { type ConfigDocument, type Diagnostic, decodeBytes, readDocument } from '../../core';
 import type { TextEncoding } from '../../core/model/types';
 
@@ -62,33 +63,6 @@ export function readImportText(
       message: `${name} could not be read (${error instanceof Error ? error.message : String(error)}). Your document was left as it was.`,
     };
   }
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function shapeDescription(doc: ConfigDocument): string {
-  switch (doc.shape) {
-    case 'config': {
-      const roots = doc.topLevel.filter((t) => t.name === 'ossec_config').length;
-      return roots > 1 ? `a whole ossec.conf with ${roots} <ossec_config> roots` : 'a whole ossec.conf';
-    }
-    case 'fragment':
-      return 'a fragment (blocks without an <ossec_config> root)';
-    case 'agent-config':
-      return 'a centralized agent.conf (the daemons do not read active responses from it)';
-    case 'empty':
-      return 'an empty file';
-  }
-}
-
-export function countKinds(doc: ConfigDocument): { commands: number; responses: number } {
-  let commands = 0;
-  for (const block of doc.blocks) if (block.kind === 'command') commands++;
-  return { commands, responses: doc.blocks.length - commands };
 }
 
 export type Diagnose = (doc: ConfigDocument) => Diagnostic[];
