@@ -30,6 +30,7 @@ import {
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
+import { DiffDialog } from '../features/diff/diff-dialog';
 import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
@@ -123,7 +124,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>(storageProblem ?? '');
-  const [dialog, setDialog] = useState<'import' | 'templates' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'diff' | 'share' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -442,11 +443,21 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
               </span>
             )}
-            {modified && original && (
+            {original && (
               <Button
                 size="sm"
                 variant="ghost"
                 className="ml-auto"
+                icon={<Icon name="diff" className="size-3.5" />}
+                onClick={() => setDialog('diff')}
+              >
+                Diff
+              </Button>
+            )}
+            {modified && original && (
+              <Button
+                size="sm"
+                variant="ghost"
                 onClick={() => {
                   store.commit(
                     { text: original.text, encoding: original.encoding },
@@ -533,6 +544,16 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           dropped={dropped}
           diagnose={(d) => validate(d, { target, role: state.role })}
           onImport={onImport}
+        />
+      )}
+      {dialog === 'diff' && original && (
+        <DiffDialog
+          open
+          onClose={() => setDialog(null)}
+          original={original}
+          doc={doc}
+          onEdit={(change, label) => edit(change, label)}
+          onStatus={setStatus}
         />
       )}
       {dialog === 'templates' && (

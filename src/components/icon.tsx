@@ -26,6 +26,9 @@ const paths = {
   clipboard: 'M9 4h6v3H9zM9 5H6v16h12V5h-3',
   chevron: 'm6 9 6 6 6-6',
   bolt: 'M13 2 3 14h9l-1 8 10-12h-9z',
+  diff: 'M6 3v12M3 6h6M15 18h6M18 3a3 3 0 1 1 0 6 3 3 0 0 1 0-6M6 21a3 3 0 1 1 0-6M18 9v3a3 3 0 0 1-3 3H9',
+  link: 'M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7',
+  revert: 'M3 7v6h6M3 13a9 9 0 1 0 3-7.7L3 7',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,52 +1,28 @@
-const LINE_BREAK = /\r\n|\r|\n/;
-/** Above this many cells the line-by-line comparison would stall typing; the whole changed span is marked instead. */
-const MAX_CELLS = 4_000_000;
+import { diffLines } from '../../core';
 
 /**
  * The 1-based line numbers of `after` that are not in `before`: the lines an admin changed or added since
- * the import. Common leading and trailing lines are skipped first, so a typical edit compares a handful of
- * lines; what remains is matched by longest common subsequence.
+ * the import, as the core's line diff finds them (a line whose ending changed counts). The XML view numbers
+ * lines as CodeMirror does, where a lone CR also ends a line, so such a line covers several numbers.
  */
 export function changedLines(before: string, after: string): number[] {
   if (before === after) return [];
-  const a = before.split(LINE_BREAK);
-  const b = after.split(LINE_BREAK);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const rows = endA - start;
-  const cols = endB - start;
-  const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i + 1);
-  if (rows === 0 || cols === 0 || rows * cols > MAX_CELLS) return span(start, endB);
-
-  // lcs[i][j]: the longest common subsequence of a[start+i..endA) and b[start+j..endB).
-  const width = cols + 1;
-  const lcs = new Uint32Array((rows + 1) * width);
-  for (let i = rows - 1; i >= 0; i--) {
-    for (let j = cols - 1; j >= 0; j--) {
-      lcs[i * width + j] =
-        a[start + i] === b[start + j]
-          ? lcs[(i + 1) * width + j + 1] + 1
-          : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
-    }
-  }
+  const { b, changes } = diffLines(before, after);
   const changed: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (j < cols) {
-    if (i < rows && a[start + i] === b[start + j]) {
-      i++;
-      j++;
-    } else if (i < rows && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
-      i++;
-    } else {
-      changed.push(start + j + 1);
-      j++;
+  if (!/\r(?!\n)/.test(after)) {
+    for (const change of changes) for (let j = change.bStart; j < change.bEnd; j++) changed.push(j + 1);
+    return changed;
+  }
+  const first = new Array<number>(b.length);
+  let number = 1;
+  b.forEach((line, j) => {
+    first[j] = number;
+    number += 1 + (line.match(/\r(?!\n)/g)?.length ?? 0);
+  });
+  for (const change of changes) {
+    for (let j = change.bStart; j < change.bEnd; j++) {
+      const last = j + 1 < b.length ? first[j + 1] : number;
+      for (let n = first[j]; n < last; n++) changed.push(n);
     }
   }
   return changed;
