@@ -22,11 +22,13 @@ import {
   removeBlock,
   removeField,
   resolveRole,
+  type SharedDraft,
   type StockCommand,
   setField,
   type TargetProfile,
   validate,
 } from '../core';
+import type { TextEncoding } from '../core/model/types';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
@@ -36,6 +38,9 @@ import { ImportDialog, type ImportMode } from '../features/import-export/import-
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { ProblemsPanel } from '../features/problems/problems-panel';
+import { OpenSharedDialog } from '../features/share/open-shared-dialog';
+import { ShareDialog } from '../features/share/share-dialog';
+import { useSharedLink } from '../features/share/use-shared-link';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
@@ -186,23 +191,30 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     if (index >= 0) setSelected(index);
   };
 
+  /** Replaces the document with a file, in one undoable step; the file becomes what the diff compares with. */
+  const openDocument = (name: string, text: string, encoding: TextEncoding) => {
+    store.commit({ text, encoding, original: { name, text, encoding } }, { label: `Opened ${name}` });
+    setSelected(0);
+  };
+
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      store.commit(
-        {
-          text: candidate.text,
-          encoding: candidate.encoding,
-          original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
-        },
-        { label: `Opened ${candidate.name}` },
-      );
+      openDocument(candidate.name, candidate.text, candidate.encoding);
       setStatus(`Opened ${candidate.name}.`);
-      setSelected(candidate.doc.blocks.length > 0 ? 0 : null);
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
     setDropped(null);
     setDialog(null);
+  };
+
+  const shared = useSharedLink();
+  const openShared = (draft: SharedDraft) => {
+    openDocument(draft.name, draft.text, draft.encoding);
+    if (draft.target) store.setTarget(draft.target);
+    store.setRole(draft.role);
+    setStatus(`Opened the shared ${draft.name}. Undo brings your previous draft back.`);
+    shared.dismiss();
   };
 
   const onFile = useCallback(async (file: File) => {
@@ -316,6 +328,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
+        onShare={() => setDialog('share')}
         onNew={() => {
           store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
           setSelected(null);
@@ -554,6 +567,28 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           doc={doc}
           onEdit={(change, label) => edit(change, label)}
           onStatus={setStatus}
+        />
+      )}
+      {dialog === 'share' && (
+        <ShareDialog
+          open
+          onClose={() => setDialog(null)}
+          draft={{
+            name: original?.name ?? 'ossec.conf',
+            text,
+            encoding,
+            target: target.id,
+            role: state.role,
+          }}
+          onStatus={setStatus}
+        />
+      )}
+      {shared.read && (
+        <OpenSharedDialog
+          read={shared.read}
+          currentTarget={target.id}
+          onOpen={openShared}
+          onClose={shared.dismiss}
         />
       )}
       {dialog === 'templates' && (

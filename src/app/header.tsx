@@ -17,6 +17,7 @@ export interface HeaderProps {
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
+  onShare: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -45,7 +46,7 @@ export function Header(props: HeaderProps) {
         >
           <Icon name="bolt" className="size-4" />
         </span>
-        <h1 className="text-[14px] font-semibold tracking-tight">AR Studio</h1>
+        <h1 className="text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
         <span
           className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
           title={props.fileName}
@@ -62,6 +63,9 @@ export function Header(props: HeaderProps) {
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} />
+        <Button icon={<Icon name="link" className="size-3.5" />} onClick={props.onShare}>
+          Share
+        </Button>
         <Button variant="ghost" icon={<Icon name="file" className="size-3.5" />} onClick={props.onNew}>
           New
         </Button>

@@ -1,0 +1,108 @@
+import { useMemo } from 'react';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { ImportSummary } from '../../components/import-summary';
+import {
+  DEFAULT_TARGET,
+  encodeText,
+  parseTarget,
+  readDocument,
+  type SharedDraft,
+  type SharedRead,
+  validate,
+} from '../../core';
+
+export interface OpenSharedDialogProps {
+  read: SharedRead;
+  /** The target this page checks against now, kept when the link names none this version knows. */
+  currentTarget: string;
+  onOpen: (draft: SharedDraft) => void;
+  onClose: () => void;
+}
+
+function profileOf(target: string) {
+  try {
+    return parseTarget(target);
+  } catch {
+    return parseTarget(DEFAULT_TARGET);
+  }
+}
+
+/**
+ * What a shared link holds, shown before it replaces anything: the import summary checked against the
+ * link's own target and role. A link that cannot be read says why and changes nothing.
+ */
+export function OpenSharedDialog({ read, currentTarget, onOpen, onClose }: OpenSharedDialogProps) {
+  const draft = read.ok ? read.draft : null;
+  const summary = useMemo(() => {
+    if (!draft) return null;
+    const doc = readDocument(draft.text, draft.encoding);
+    const target = profileOf(draft.target || currentTarget);
+    return {
+      doc,
+      target,
+      problems: validate(doc, { target, role: draft.role }),
+      size: encodeText(draft.text, draft.encoding).length,
+    };
+  }, [draft, currentTarget]);
+
+  if (!read.ok || !draft || !summary) {
+    return (
+      <Dialog
+        open
+        onClose={onClose}
+        title="This link cannot be opened"
+        footer={
+          <Button variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        }
+      >
+        <div className="grid gap-2 text-[13px]">
+          <p role="alert" className="text-red-800 dark:text-red-300">
+            {read.ok ? '' : read.message}
+          </p>
+          <p className="text-zinc-600 dark:text-zinc-400">Your draft was left as it was.</p>
+        </div>
+      </Dialog>
+    );
+  }
+
+  const role = draft.role === 'auto' ? 'the role read from the file' : `the ${draft.role} role`;
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      size="lg"
+      title="Open a shared draft"
+      description="Someone shared this draft as a link. It came inside the link itself: nothing was fetched from a server."
+      footer={
+        <>
+          <Button onClick={onClose}>Keep my draft</Button>
+          <Button variant="primary" onClick={() => onOpen(draft)}>
+            Open as the document
+          </Button>
+        </>
+      }
+    >
+      <div className="grid gap-3 text-[13px]">
+        <ImportSummary
+          name={draft.name}
+          size={summary.size}
+          encoding={draft.encoding}
+          doc={summary.doc}
+          problems={summary.problems}
+          context={`Checked as ${summary.target.label}, ${role}, as the link asks.`}
+        />
+        {read.notes.map((note) => (
+          <p key={note} className="text-xs text-amber-800 dark:text-amber-300">
+            {note}
+          </p>
+        ))}
+        <p className="text-zinc-600 dark:text-zinc-400">
+          Opening it replaces your current draft in one step: Undo (Ctrl+Z) brings yours back.
+        </p>
+      </div>
+    </Dialog>
+  );
+}
