@@ -134,7 +134,7 @@ export function DiffDialog({ open, onClose, original, doc, onEdit, onStatus }: D
       description={`${original.name} as imported, and your draft. Revert a block, or download the changes as a patch.`}
       footer={<Button onClick={onClose}>Close</Button>}
     >
-      <div className="grid h-full min-h-0 grid-cols-[17rem_minmax(0,1fr)] gap-4">
+      <div className="grid h-full min-h-0 grid-cols-[18rem_minmax(0,1fr)] gap-4">
         <section aria-labelledby="diff-blocks-title" className="flex min-h-0 flex-col gap-2">
           <h3 id="diff-blocks-title" className="text-[13px] font-semibold">
             Blocks{' '}
@@ -278,7 +278,7 @@ function BlockItem({
         ? `was line ${change.originalLine}`
         : `line ${change.originalLine} → ${change.draftLine}`;
   return (
-    <li className="grid min-w-0 gap-1 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
+    <li className="grid min-w-0 grid-cols-1 gap-1 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
       <div className="flex items-center gap-1.5">
         <Badge tone={tone}>{word}</Badge>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">{where}</span>
