@@ -1,15 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { CORPUS, importFile, openFresh, watchForFailures } from './support';
-
-async function downloadWhole(page: Page): Promise<Buffer> {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('ossec.conf');
-  return readFileSync(await file.path());
-}
+import { CORPUS, downloadWhole, importFile, openFresh, watchForFailures } from './support';
 
 /** The original with one block's text changed by `edit`, every other byte as it was. */
 function withBlockEdited(

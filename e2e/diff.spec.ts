@@ -1,8 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, importFile, openFresh, watchForFailures, xmlText } from './support';
+import { expect, test } from '@playwright/test';
+import {
+  downloadWhole,
+  expectNoAxeViolations,
+  importFile,
+  openFresh,
+  watchForFailures,
+  xmlText,
+} from './support';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -12,13 +19,6 @@ const LATIN1 =
     '\u2019',
     "'",
   );
-
-async function downloadWhole(page: Page): Promise<Buffer> {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
-  return readFileSync(await (await download).path());
-}
 
 test('the diff names the changed blocks, reverts one by keyboard, and its .diff turns the imported file into the draft with patch -p0', async ({
   page,
@@ -85,7 +85,7 @@ test('the diff names the changed blocks, reverts one by keyboard, and its .diff 
 
   const draft = await downloadWhole(page);
   const work = join(dirname(path), 'patched');
-  spawnSync('mkdir', ['-p', work]);
+  mkdirSync(work, { recursive: true });
   copyFileSync(path, join(work, 'ossec.conf'));
   const run = spawnSync('patch', ['-p0', '-i', patchPath], { cwd: work, encoding: 'utf8' });
   expect(`${run.stdout}${run.stderr}`).toBe('patching file ossec.conf\n');

@@ -1,19 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, importFile, openFresh, watchForFailures } from './support';
+import { expect, test } from '@playwright/test';
+import { downloadWhole, expectNoAxeViolations, importFile, openFresh, watchForFailures } from './support';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
 /** A Latin-1 OSSEC file with CRLF line endings, so the link must carry every byte as it is. */
 const LATIN1 =
   '<!-- r\u00e9seau: \u00e9quipe s\u00e9curit\u00e9 -->\r\n<ossec_config>\r\n  <command>\r\n    <name>host-deny</name>\r\n    <executable>host-deny.sh</executable>\r\n    <expect>srcip</expect>\r\n    <timeout_allowed>yes</timeout_allowed>\r\n  </command>\r\n  <active-response>\r\n    <command>host-deny</command>\r\n    <location>local</location>\r\n    <level>7</level>\r\n    <timeout>600</timeout>\r\n  </active-response>\r\n</ossec_config>\r\n';
-
-async function downloadWhole(page: Page): Promise<Buffer> {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
-  return readFileSync(await (await download).path());
-}
 
 test('a copied link opens the draft in another browser: summary first, then the same bytes, undoable', async ({
   page,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -63,6 +64,16 @@ export async function importFile(page: Page, path: string): Promise<void> {
   await expect(page.getByTestId('import-summary')).toBeVisible();
   await page.getByRole('button', { name: 'Open as the document' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** The document as the Export menu's "Download ossec.conf" writes it. */
+export async function downloadWhole(page: Page): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ossec.conf');
+  return readFileSync(await file.path());
 }
 
 export async function insertTemplate(

@@ -10,6 +10,7 @@
 import { insertBlocksText, removeBlock, replaceText, wholeLine } from '../model/edit';
 import { blockTitle } from '../model/fields';
 import type { Block, BlockKind, ConfigDocument } from '../model/types';
+import { lineIndexAt } from '../xml/positions';
 import { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './line-diff';
 
 export type BlockChangeStatus = 'changed' | 'added' | 'removed' | 'moved';
@@ -28,7 +29,7 @@ export interface BlockChange {
   draftLine?: number;
 }
 
-/** Offsets of each line's start, from the lines a LineDiff holds. */
+/** Offsets of each line's start (and of the text's end), from the lines a LineDiff holds. */
 function lineStarts(lines: readonly string[]): number[] {
   const starts = new Array<number>(lines.length + 1);
   starts[0] = 0;
@@ -36,17 +37,9 @@ function lineStarts(lines: readonly string[]): number[] {
   return starts;
 }
 
-/** 0-based index of the line holding `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 2;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return Math.max(0, low);
-}
+/** 0-based index of the line holding `offset` (the end of the text belongs to the last line). */
+const lineAt = (starts: readonly number[], offset: number) =>
+  Math.max(0, Math.min(lineIndexAt(starts, offset), starts.length - 2));
 
 /**
  * Where an old line lands in the new text: its own new index when it is common, else the start of what

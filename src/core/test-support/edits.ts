@@ -15,7 +15,7 @@ import {
   replaceText,
   setField,
 } from '../model/edit';
-import type { BlockSpec, ConfigDocument } from '../model/types';
+import type { Block, BlockSpec, ConfigDocument } from '../model/types';
 import { editableValueArbitrary, FIELD_NAMES, fieldNameArbitrary } from './documents';
 
 export type EditStep =
@@ -79,6 +79,9 @@ export const editArbitrary: fc.Arbitrary<EditStep> = fc.oneof(
   },
 );
 
+const fieldOf = (block: Block, pick: number) =>
+  FIELD_NAMES[block.kind][pick % FIELD_NAMES[block.kind].length];
+
 /** One edit; one the document API refuses (a block that is not there, say) leaves the document as it was. */
 export function applyEdit(doc: ConfigDocument, step: EditStep): ConfigDocument {
   const count = doc.blocks.length;
@@ -86,22 +89,9 @@ export function applyEdit(doc: ConfigDocument, step: EditStep): ConfigDocument {
   try {
     switch (step.op) {
       case 'setField':
-        return block
-          ? setField(
-              doc,
-              block.index,
-              FIELD_NAMES[block.kind][step.field % FIELD_NAMES[block.kind].length],
-              step.value,
-            )
-          : doc;
+        return block ? setField(doc, block.index, fieldOf(block, step.field), step.value) : doc;
       case 'removeField':
-        return block
-          ? removeField(
-              doc,
-              block.index,
-              FIELD_NAMES[block.kind][step.field % FIELD_NAMES[block.kind].length],
-            )
-          : doc;
+        return block ? removeField(doc, block.index, fieldOf(block, step.field)) : doc;
       case 'insertBlock':
         return insertBlock(doc, step.spec).doc;
       case 'removeBlock':

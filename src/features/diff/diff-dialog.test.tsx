@@ -6,12 +6,6 @@ import { DiffDialog } from './diff-dialog';
 afterEach(cleanup);
 
 beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
   Element.prototype.scrollIntoView = () => undefined;
 });
 

@@ -1,20 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeShareFragment, SHARE_LINK_LIMIT, type SharedDraft } from '../../core';
 import { ShareDialog, shareUrl } from './share-dialog';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-});
-
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
 });
 
 const draft: SharedDraft = {
