@@ -31,6 +31,23 @@ export function watchForFailures(page: Page): string[] {
 
 /** A fresh page: no draft, the given theme. */
 export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
+  // Every test runs under the server's Content-Security-Policy; a violation fails it (watchForFailures).
+  await page.addInitScript(() => {
+    type Violation = {
+      violatedDirective: string;
+      blockedURI: string;
+      sourceFile: string;
+      lineNumber: number;
+    };
+    const doc = (
+      globalThis as unknown as { document: { addEventListener(t: string, f: (e: Violation) => void): void } }
+    ).document;
+    doc.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   // Runs in the browser before each load; the flag survives reloads, so a reload keeps the draft.
   await page.addInitScript((t) => {
     type Store = { getItem(k: string): string | null; setItem(k: string, v: string): void; clear(): void };
@@ -66,16 +83,6 @@ export async function importFile(page: Page, path: string): Promise<void> {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
-/** The document as the Export menu's "Download ossec.conf" writes it. */
-export async function downloadWhole(page: Page): Promise<Buffer> {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('ossec.conf');
-  return readFileSync(await file.path());
-}
-
 export async function insertTemplate(
   page: Page,
   id: string,
@@ -94,4 +101,14 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+}
+
+/** The whole document as the Export menu downloads it. */
+export async function downloadWhole(page: Page): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download ossec\.conf/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ossec.conf');
+  return readFileSync(await file.path());
 }

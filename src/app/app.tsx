@@ -45,6 +45,7 @@ import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
 import { startAutosave } from './autosave';
+import type { CommitOptions } from './document-store';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 import { Header } from './header';
 import { useDocumentState, useStore } from './store-context';
@@ -126,8 +127,12 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     [checked, diagnostics, responses],
   );
 
-  const [selected, setSelected] = useState<number | null>(doc.blocks.length > 0 ? 0 : null);
+  // A fresh document starts on its first block; after that the store remembers the selection per state.
+  const selected =
+    state.present.selected === undefined ? (doc.blocks.length > 0 ? 0 : null) : state.present.selected;
+  const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
+  const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>(storageProblem ?? '');
   const [dialog, setDialog] = useState<'import' | 'templates' | 'diff' | 'share' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
@@ -151,7 +156,13 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     if (selected !== null && selected >= doc.blocks.length) {
       setSelected(doc.blocks.length > 0 ? doc.blocks.length - 1 : null);
     }
-  }, [doc.blocks.length, selected]);
+  }, [doc.blocks.length, selected, setSelected]);
+
+  // Every commit, undo and redo is announced: what changed, or what was undone or redone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the change counter is the trigger
+  useEffect(() => {
+    if (state.changes > 0) setStatus(state.lastChange);
+  }, [state.changes]);
 
   // Another block's form starts at its top; a jump to a field then scrolls to that field when it takes focus.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the selection change is the trigger, not an input
@@ -166,41 +177,47 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     element?.focus();
   });
 
+  /**
+   * Applies a document edit as one undo step. The selection afterwards is `selectAfter` when given, else the
+   * block the edit created, else the current one.
+   */
   const edit = useCallback(
-    (change: (doc: ConfigDocument) => EditResult, label: string, coalesceKey?: string): number | null => {
+    (
+      change: (doc: ConfigDocument) => EditResult,
+      label: string,
+      options: { coalesceKey?: string; selectAfter?: number | null } = {},
+    ): { doc: ConfigDocument; index: number | null } | null => {
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
+        const index = 'index' in result ? result.index : null;
         lastEdited.current = next;
-        store.commit({ text: next.text }, { label, coalesceKey });
-        setStatus(label);
-        return 'index' in result ? result.index : null;
+        const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
+        store.commit({ text: next.text, selected: after }, { label, coalesceKey: options.coalesceKey });
+        return { doc: next, index };
       } catch (error) {
         setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
         return null;
       }
     },
-    [doc, store],
+    [doc, store, selected],
   );
 
   const insertText = (fragment: string, label: string) => {
     const { doc: next, index } = insertBlocksText(doc, fragment);
     lastEdited.current = next;
-    store.commit({ text: next.text }, { label });
-    setStatus(label);
-    if (index >= 0) setSelected(index);
+    store.commit({ text: next.text, selected: index >= 0 ? index : selected }, { label });
   };
 
   /** Replaces the document with a file, in one undoable step; the file becomes what the diff compares with. */
-  const openDocument = (name: string, text: string, encoding: TextEncoding) => {
-    store.commit({ text, encoding, original: { name, text, encoding } }, { label: `Opened ${name}` });
-    setSelected(0);
+  const openDocument = (name: string, text: string, encoding: TextEncoding, options: CommitOptions) => {
+    // No selection yet: a fresh document starts on its first block.
+    store.commit({ text, encoding, original: { name, text, encoding }, selected: undefined }, options);
   };
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      openDocument(candidate.name, candidate.text, candidate.encoding);
-      setStatus(`Opened ${candidate.name}.`);
+      openDocument(candidate.name, candidate.text, candidate.encoding, { label: `Opened ${candidate.name}` });
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
@@ -210,10 +227,12 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
 
   const shared = useSharedLink();
   const openShared = (draft: SharedDraft) => {
-    openDocument(draft.name, draft.text, draft.encoding);
     if (draft.target) store.setTarget(draft.target);
     store.setRole(draft.role);
-    setStatus(`Opened the shared ${draft.name}. Undo brings your previous draft back.`);
+    openDocument(draft.name, draft.text, draft.encoding, {
+      label: `Opened the shared draft ${draft.name}`,
+      announce: `Opened the shared draft ${draft.name}. Undo brings your previous draft back.`,
+    });
     shared.dismiss();
   };
 
@@ -241,14 +260,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               { name: 'location', value: 'local' },
             ],
           };
-    const index = edit(
+    const added = edit(
       (d) => insertBlock(d, spec),
       kind === 'command' ? 'Added a command' : 'Added a response',
     );
-    if (index !== null) {
-      setSelected(index);
-      pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
-    }
+    if (added) pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
   };
 
   const insertStock = (command: StockCommand) => {
@@ -258,11 +274,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       ...(command.expect !== undefined ? [{ name: 'expect', value: command.expect }] : []),
       { name: 'timeout_allowed', value: command.timeoutAllowed ? 'yes' : 'no' },
     ];
-    const index = edit(
-      (d) => insertBlock(d, { kind: 'command', fields }),
-      `Inserted stock command ${command.name}`,
-    );
-    if (index !== null) setSelected(index);
+    edit((d) => insertBlock(d, { kind: 'command', fields }), `Inserted stock command ${command.name}`);
   };
 
   const jump = (diagnostic: Diagnostic) => {
@@ -277,8 +289,13 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   };
 
   const onSet = (element: string, value: string) => {
-    if (current !== null)
-      edit((d) => setField(d, current, element, value), `Edited ${element}`, `field:${current}:${element}`);
+    if (current === null) return;
+    const result = edit((d) => setField(d, current, element, value), `Edited ${element}`, {
+      coalesceKey: `field:${current}:${element}`,
+    });
+    // The XML view follows the form: the edited line comes into view.
+    const field = result?.doc.blocks[current]?.children.findLast((child) => child.name === element);
+    if (field) setFollow((f) => ({ offset: field.start, nonce: (f?.nonce ?? 0) + 1 }));
   };
   const onRemove = (element: string) => {
     if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
@@ -315,7 +332,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       : null;
 
   return (
-    <div className="flex h-screen flex-col bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+    <div className="flex min-h-screen flex-col bg-zinc-50 text-zinc-900 wide:h-screen dark:bg-zinc-950 dark:text-zinc-100">
       <Header
         fileName={original?.name ?? (text === '' ? 'Untitled draft' : 'Draft')}
         modified={modified}
@@ -330,9 +347,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTemplates={() => setDialog('templates')}
         onShare={() => setDialog('share')}
         onNew={() => {
-          store.commit({ text: '', encoding: 'utf-8', original: null }, { label: 'New document' });
-          setSelected(null);
-          setStatus('New document. Undo brings the previous one back.');
+          store.commit(
+            { text: '', encoding: 'utf-8', original: null, selected: null },
+            { label: 'New document', announce: 'New document. Undo brings the previous one back.' },
+          );
         }}
         onTarget={(t) => store.setTarget(t)}
         onRole={(r) => store.setRole(r)}
@@ -341,31 +359,27 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
-        <aside className="row-span-1 min-h-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
+        <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
           <BlockList
             items={items}
             selected={current}
             onSelect={setSelected}
             onAdd={add}
-            onDuplicate={(i) => {
-              const index = edit((d) => duplicateBlock(d, i), 'Duplicated a block');
-              if (index !== null) setSelected(index);
-            }}
-            onDelete={(i) => {
-              edit((d) => removeBlock(d, i), 'Deleted a block');
-              setSelected(doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null);
-            }}
-            onMove={(i, to) => {
-              edit((d) => moveBlock(d, i, to), 'Moved a block');
-              setSelected(to);
-            }}
+            onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
+            onDelete={(i) =>
+              edit((d) => removeBlock(d, i), 'Deleted a block', {
+                selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
+              })
+            }
+            onMove={(i, to) => edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to })}
             readOnly={locked}
           />
         </aside>
         <section
+          ref={formPane}
           aria-label="Block form"
-          className="min-h-0 overflow-auto bg-white px-5 py-4 dark:bg-zinc-900/40"
+          className="relative min-h-0 overflow-auto bg-white px-4 py-4 md:h-[30rem] md:px-5 wide:h-auto dark:bg-zinc-900/40"
         >
           {locked && errorPosition && (
             <p
@@ -437,7 +451,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         </section>
         <section
           aria-labelledby="xml-title"
-          className="flex min-h-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="flex h-[70vh] min-h-0 flex-col border-t border-zinc-200 bg-white md:col-span-2 wide:col-span-1 wide:h-auto wide:border-t-0 wide:border-l dark:border-zinc-800 dark:bg-zinc-950"
         >
           <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
             <h2
@@ -474,9 +488,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 onClick={() => {
                   store.commit(
                     { text: original.text, encoding: original.encoding },
-                    { label: 'Reverted to the imported file' },
+                    {
+                      label: 'Reverted to the imported file',
+                      announce: 'Reverted to the imported file. Undo brings the edits back.',
+                    },
                   );
-                  setStatus('Reverted to the imported file. Undo brings the edits back.');
                 }}
               >
                 Revert to imported
@@ -517,6 +533,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   highlight={highlight}
                   marks={marks}
                   reveal={reveal}
+                  follow={follow}
                   dark={theme === 'dark'}
                   changed={changed}
                 />
@@ -524,9 +541,11 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </ErrorBoundary>
           </div>
         </section>
-        <div className="col-span-3 grid min-h-0 grid-cols-[minmax(0,1fr)_30rem] border-t border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
-          <div className="min-h-0 border-l border-zinc-200 dark:border-zinc-800">
+        <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="h-[24rem] min-h-0 wide:h-auto">
+            <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+          </div>
+          <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
             <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
           </div>
         </div>

@@ -68,7 +68,7 @@ describe('document store', () => {
     const original = { name: 'ossec.conf', text: '<ossec_config/>', encoding: 'latin1' as const };
     s.commit({ text: original.text, encoding: 'latin1', original }, { label: 'Import' });
     s.undo();
-    expect(s.getState().present).toEqual({ text: 'a', encoding: 'utf-8', original: null });
+    expect(s.getState().present).toMatchObject({ text: 'a', encoding: 'utf-8', original: null });
   });
 
   it('keeps the history within its step and size limits', () => {
@@ -85,5 +85,24 @@ describe('document store', () => {
     const past = s.getState().past;
     expect(past.reduce((n, p) => n + p.text.length, 0)).toBeLessThanOrEqual(HISTORY_CHARS);
     expect(past.at(-1)?.text).toBe(`${big}2`);
+  });
+
+  it('brings the selection back with the text, and says what was undone or redone', () => {
+    const { s, tick } = store();
+    s.select(2);
+    s.commit({ text: 'moved', selected: 0 }, { label: 'Moved a block' });
+    expect(s.getState().lastChange).toBe('Moved a block');
+    tick(5000);
+    s.select(1);
+    s.undo();
+    expect(s.getState().present).toMatchObject({ text: 'a', selected: 2 });
+    expect(s.getState().lastChange).toBe('Undid: Moved a block');
+    s.redo();
+    expect(s.getState().present).toMatchObject({ text: 'moved', selected: 1 });
+    expect(s.getState().lastChange).toBe('Redid: Moved a block');
+    const changes = s.getState().changes;
+    s.select(0);
+    expect(s.getState().changes).toBe(changes);
+    expect(s.getState().past).toHaveLength(1);
   });
 });

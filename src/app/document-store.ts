@@ -12,6 +12,10 @@ export interface DocumentSnapshot {
   text: string;
   encoding: TextEncoding;
   original: ImportedOriginal | null;
+  /** The block selected in this state: undo and redo bring the selection back with the text. */
+  selected?: number | null;
+  /** What produced this state, so undoing it can say what was undone. */
+  label?: string;
 }
 
 export type RoleChoice = 'auto' | 'manager' | 'agent';
@@ -24,6 +28,8 @@ export interface DocumentState {
   role: RoleChoice;
   /** Describes the last change, for the status bar and for screen readers. */
   lastChange: string;
+  /** Counts commits, undos and redos, so the page can announce each one even when two read alike. */
+  changes: number;
 }
 
 export interface CommitOptions {
@@ -33,6 +39,8 @@ export interface CommitOptions {
    * typing "600" into a field is undone at once rather than a digit at a time.
    */
   coalesceKey?: string;
+  /** What the status bar says about this change, when it says more than the label. */
+  announce?: string;
 }
 
 export const HISTORY_LIMIT = 200;
@@ -48,6 +56,8 @@ export interface DocumentStore {
   commit(next: Partial<DocumentSnapshot>, options: CommitOptions): void;
   undo(): void;
   redo(): void;
+  /** Select a block; not an undo step, but remembered with the state it was made in. */
+  select(index: number | null): void;
   setTarget(target: string): void;
   setRole(role: RoleChoice): void;
 }
@@ -67,7 +77,7 @@ export function createDocumentStore(
   initial: Pick<DocumentState, 'present' | 'target' | 'role'>,
   now: () => number = Date.now,
 ): DocumentStore {
-  let state: DocumentState = { ...initial, past: [], future: [], lastChange: '' };
+  let state: DocumentState = { ...initial, past: [], future: [], lastChange: '', changes: 0 };
   let burst: { key: string; at: number } | null = null;
   const listeners = new Set<Listener>();
 
@@ -82,8 +92,8 @@ export function createDocumentStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    commit(next, { label, coalesceKey }) {
-      const present = { ...state.present, ...next };
+    commit(next, { label, coalesceKey, announce }) {
+      const present = { ...state.present, ...next, label };
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
@@ -99,7 +109,7 @@ export function createDocumentStore(
         state.past.length > 0;
       burst = coalesceKey === undefined ? null : { key: coalesceKey, at };
       const past = continues ? state.past : trim([...state.past, state.present]);
-      set({ ...state, present, past, future: [], lastChange: label });
+      set({ ...state, present, past, future: [], lastChange: announce ?? label, changes: state.changes + 1 });
     },
     undo() {
       const previous = state.past.at(-1);
@@ -110,7 +120,8 @@ export function createDocumentStore(
         present: previous,
         past: state.past.slice(0, -1),
         future: [state.present, ...state.future],
-        lastChange: 'Undo',
+        lastChange: state.present.label ? `Undid: ${state.present.label}` : 'Undid the last change',
+        changes: state.changes + 1,
       });
     },
     redo() {
@@ -122,8 +133,14 @@ export function createDocumentStore(
         present: next,
         past: [...state.past, state.present],
         future: rest,
-        lastChange: 'Redo',
+        lastChange: next.label ? `Redid: ${next.label}` : 'Redid the change',
+        changes: state.changes + 1,
       });
+    },
+    select(index) {
+      if (index !== (state.present.selected ?? null)) {
+        set({ ...state, present: { ...state.present, selected: index } });
+      }
     },
     setTarget(target) {
       if (target !== state.target) set({ ...state, target });

@@ -38,8 +38,8 @@ export function Header(props: HeaderProps) {
   const ossec = TARGETS.filter((t) => t.product === 'ossec');
   const wazuh = TARGETS.filter((t) => t.product === 'wazuh').toReversed();
   return (
-    <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex min-w-0 items-center gap-2 pr-2">
+    <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-zinc-200 bg-white px-3 py-1.5 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex min-w-0 max-w-full items-center gap-2 pr-2">
         <span
           aria-hidden="true"
           className="flex size-7 items-center justify-center rounded-md bg-blue-600 text-white dark:bg-blue-500 dark:text-zinc-950"
@@ -55,7 +55,7 @@ export function Header(props: HeaderProps) {
           {props.modified && <span className="text-amber-700 dark:text-amber-400"> · modified</span>}
         </span>
       </div>
-      <nav aria-label="Document" className="flex items-center gap-1.5">
+      <nav aria-label="Document" className="flex flex-wrap items-center gap-1.5">
         <Button icon={<Icon name="upload" className="size-3.5" />} onClick={props.onImport}>
           Import
         </Button>
@@ -70,7 +70,7 @@ export function Header(props: HeaderProps) {
           New
         </Button>
       </nav>
-      <div className="ml-auto flex items-center gap-1.5">
+      <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
           Target
           <select

@@ -1,3 +1,5 @@
+// First: the schemas other modules build at load time must see this setting.
+import './zod-setup';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

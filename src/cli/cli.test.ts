@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEAVY_TEST_TIMEOUT } from '../core/test-support/timeouts';
 import { runCli } from './run';
 
 const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
@@ -84,6 +85,7 @@ describe('ar-studio export', () => {
       expect(result.status).toBe(0);
       expect(result.stdout.equals(readFileSync(file))).toBe(true);
     },
+    HEAVY_TEST_TIMEOUT,
   );
 
   // One spawn per file costs a third of a second of tsx start-up, so the real binary exports a sample
@@ -94,13 +96,17 @@ describe('ar-studio export', () => {
     'wazuh-docker-4.9.2-single-node-wazuh_manager.conf',
     'fragments/wazuh-4.14.7-ar-commands.template',
     'templated/wazuh-ansible-4.14.7-var-ossec-etc-ossec-server.conf.j2',
-  ])('the binary gives back %s byte for byte', (name) => {
-    const file = path.join(CORPUS, name);
-    const result = cli('export', file);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(result.stdout.equals(readFileSync(file))).toBe(true);
-  });
+  ])(
+    'the binary gives back %s byte for byte',
+    (name) => {
+      const file = path.join(CORPUS, name);
+      const result = cli('export', file);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.equals(readFileSync(file))).toBe(true);
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
   it('keeps bytes that are not UTF-8, a BOM and CRLF', async () => {
     const odd = [
@@ -118,77 +124,89 @@ describe('ar-studio export', () => {
 });
 
 describe('ar-studio check', () => {
-  it('reports the documented firewall-drop example like a compiler, exit 1', () => {
-    const file = scratchFile('firewall-drop.conf', FIREWALL_DROP);
-    const result = cli('check', file);
-    expect(result.status).toBe(1);
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
-    for (const line of lines)
-      expect(line.startsWith(`${file}:`) && COMPILER_LINE.test(line), line).toBe(true);
-    const x1 = lines.find((line) => / error X1 /.test(line)) ?? '';
-    // Line 3 holds `<name>firewall-drop</command>`; the column points into the closing tag.
-    expect(x1).toMatch(/:3:\d+ error X1 \S/);
-    const column = Number(
-      x1
-        .slice(file.length + 1)
-        .split(':')[1]
-        .split(' ')[0],
-    );
-    expect(column).toBeGreaterThanOrEqual(24);
-    expect(column).toBeLessThanOrEqual(33);
-  });
+  it(
+    'reports the documented firewall-drop example like a compiler, exit 1',
+    () => {
+      const file = scratchFile('firewall-drop.conf', FIREWALL_DROP);
+      const result = cli('check', file);
+      expect(result.status).toBe(1);
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+      const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
+      for (const line of lines)
+        expect(line.startsWith(`${file}:`) && COMPILER_LINE.test(line), line).toBe(true);
+      const x1 = lines.find((line) => / error X1 /.test(line)) ?? '';
+      // Line 3 holds `<name>firewall-drop</command>`; the column points into the closing tag.
+      expect(x1).toMatch(/:3:\d+ error X1 \S/);
+      const column = Number(
+        x1
+          .slice(file.length + 1)
+          .split(':')[1]
+          .split(' ')[0],
+      );
+      expect(column).toBeGreaterThanOrEqual(24);
+      expect(column).toBeLessThanOrEqual(33);
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
-  it('reads every corpus file in one process without crashing', () => {
-    const result = cli('check', '--format', 'json', ...files);
-    expect(result.stderr).toBe('');
-    expect([0, 1]).toContain(result.status);
-    const report = JSON.parse(result.stdout.toString('utf8'));
-    expect(report.files.map((entry: { file: string }) => entry.file)).toEqual(files);
-    for (const entry of report.files) {
-      expect(typeof entry.accepted).toBe('boolean');
-      for (const diagnostic of entry.diagnostics) {
-        expect(Object.keys(diagnostic).sort()).toEqual(
-          ['code', 'column', 'daemonMessage', 'line', 'message', 'severity'].sort(),
-        );
-        expect(diagnostic.line).toBeGreaterThanOrEqual(1);
-        expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+  it(
+    'reads every corpus file in one process without crashing',
+    () => {
+      const result = cli('check', '--format', 'json', ...files);
+      expect(result.stderr).toBe('');
+      expect([0, 1]).toContain(result.status);
+      const report = JSON.parse(result.stdout.toString('utf8'));
+      expect(report.files.map((entry: { file: string }) => entry.file)).toEqual(files);
+      for (const entry of report.files) {
+        expect(typeof entry.accepted).toBe('boolean');
+        for (const diagnostic of entry.diagnostics) {
+          expect(Object.keys(diagnostic).sort()).toEqual(
+            ['code', 'column', 'daemonMessage', 'line', 'message', 'severity'].sort(),
+          );
+          expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+        }
       }
-    }
-  });
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
-  it('handles broken and odd input sensibly, never with a stack trace', () => {
-    const cases = {
-      empty: { content: '', accepted: true },
-      unclosedTag: { content: '<ossec_config>\n  <command>\n    <name>x</name>\n', accepted: false },
-      unclosedComment: { content: '<ossec_config>\n  <!-- open\n</ossec_config>\n', accepted: false },
-      cdata: {
-        content:
-          '<ossec_config>\n  <command>\n    <name><![CDATA[x]]></name>\n  </command>\n</ossec_config>\n',
-        accepted: false,
-      },
-      randomBytes: { content: randomBytes(2048, 42), accepted: undefined },
-    };
-    const paths = Object.entries(cases).map(([name, { content }]) => scratchFile(`${name}.conf`, content));
-    const json = cli('check', '--format', 'json', ...paths);
-    // Random bytes are not UTF-8: the only thing on stderr is the note that says so.
-    expect(json.stderr).toMatch(/^ar-studio: note: .+randomBytes\.conf: .*UTF-8.*\n$/);
-    const report = JSON.parse(json.stdout.toString('utf8'));
-    for (const [i, { accepted }] of Object.values(cases).entries()) {
-      const entry = report.files[i];
-      if (accepted !== undefined) expect(entry.accepted, entry.file).toBe(accepted);
-      if (!entry.accepted)
-        expect(entry.diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
-    }
-    expect(json.status).toBe(1);
+  it(
+    'handles broken and odd input sensibly, never with a stack trace',
+    () => {
+      const cases = {
+        empty: { content: '', accepted: true },
+        unclosedTag: { content: '<ossec_config>\n  <command>\n    <name>x</name>\n', accepted: false },
+        unclosedComment: { content: '<ossec_config>\n  <!-- open\n</ossec_config>\n', accepted: false },
+        cdata: {
+          content:
+            '<ossec_config>\n  <command>\n    <name><![CDATA[x]]></name>\n  </command>\n</ossec_config>\n',
+          accepted: false,
+        },
+        randomBytes: { content: randomBytes(2048, 42), accepted: undefined },
+      };
+      const paths = Object.entries(cases).map(([name, { content }]) => scratchFile(`${name}.conf`, content));
+      const json = cli('check', '--format', 'json', ...paths);
+      // Random bytes are not UTF-8: the only thing on stderr is the note that says so.
+      expect(json.stderr).toMatch(/^ar-studio: note: .+randomBytes\.conf: .*UTF-8.*\n$/);
+      const report = JSON.parse(json.stdout.toString('utf8'));
+      for (const [i, { accepted }] of Object.values(cases).entries()) {
+        const entry = report.files[i];
+        if (accepted !== undefined) expect(entry.accepted, entry.file).toBe(accepted);
+        if (!entry.accepted)
+          expect(entry.diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
+      }
+      expect(json.status).toBe(1);
 
-    const text = cli('check', ...paths);
-    expect(text.status).toBe(1);
-    expect(text.stderr).not.toMatch(STACK_TRACE);
-    const lines = text.stdout.toString('utf8').split('\n').filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(COMPILER_LINE);
-  });
+      const text = cli('check', ...paths);
+      expect(text.status).toBe(1);
+      expect(text.stderr).not.toMatch(STACK_TRACE);
+      const lines = text.stdout.toString('utf8').split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(COMPILER_LINE);
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
   // The stock files shipped with each release start their own daemon, so their own target accepts them
   // in their own role (the file name says which: an agent's, or a manager's / local install's).
@@ -389,17 +407,23 @@ describe('usage', () => {
     expect(result.stderr).toMatch(/^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/);
   });
 
-  it('the binary exits 2 for a missing file and prints help with --help', () => {
-    const missing = cli('check', path.join(scratch, 'missing.conf'));
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/);
+  it(
+    'the binary exits 2 for a missing file and prints help with --help',
+    () => {
+      const missing = cli('check', path.join(scratch, 'missing.conf'));
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toMatch(
+        /^ar-studio: cannot read '.+missing\.conf': no such file or directory\n$/,
+      );
 
-    const none = cli();
-    expect(none.status).toBe(2);
-    expect(none.stderr).toContain('Usage: ar-studio');
+      const none = cli();
+      expect(none.status).toBe(2);
+      expect(none.stderr).toContain('Usage: ar-studio');
 
-    const help = cli('--help');
-    expect(help.status).toBe(0);
-    expect(help.stdout.toString('utf8')).toContain('Usage: ar-studio');
-  });
+      const help = cli('--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout.toString('utf8')).toContain('Usage: ar-studio');
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 });

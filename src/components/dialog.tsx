@@ -45,7 +45,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         onClose();
       }}
       className={cx(
-        'm-auto max-h-[85vh] w-full flex-col overflow-hidden rounded-lg border p-0 shadow-2xl open:flex',
+        'm-auto max-h-[85dvh] w-[calc(100%-1.5rem)] flex-col overflow-hidden rounded-lg border p-0 shadow-2xl open:flex',
         'border-zinc-200 bg-white text-zinc-900 backdrop:bg-[rgb(9_9_11/0.55)] dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
         size === 'md' && 'max-w-lg',
         size === 'lg' && 'max-w-3xl',
@@ -55,7 +55,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     >
       {open && (
         <>
-          <header className="flex items-start gap-3 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+          <header className="flex items-start gap-3 border-b border-zinc-200 px-4 py-3 sm:px-5 dark:border-zinc-800">
             <div className="min-w-0 flex-1">
               <h2 id={titleId} className="text-[15px] font-semibold">
                 {title}
@@ -68,9 +68,9 @@ export function Dialog({ open, onClose, title, description, children, footer, si
             </div>
             <IconButton label="Close" icon={<Icon name="x" />} onClick={onClose} />
           </header>
-          <div className="min-h-0 flex-1 overflow-auto px-5 py-4">{children}</div>
+          <div className="relative min-h-0 flex-1 overflow-auto px-4 py-4 sm:px-5">{children}</div>
           {footer && (
-            <footer className="flex items-center justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-5 py-3 dark:border-zinc-800 dark:bg-zinc-950/40">
+            <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-4 py-3 sm:px-5 dark:border-zinc-800 dark:bg-zinc-950/40">
               {footer}
             </footer>
           )}

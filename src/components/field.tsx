@@ -38,9 +38,10 @@ export function fieldDescribedBy(id: string, problemCount: number): string {
 }
 
 export function Field({ id, label, element, help, problems = [], status, onRemove, children }: FieldProps) {
+  // The remove button sits beside the label but comes after the input in the tab order.
   return (
-    <div className="group/field grid content-start gap-1">
-      <div className="flex min-h-6 flex-wrap items-center gap-x-2 gap-y-1">
+    <div className="group/field grid grid-cols-[minmax(0,1fr)_auto] content-start gap-x-1 gap-y-1">
+      <div className="col-start-1 row-start-1 flex min-h-6 flex-wrap items-center gap-x-2 gap-y-1">
         <label
           htmlFor={id}
           className="text-[13px] font-medium whitespace-nowrap text-zinc-800 dark:text-zinc-200"
@@ -49,18 +50,20 @@ export function Field({ id, label, element, help, problems = [], status, onRemov
         </label>
         <code className="font-mono text-[11px] text-zinc-600 dark:text-zinc-400">&lt;{element}&gt;</code>
         <span className="flex flex-1 flex-wrap items-center gap-1">{status}</span>
-        {onRemove && (
+      </div>
+      <div className="col-span-2">{children}</div>
+      {onRemove && (
+        <div className="col-start-2 row-start-1 self-center">
           <IconButton
             size="sm"
             label={`Remove <${element}> from the block`}
             icon={<Icon name="x" className="size-3.5" />}
             onClick={onRemove}
           />
-        )}
-      </div>
-      {children}
+        </div>
+      )}
       {problems.length > 0 && (
-        <ul id={fieldProblemsId(id)} className="grid gap-0.5">
+        <ul id={fieldProblemsId(id)} className="col-span-2 grid gap-0.5">
           {problems.map((problem) => (
             <li
               key={`${problem.severity}:${problem.message}`}
@@ -79,7 +82,7 @@ export function Field({ id, label, element, help, problems = [], status, onRemov
           ))}
         </ul>
       )}
-      <p id={fieldHelpId(id)} className="text-xs leading-snug text-zinc-600 dark:text-zinc-400">
+      <p id={fieldHelpId(id)} className="col-span-2 text-xs leading-snug text-zinc-600 dark:text-zinc-400">
         {help}
       </p>
     </div>

@@ -3,7 +3,7 @@
 export { arConfKey, arConfLines } from './derive/ar-conf';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
 export { type BlockChange, type BlockChangeStatus, diffBlocks, revertBlock } from './diff/block-diff';
-export { diffLines, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
+export { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
 export { formatPatch, type Hunk, type HunkLine, hunkHeader, hunksOf, patchFileName } from './diff/patch';
 export {
   applyOps,

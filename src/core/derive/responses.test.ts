@@ -52,11 +52,25 @@ describe('deriveResponses', () => {
     expect(reset.stateful).toBe(false);
     expect(reset.effectiveTimeout).toBe(0);
     expect(reset.summary).toBe(
-      'Runs mail on agent 001 but never fires: it has no level, rules_id or rules_group; never undone: its timeout is reset to 0 because the command lacks timeout_allowed yes.',
+      'Never fires: it has no level, rules_id or rules_group (it would run mail on agent 001).',
     );
     expect(disabled.outcome).toBe('disabled');
     expect(dropped.outcome).toBe('dropped');
     expect(dropped.arConfLine).toBeUndefined();
+  });
+
+  it('lists rule IDs as one rule among them, with a singular verb', () => {
+    const response = (ids: string) =>
+      conf(
+        FIREWALL,
+        `<active-response><command>firewall-drop</command><location>local</location><rules_id>${ids}</rules_id></active-response>`,
+      );
+    const summary = (ids: string) => deriveResponses(readDocument(response(ids)), 'wazuh@4.14')[0].summary;
+    expect(summary('5712')).toBe(
+      'Runs firewall-drop on the agent that raised the alert when rule 5712 fires; never undone (stateless).',
+    );
+    expect(summary('100900, 100901,100902')).toContain('when rule 100900, 100901 or 100902 fires;');
+    expect(summary('1,2,3,4,5,6,7,8')).toContain('when one of 8 rules (1, 2, 3, …) fires;');
   });
 
   it('reads repeated_offenders as execd does: five entries at most, a 0 ends the list', () => {

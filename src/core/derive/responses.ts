@@ -39,7 +39,8 @@ function where(r: ResponseModel): string {
   return places.join(' and ');
 }
 
-function trigger(r: ResponseModel, target: TargetProfile): string {
+/** When the response fires, or null when nothing can make it fire. */
+function trigger(r: ResponseModel, target: TargetProfile): string | null {
   const levelText = fieldValue(r.block, 'level');
   const level = levelText === undefined ? 0 : atoi(levelText);
   const group = fieldValue(r.block, 'rules_group') || undefined;
@@ -51,9 +52,19 @@ function trigger(r: ResponseModel, target: TargetProfile): string {
     if (level > 0) alternatives.push(`a rule of level ${level} or more`);
     if (group) alternatives.push(`a rule in group ${group}`);
   }
-  if (ids.length > 0) alternatives.push(`${ids.length === 1 ? 'rule' : 'rules'} ${ids.join(', ')}`);
-  if (alternatives.length === 0) return 'but never fires: it has no level, rules_id or rules_group';
+  if (ids.length > 0) alternatives.push(ruleList(ids));
+  if (alternatives.length === 0) return null;
   return `when ${alternatives.join(', or ')} fires`;
+}
+
+/** Past this many rule IDs the sentence names the first few and counts the rest. */
+const LISTED_IDS = 6;
+
+/** One rule fires at a time, so the list reads "rule 1, 2 or 3" and takes a singular verb. */
+function ruleList(ids: readonly string[]): string {
+  if (ids.length === 1) return `rule ${ids[0]}`;
+  if (ids.length > LISTED_IDS) return `one of ${ids.length} rules (${ids.slice(0, 3).join(', ')}, …)`;
+  return `rule ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}`;
 }
 
 function undo(r: ResponseModel, stateful: boolean, offenders: number[]): string {
@@ -75,7 +86,11 @@ const NOT_RUN: Record<Exclude<ResponseOutcome, 'accepted'>, string> = {
 
 function summarize(r: ResponseModel, target: TargetProfile, stateful: boolean, offenders: number[]): string {
   if (r.outcome !== 'accepted') return NOT_RUN[r.outcome];
-  return `Runs ${r.command} ${where(r)} ${trigger(r, target)}; ${undo(r, stateful, offenders)}.`;
+  const when = trigger(r, target);
+  if (when === null) {
+    return `Never fires: it has no level, rules_id or rules_group (it would run ${r.command} ${where(r)}).`;
+  }
+  return `Runs ${r.command} ${where(r)} ${when}; ${undo(r, stateful, offenders)}.`;
 }
 
 /** One summary per `<active-response>` analysisd reads, in document order (none for an agent's file). */

@@ -59,6 +59,18 @@ function mapLine(changes: readonly LineChange[], line: number): number {
   return before ? line + before.bEnd - before.aEnd : line;
 }
 
+/** Whether an old line is one the new text removed or replaced. */
+function isChanged(changes: readonly LineChange[], line: number): boolean {
+  let low = 0;
+  let high = changes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (changes[mid].aEnd <= line) low = mid + 1;
+    else high = mid;
+  }
+  return low < changes.length && changes[low].aStart <= line;
+}
+
 const textOf = (doc: ConfigDocument, block: Block) => doc.text.slice(block.start, block.end);
 
 interface Matching {
@@ -359,7 +371,18 @@ function restore(
     next && (!previous || next.start > previous.start) ? spanOf(draft, next).start : draft.text.length;
   const aStarts = lineStarts(lines.a);
   const bStarts = lineStarts(lines.b);
-  const line = lineAt(aStarts, block.start);
+  // Removing a block may take a blank line beside it; blank lines around it that the line diff finds gone
+  // come back with it.
+  const ownFirst = own ? lineAt(aStarts, own.start) : -1;
+  const ownLast = own ? lineAt(aStarts, own.end - 1) : -1;
+  const goneBlanks = (from: number, step: 1 | -1) => {
+    const gone: string[] = [];
+    for (let i = from; own && i >= 0 && i < lines.a.length && lines.a[i].trim() === ''; i += step) {
+      if (isChanged(lines.changes, i)) gone.push(lines.a[i]);
+    }
+    return gone.join('');
+  };
+  const line = own ? ownFirst : lineAt(aStarts, block.start);
   const mapped = bStarts[Math.min(mapLine(lines.changes, line), lines.b.length)];
   let at = Math.min(Math.max(mapped, low), Math.max(low, high));
   // A line boundary inside a draft block (one whose last lines changed, an added one) is no place for a block.
@@ -378,7 +401,8 @@ function restore(
     }
     return restoreBesideNeighbour(original, draft, block, previous, next);
   }
-  let text = original.text.slice(own.start, own.end);
+  let text =
+    goneBlanks(ownFirst - 1, -1) + original.text.slice(own.start, own.end) + goneBlanks(ownLast + 1, 1);
   if (at > 0 && draft.text[at - 1] !== '\n') text = draft.layout.eol + text;
   if (at < draft.text.length && !text.endsWith('\n')) text += draft.layout.eol;
   return replaceText(draft, at, at, text);

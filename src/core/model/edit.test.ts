@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentArbitrary, editableValueArbitrary, fieldNameArbitrary } from '../test-support/documents';
+import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 import {
   duplicateBlock,
   EditError,
@@ -29,47 +30,59 @@ const otherTexts = (doc: ConfigDocument, except: number) =>
 const withBlocks = documentArbitrary.map((text) => readDocument(text)).filter((doc) => doc.blocks.length > 0);
 
 describe('document API', () => {
-  it('reads what it writes: an unedited document is the same text', () => {
-    fc.assert(
-      fc.property(documentArbitrary, (text) => {
-        const doc = readDocument(text);
-        expect(doc.text).toBe(text);
-        expect(doc.problems).toEqual([]);
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'reads what it writes: an unedited document is the same text',
+    () => {
+      fc.assert(
+        fc.property(documentArbitrary, (text) => {
+          const doc = readDocument(text);
+          expect(doc.text).toBe(text);
+          expect(doc.problems).toEqual([]);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 
-  it('after a field edit, reading again gives exactly the new value and leaves every other block alone', () => {
-    fc.assert(
-      fc.property(withBlocks, fc.nat(), editableValueArbitrary, fc.nat(), (doc, pick, value, fieldPick) => {
-        const block = doc.blocks[pick % doc.blocks.length];
-        const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
-        const edited = setField(doc, block.index, field, value);
-        const reread = readDocument(edited.text);
-        expect(plain(edited)).toEqual(plain(reread));
-        expect(fieldValue(reread.blocks[block.index], field)).toBe(value);
-        expect(otherTexts(reread, block.index)).toEqual(otherTexts(doc, block.index));
-        expect(edited.text.slice(0, block.start)).toBe(doc.text.slice(0, block.start));
-        expect(edited.text.slice(reread.blocks[block.index].end)).toBe(doc.text.slice(block.end));
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'after a field edit, reading again gives exactly the new value and leaves every other block alone',
+    () => {
+      fc.assert(
+        fc.property(withBlocks, fc.nat(), editableValueArbitrary, fc.nat(), (doc, pick, value, fieldPick) => {
+          const block = doc.blocks[pick % doc.blocks.length];
+          const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
+          const edited = setField(doc, block.index, field, value);
+          const reread = readDocument(edited.text);
+          expect(plain(edited)).toEqual(plain(reread));
+          expect(fieldValue(reread.blocks[block.index], field)).toBe(value);
+          expect(otherTexts(reread, block.index)).toEqual(otherTexts(doc, block.index));
+          expect(edited.text.slice(0, block.start)).toBe(doc.text.slice(0, block.start));
+          expect(edited.text.slice(reread.blocks[block.index].end)).toBe(doc.text.slice(block.end));
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 
-  it('removing a field removes every occurrence and nothing outside the block', () => {
-    fc.assert(
-      fc.property(withBlocks, fc.nat(), fc.nat(), (doc, pick, fieldPick) => {
-        const block = doc.blocks[pick % doc.blocks.length];
-        const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
-        const edited = removeField(doc, block.index, field);
-        expect(plain(edited)).toEqual(plain(readDocument(edited.text)));
-        expect(fieldValue(edited.blocks[block.index], field)).toBeUndefined();
-        expect(otherTexts(edited, block.index)).toEqual(otherTexts(doc, block.index));
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'removing a field removes every occurrence and nothing outside the block',
+    () => {
+      fc.assert(
+        fc.property(withBlocks, fc.nat(), fc.nat(), (doc, pick, fieldPick) => {
+          const block = doc.blocks[pick % doc.blocks.length];
+          const field = fc.sample(fieldNameArbitrary(block.kind), { seed: fieldPick, numRuns: 1 })[0];
+          const edited = removeField(doc, block.index, field);
+          expect(plain(edited)).toEqual(plain(readDocument(edited.text)));
+          expect(fieldValue(edited.blocks[block.index], field)).toBeUndefined();
+          expect(otherTexts(edited, block.index)).toEqual(otherTexts(doc, block.index));
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 
   const specArbitrary: fc.Arbitrary<BlockSpec> = fc
     .constantFrom<'command' | 'active-response'>('command', 'active-response')
@@ -79,51 +92,59 @@ describe('document API', () => {
         .map((fields) => ({ kind, fields: fields.map(([name, value]) => ({ name, value })) })),
     );
 
-  it('inserts a block that reads back as written and keeps the others', () => {
-    fc.assert(
-      fc.property(documentArbitrary, specArbitrary, (text, spec) => {
-        const doc = readDocument(text);
-        const { doc: next, index } = insertBlock(doc, spec);
-        expect(next.problems).toEqual([]);
-        expect(next.blocks).toHaveLength(doc.blocks.length + 1);
-        const inserted = next.blocks[index];
-        expect(inserted.kind).toBe(spec.kind);
-        expect(inserted.children.map((c) => [c.name, c.value])).toEqual(
-          spec.fields.map((f) => [f.name, f.value]),
-        );
-        expect(otherTexts(next, index)).toEqual(doc.blocks.map((b) => blockText(doc, b)));
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'inserts a block that reads back as written and keeps the others',
+    () => {
+      fc.assert(
+        fc.property(documentArbitrary, specArbitrary, (text, spec) => {
+          const doc = readDocument(text);
+          const { doc: next, index } = insertBlock(doc, spec);
+          expect(next.problems).toEqual([]);
+          expect(next.blocks).toHaveLength(doc.blocks.length + 1);
+          const inserted = next.blocks[index];
+          expect(inserted.kind).toBe(spec.kind);
+          expect(inserted.children.map((c) => [c.name, c.value])).toEqual(
+            spec.fields.map((f) => [f.name, f.value]),
+          );
+          expect(otherTexts(next, index)).toEqual(doc.blocks.map((b) => blockText(doc, b)));
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 
-  it('removes, duplicates and moves blocks, leaving every other block byte for byte', () => {
-    fc.assert(
-      fc.property(withBlocks, fc.nat(), fc.nat(), (doc, pick, target) => {
-        const i = pick % doc.blocks.length;
-        const texts = doc.blocks.map((b) => blockText(doc, b));
+  it(
+    'removes, duplicates and moves blocks, leaving every other block byte for byte',
+    () => {
+      fc.assert(
+        fc.property(withBlocks, fc.nat(), fc.nat(), (doc, pick, target) => {
+          const i = pick % doc.blocks.length;
+          const texts = doc.blocks.map((b) => blockText(doc, b));
 
-        const removed = removeBlock(doc, i);
-        expect(removed.blocks.map((b) => blockText(removed, b))).toEqual(texts.filter((_, k) => k !== i));
+          const removed = removeBlock(doc, i);
+          expect(removed.blocks.map((b) => blockText(removed, b))).toEqual(texts.filter((_, k) => k !== i));
 
-        const { doc: duplicated, index } = duplicateBlock(doc, i);
-        expect(index).toBe(i + 1);
-        expect(duplicated.blocks.map((b) => blockText(duplicated, b))).toEqual([
-          ...texts.slice(0, i + 1),
-          texts[i],
-          ...texts.slice(i + 1),
-        ]);
+          const { doc: duplicated, index } = duplicateBlock(doc, i);
+          expect(index).toBe(i + 1);
+          expect(duplicated.blocks.map((b) => blockText(duplicated, b))).toEqual([
+            ...texts.slice(0, i + 1),
+            texts[i],
+            ...texts.slice(i + 1),
+          ]);
 
-        const to = target % doc.blocks.length;
-        const moved = moveBlock(doc, i, to);
-        const expected = texts.filter((_, k) => k !== i);
-        expected.splice(to, 0, texts[i]);
-        expect(moved.blocks.map((b) => blockText(moved, b))).toEqual(expected);
-        expect(moved.problems).toEqual([]);
-      }),
-      RUNS,
-    );
-  });
+          const to = target % doc.blocks.length;
+          const moved = moveBlock(doc, i, to);
+          const expected = texts.filter((_, k) => k !== i);
+          expected.splice(to, 0, texts[i]);
+          expect(moved.blocks.map((b) => blockText(moved, b))).toEqual(expected);
+          expect(moved.problems).toEqual([]);
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 });
 
 describe('document API in detail', () => {
@@ -227,6 +248,78 @@ describe('document API in detail', () => {
   });
 });
 
+describe('the blank-line rhythm of the file', () => {
+  const spaced = [
+    '<ossec_config>',
+    '  <command>',
+    '    <name>a</name>',
+    '  </command>',
+    '',
+    '  <command>',
+    '    <name>b</name>',
+    '  </command>',
+    '',
+    '  <active-response>',
+    '    <command>a</command>',
+    '  </active-response>',
+    '</ossec_config>',
+    '',
+  ].join('\r\n');
+  const tight = spaced.replaceAll('\r\n\r\n', '\r\n');
+  const command = { kind: 'command' as const, fields: [{ name: 'name', value: 'c' }] };
+
+  it('puts one blank line around a new block when the file does, none when it does not', () => {
+    const added = insertBlock(readDocument(spaced), command).doc.text;
+    expect(added).toContain(
+      '</command>\r\n\r\n  <command>\r\n    <name>c</name>\r\n  </command>\r\n\r\n  <active',
+    );
+    expect(insertBlock(readDocument(tight), command).doc.text).toContain(
+      '</command>\r\n  <command>\r\n    <name>c</name>\r\n  </command>\r\n  <active',
+    );
+    const first = insertBlock(readDocument(spaced), command, { before: 0 }).doc.text;
+    expect(first).toContain(
+      '<ossec_config>\r\n  <command>\r\n    <name>c</name>\r\n  </command>\r\n\r\n  <command>',
+    );
+    expect(duplicateBlock(readDocument(spaced), 2).doc.text).toContain(
+      '  </active-response>\r\n\r\n  <active-response>\r\n    <command>a</command>\r\n  </active-response>\r\n</ossec_config>',
+    );
+  });
+
+  it('leaves no double blank line, and none against the root, after a delete', () => {
+    const without = (i: number) => removeBlock(readDocument(spaced), i).text;
+    expect(without(1)).toBe(spaced.replace('  <command>\r\n    <name>b</name>\r\n  </command>\r\n\r\n', ''));
+    expect(without(0)).toBe(spaced.replace('  <command>\r\n    <name>a</name>\r\n  </command>\r\n\r\n', ''));
+    expect(without(2)).toBe(
+      spaced.replace('\r\n\r\n  <active-response>\r\n    <command>a</command>\r\n  </active-response>', ''),
+    );
+    expect(removeBlock(readDocument(tight), 1).text).toBe(
+      tight.replace('  <command>\r\n    <name>b</name>\r\n  </command>\r\n', ''),
+    );
+  });
+
+  it('moves a block and keeps the rhythm on both sides', () => {
+    const moved = moveBlock(readDocument(spaced), 2, 0).text;
+    expect(moved).toBe(
+      [
+        '<ossec_config>',
+        '  <active-response>',
+        '    <command>a</command>',
+        '  </active-response>',
+        '',
+        '  <command>',
+        '    <name>a</name>',
+        '  </command>',
+        '',
+        '  <command>',
+        '    <name>b</name>',
+        '  </command>',
+        '</ossec_config>',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
 describe('insertBlocksText', () => {
   const pair =
     '<command>\n  <name>firewall-drop</command>\n</command>\n<active-response>\n  <command>x</command>\n</active-response>\n';
@@ -266,6 +359,18 @@ describe('insertBlocksText', () => {
     expect(insertBlocksText(doc, one).doc.text).toBe(
       '<ossec_config>\n  <global/>\n  <command>\n    <name>b</name>\n  </command>\n</ossec_config>\n<ossec_config>\n</ossec_config>\n',
     );
+  });
+
+  it('gives the first inserted block even when the text opens with a comment', () => {
+    const doc = readDocument(
+      '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>\n',
+    );
+    const { doc: next, index } = insertBlocksText(
+      doc,
+      '<!-- from the team -->\n<command><name>x</name></command>\n',
+    );
+    expect(index).toBe(1);
+    expect(next.blocks[index].kind).toBe('command');
   });
 
   it('appends to a fragment, keeping its lack of a final line break', () => {

@@ -45,6 +45,65 @@ export function wholeLine(text: string, start: number, end: number): { start: nu
   return { start: start - indent.length, end: after };
 }
 
+/** The line that ends just before `start` (a line start), with its line break; null at the top. */
+function lineBefore(text: string, start: number): { start: number; end: number } | null {
+  if (start === 0) return null;
+  let i = start - 1;
+  if (text[i] === '\n' && text[i - 1] === '\r') i--;
+  let lineStart = i;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  return { start: lineStart, end: start };
+}
+
+/** The line that starts at `start`, with its line break; null at the end of the text. */
+function lineAt(text: string, start: number): { start: number; end: number } | null {
+  if (start >= text.length) return null;
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (end < text.length) end++;
+  return { start, end };
+}
+
+const isBlank = (text: string, line: { start: number; end: number }) =>
+  text.slice(line.start, line.end).trim() === '';
+
+/** A line holding only a closing tag, or only an opening tag whose element goes on below it. */
+function isClosingLine(text: string, line: { start: number; end: number }): boolean {
+  return text.slice(line.start, line.end).trim().startsWith('</');
+}
+function isOpeningLine(text: string, line: { start: number; end: number }): boolean {
+  const content = text.slice(line.start, line.end).trim();
+  return (
+    /^<[^/!?]/.test(content) && content.endsWith('>') && !content.endsWith('/>') && !content.includes('</')
+  );
+}
+
+/**
+ * Whether the file puts a blank line between blocks: what most pairs of neighbouring blocks (else of
+ * neighbouring sections) in a root have between them. New blocks keep that rhythm.
+ */
+function blankLineBetweenBlocks(doc: ConfigDocument): boolean {
+  let blank = 0;
+  let tight = 0;
+  const count = (end: number, next: number) => {
+    const between = doc.text.slice(end, next);
+    if (between.trim() !== '') return;
+    if ((between.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2) blank++;
+    else tight++;
+  };
+  const blocks = doc.blocks;
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i].topLevelIndex === blocks[i - 1].topLevelIndex) count(blocks[i - 1].end, blocks[i].start);
+  }
+  if (blank + tight === 0) {
+    for (const root of doc.topLevel) {
+      for (let i = 1; i < root.children.length; i++) count(root.children[i - 1].end, root.children[i].start);
+    }
+  }
+  return blank > tight;
+}
+
 function childIndentOf(doc: ConfigDocument, block: Block): string {
   for (const child of block.children) {
     const indent = indentBefore(doc.text, child.start);
@@ -235,10 +294,12 @@ function insertBlockText(
 ): Insertion {
   const { eol } = doc.layout;
   const { text } = doc;
+  const gap = blankLineBetweenBlocks(doc) ? eol : '';
   if (place?.before !== undefined) {
     const anchor = blockAt(doc, place.before);
     const indent = indentBefore(text, anchor.start) ?? doc.layout.blockIndent;
-    return insertAt(doc, anchor.start, '', blockText(indent), eol + indent);
+    const separator = indentBefore(text, anchor.start) === null ? eol : eol + gap;
+    return insertAt(doc, anchor.start, '', blockText(indent), separator + indent);
   }
   if (place?.after !== undefined) {
     const anchor = blockAt(doc, place.after);
@@ -247,14 +308,18 @@ function insertBlockText(
     let offset = anchor.end;
     while (text[offset] === ' ' || text[offset] === '\t') offset++;
     if (offset < text.length && text[offset] !== '\r' && text[offset] !== '\n') offset = anchor.end;
-    return insertAt(doc, offset, eol + indent, blockText(indent));
+    return insertAt(doc, offset, eol + gap + indent, blockText(indent));
   }
   const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);
   if (root) {
     const indent = doc.layout.blockIndent;
     const closingIndent = indentBefore(text, root.closeStart);
     if (closingIndent !== null) {
-      return insertAt(doc, root.closeStart - closingIndent.length, indent, blockText(indent), eol);
+      const lineStart = root.closeStart - closingIndent.length;
+      const previous = lineBefore(text, lineStart);
+      const spaced =
+        gap !== '' && previous !== null && !isBlank(text, previous) && !isOpeningLine(text, previous);
+      return insertAt(doc, lineStart, (spaced ? gap : '') + indent, blockText(indent), eol);
     }
     return insertAt(doc, root.closeStart, eol + indent, blockText(indent), eol);
   }
@@ -267,8 +332,9 @@ function insertBlockText(
   return insertAt(doc, text.length, opening, blockText(indent), `${eol}</ossec_config>${eol}`);
 }
 
+/** The first block inserted: inserted text may open with a comment or blank lines before it. */
 function indexAt(insertion: Insertion): { doc: ConfigDocument; index: number } {
-  const index = insertion.doc.blocks.findIndex((block) => block.start === insertion.at);
+  const index = insertion.doc.blocks.findIndex((block) => block.start >= insertion.at);
   return { doc: insertion.doc, index };
 }
 
@@ -301,10 +367,26 @@ export function insertBlocksText(
   return indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null));
 }
 
+/**
+ * Remove a block with its line. A blank line that would then be doubled, or left against the root's opening
+ * or closing tag where the block used to be, goes with it.
+ */
 export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
   const block = blockAt(doc, blockIndex);
-  const line = wholeLine(doc.text, block.start, block.end);
-  return line ? replaceText(doc, line.start, line.end, '') : replaceText(doc, block.start, block.end, '');
+  const { text } = doc;
+  const line = wholeLine(text, block.start, block.end);
+  if (!line) return replaceText(doc, block.start, block.end, '');
+  const before = lineBefore(text, line.start);
+  const after = lineAt(text, line.end);
+  const blankBefore = before !== null && isBlank(text, before);
+  const blankAfter = after !== null && isBlank(text, after);
+  if (blankBefore && before && (after === null || blankAfter || isClosingLine(text, after))) {
+    return replaceText(doc, before.start, line.end, '');
+  }
+  if (blankAfter && after && before !== null && isOpeningLine(text, before)) {
+    return replaceText(doc, line.start, after.end, '');
+  }
+  return replaceText(doc, line.start, line.end, '');
 }
 
 /** A copy of the block's own text right after it. */

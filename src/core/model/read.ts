@@ -1,5 +1,5 @@
 import { type OsXmlResult, readOsXml } from '../xml/os-xml';
-import { positionAt } from '../xml/positions';
+import { daemonLineAt, positionAt } from '../xml/positions';
 import { SourceBlock } from './block';
 import type {
   Block,
@@ -111,7 +111,7 @@ function readingProblems(text: string, scan: OsXmlResult): Diagnostic[] {
       code: XML_READ_ERROR_CODE,
       severity: 'error',
       message: explainXmlError(text, scan.error.message, scan.error.offset),
-      daemonMessage: `(1226): Error reading XML file 'etc/ossec.conf': ${scan.error.message} (line ${line}).`,
+      daemonMessage: `(1226): Error reading XML file 'etc/ossec.conf': ${scan.error.message} (line ${daemonLineAt(text, scan.error.offset)}).`,
       line,
       column,
       offset: scan.error.offset,

@@ -4,6 +4,7 @@ import { applyOps } from '../model/edit';
 import { readDocument } from '../model/read';
 import type { ConfigDocument, Diagnostic } from '../model/types';
 import { TARGETS } from '../targets/target';
+import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 import { validate } from './validate';
 
 const field = (name: string, values: string[]) =>
@@ -98,37 +99,41 @@ function span(doc: ConfigDocument, d: Diagnostic): { lo: number; hi: number; blo
 }
 
 describe('one-click fixes', () => {
-  it('remove their diagnostic and change nothing outside their blocks', () => {
-    fc.assert(
-      fc.property(
-        document,
-        fc.constantFrom(...TARGETS),
-        fc.constantFrom('manager' as const, 'agent' as const),
-        (text, target, role) => {
-          const doc = readDocument(text);
-          const found = validate(doc, { target, role });
-          for (const d of found) {
-            if (!d.fix) continue;
-            const fixed = applyOps(doc, d.fix.ops);
-            const after = validate(fixed, { target, role });
-            expect(count(after, key(d))).toBeLessThan(count(found, key(d)));
-            const { lo, hi, blocks } = span(doc, d);
-            const tail = doc.text.length - hi;
-            expect(fixed.text.slice(0, lo)).toBe(doc.text.slice(0, lo));
-            expect(fixed.text.slice(fixed.text.length - tail)).toBe(doc.text.slice(hi));
-            const untouched = doc.blocks
-              .filter((b) => !blocks.has(b.index))
-              .map((b) => doc.text.slice(b.start, b.end));
-            const now = fixed.blocks.map((b) => fixed.text.slice(b.start, b.end));
-            for (const t of untouched) {
-              const at = now.indexOf(t);
-              expect(at).not.toBe(-1);
-              now.splice(at, 1);
+  it(
+    'remove their diagnostic and change nothing outside their blocks',
+    () => {
+      fc.assert(
+        fc.property(
+          document,
+          fc.constantFrom(...TARGETS),
+          fc.constantFrom('manager' as const, 'agent' as const),
+          (text, target, role) => {
+            const doc = readDocument(text);
+            const found = validate(doc, { target, role });
+            for (const d of found) {
+              if (!d.fix) continue;
+              const fixed = applyOps(doc, d.fix.ops);
+              const after = validate(fixed, { target, role });
+              expect(count(after, key(d))).toBeLessThan(count(found, key(d)));
+              const { lo, hi, blocks } = span(doc, d);
+              const tail = doc.text.length - hi;
+              expect(fixed.text.slice(0, lo)).toBe(doc.text.slice(0, lo));
+              expect(fixed.text.slice(fixed.text.length - tail)).toBe(doc.text.slice(hi));
+              const untouched = doc.blocks
+                .filter((b) => !blocks.has(b.index))
+                .map((b) => doc.text.slice(b.start, b.end));
+              const now = fixed.blocks.map((b) => fixed.text.slice(b.start, b.end));
+              for (const t of untouched) {
+                const at = now.indexOf(t);
+                expect(at).not.toBe(-1);
+                now.splice(at, 1);
+              }
             }
-          }
-        },
-      ),
-      { numRuns: 1000 },
-    );
-  });
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 });

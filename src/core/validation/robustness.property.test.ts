@@ -4,6 +4,7 @@ import { arConfLines } from '../derive/ar-conf';
 import { deriveResponses } from '../derive/responses';
 import { readDocument } from '../model/read';
 import { TARGETS } from '../targets/target';
+import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 import { validate } from './validate';
 
 /** Pieces of ossec.conf, broken or not, glued in any order. */
@@ -39,25 +40,29 @@ const piece = fc.constantFrom(
 );
 
 describe('validation on any input', () => {
-  it('never throws, and every finding has a position inside the text', () => {
-    fc.assert(
-      fc.property(
-        fc.array(piece, { maxLength: 30 }),
-        fc.constantFrom(...TARGETS),
-        fc.constantFrom('auto' as const, 'manager' as const, 'agent' as const),
-        (pieces, target, role) => {
-          const text = pieces.join('');
-          const doc = readDocument(text);
-          for (const d of validate(doc, { target, role })) {
-            expect(d.offset).toBeGreaterThanOrEqual(0);
-            expect(d.offset).toBeLessThanOrEqual(text.length);
-            expect(d.line).toBeGreaterThan(0);
-          }
-          arConfLines(doc, target, role);
-          deriveResponses(doc, target, role);
-        },
-      ),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    'never throws, and every finding has a position inside the text',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 30 }),
+          fc.constantFrom(...TARGETS),
+          fc.constantFrom('auto' as const, 'manager' as const, 'agent' as const),
+          (pieces, target, role) => {
+            const text = pieces.join('');
+            const doc = readDocument(text);
+            for (const d of validate(doc, { target, role })) {
+              expect(d.offset).toBeGreaterThanOrEqual(0);
+              expect(d.offset).toBeLessThanOrEqual(text.length);
+              expect(d.line).toBeGreaterThan(0);
+            }
+            arConfLines(doc, target, role);
+            deriveResponses(doc, target, role);
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT,
+  );
 });

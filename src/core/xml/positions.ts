@@ -1,4 +1,10 @@
-/** Offset ↔ line/column, 1-based, with line starts cached for the last text seen (edits re-use it rarely). */
+/**
+ * Offset ↔ line/column, 1-based, with line starts cached for the last text seen (edits re-use it rarely).
+ *
+ * Lines end at `\r\n`, `\n` or a lone `\r`, as in every editor (the XML view included), so a position the
+ * page or the command line shows is where the admin's editor shows it. The daemon's own messages count
+ * only `\n` (`daemonLineAt`).
+ */
 
 export interface Position {
   line: number;
@@ -8,10 +14,25 @@ export interface Position {
 let cachedText: string | null = null;
 let cachedStarts: number[] = [0];
 
+const LF = 10;
+const CR = 13;
+
 export function lineStarts(text: string): number[] {
   if (text === cachedText) return cachedStarts;
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const hasCr = text.includes('\r');
+  if (!hasCr) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF) starts.push(i + 1);
+      else if (c === CR) {
+        if (text.charCodeAt(i + 1) === LF) i++;
+        starts.push(i + 1);
+      }
+    }
+  }
   cachedText = text;
   cachedStarts = starts;
   return starts;
@@ -40,4 +61,12 @@ export function offsetAt(text: string, line: number, column: number): number {
   const starts = lineStarts(text);
   const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))];
   return Math.min(start + Math.max(0, column - 1), text.length);
+}
+
+/** The line number the daemon's XML reader gives for `offset`: it counts `\n` only (OS_XML `_xml_fgetc`). */
+export function daemonLineAt(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.max(0, Math.min(offset, text.length));
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

@@ -126,11 +126,11 @@ export function ActiveResponseForm({
         )}
       </FormHeader>
       <BlockProblems diagnostics={diagnostics} shown={ELEMENTS} />
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextControl {...common('command')} suggestions={definedCommands} />
         <SelectControl {...common('disabled')} options={YES_NO} />
       </div>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <SelectControl {...common('location')} options={LOCATIONS} />
         {showAgentId && <TextControl {...common('agent_id')} inputMode="numeric" />}
       </div>
@@ -138,7 +138,7 @@ export function ActiveResponseForm({
         <legend className="px-1 text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300">
           Triggers
         </legend>
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid gap-4 sm:grid-cols-2">
           <TextControl {...common('level')} inputMode="numeric" />
           <TextControl {...common('rules_id')} />
         </div>
@@ -173,7 +173,7 @@ export function ActiveResponseForm({
           />
         </Field>
       </fieldset>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextControl {...common('timeout')} inputMode="numeric" />
         <TextControl {...common('repeated_offenders')} />
       </div>

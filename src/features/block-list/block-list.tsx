@@ -137,7 +137,7 @@ export function BlockList({
           onClick={() => current !== null && onDelete(current)}
         />
       </header>
-      <div className="min-h-0 flex-1 overflow-auto py-1">
+      <div className="relative min-h-0 flex-1 overflow-auto py-1">
         {items.length === 0 && (
           <p className="px-3 py-3 text-[13px] text-zinc-600 dark:text-zinc-400">
             No <code className="font-mono">&lt;command&gt;</code> or{' '}
@@ -151,7 +151,7 @@ export function BlockList({
             role="listbox"
             aria-labelledby="blocks-title"
             aria-describedby="blocks-keys"
-            className="grid gap-px px-1.5"
+            className="grid grid-cols-[minmax(0,1fr)] gap-px px-1.5"
           >
             {items.map((item) => (
               <BlockRow
@@ -274,13 +274,14 @@ const BlockRow = memo(
           className="mt-0.5 size-3.5 text-zinc-400 opacity-0 group-hover:opacity-100 dark:text-zinc-500"
         />
         <span className="min-w-0 flex-1">
-          <span className="flex items-center gap-1.5">
+          <span className="flex min-w-0 items-center gap-1.5">
             <Badge tone={item.kind === 'command' ? 'violet' : 'blue'}>
               {item.kind === 'command' ? 'command' : 'response'}
             </Badge>
             <span
+              title={item.title}
               className={cx(
-                'truncate font-mono text-[13px]',
+                'min-w-0 truncate font-mono text-[13px]',
                 item.title === undefined || item.title === ''
                   ? 'text-zinc-600 italic dark:text-zinc-400'
                   : 'text-zinc-900 dark:text-zinc-100',
@@ -289,8 +290,11 @@ const BlockRow = memo(
               {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
             </span>
           </span>
-          <span className="mt-0.5 flex items-center gap-1.5">
-            <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">{item.detail}</span>
+          <span
+            title={item.detail}
+            className="mt-0.5 block min-w-0 truncate text-xs text-zinc-600 dark:text-zinc-400"
+          >
+            {item.detail}
           </span>
         </span>
         <span className="flex shrink-0 flex-col items-end gap-1">

@@ -91,7 +91,6 @@ export function DiffDialog({ open, onClose, original, doc, onEdit, onStatus }: D
   const revert = (change: BlockChange) => {
     const name = blockName(change);
     onEdit((draft) => revertBlock(imported, draft, change, lines), `Reverted ${name}`);
-    onStatus(`Reverted ${name} to the imported file. Undo brings the edit back.`);
     listRef.current?.focus();
   };
 

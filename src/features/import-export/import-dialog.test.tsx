@@ -36,14 +36,14 @@ describe('ImportDialog', () => {
     );
   });
 
-  it('reads pasted text and shows its problems with line and column', async () => {
-    setup();
-    fireEvent.change(screen.getByLabelText('Pasted XML'), {
-      target: { value: '<command>\n  <name>firewall-drop</command>\n</command>\n' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+  it('reads pasted text as it comes, shows its problems with line and column, and opens it at once', async () => {
+    const onImport = setup();
+    const pasted = '<command>\n  <name>firewall-drop</command>\n</command>\n';
+    fireEvent.change(screen.getByLabelText('Pasted XML'), { target: { value: pasted } });
     await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toMatch(/1 error/));
     expect(screen.getByText(/line 2:/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add its blocks to this document' }));
+    expect(onImport).toHaveBeenCalledWith(expect.objectContaining({ text: pasted }), 'append');
   });
 
   it('refuses huge input and garbage without throwing', () => {

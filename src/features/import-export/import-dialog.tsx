@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
 import { Dialog } from '../../components/dialog';
@@ -27,10 +27,18 @@ export interface ImportDialogProps {
 export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: ImportDialogProps) {
   const [picked, setPicked] = useState<ImportRead | null>(null);
   const [pasted, setPasted] = useState('');
+  // What the admin touched last decides what is imported: the pasted text or the file.
+  const [source, setSource] = useState<'file' | 'paste'>('file');
   const [reading, setReading] = useState(false);
   const fileId = useId();
   const pasteId = useId();
-  const read = picked ?? dropped;
+  // Pasted text is read as it comes, a moment behind the typing on a large paste.
+  const deferredPaste = useDeferredValue(pasted);
+  const pastedRead = useMemo(
+    () => (deferredPaste === '' ? null : readImportText(deferredPaste, 'Pasted text')),
+    [deferredPaste],
+  );
+  const read = source === 'paste' && pastedRead ? pastedRead : (picked ?? dropped);
 
   const close = () => {
     setPicked(null);
@@ -40,6 +48,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
 
   const pickFile = async (file: File | undefined) => {
     if (!file) return;
+    setSource('file');
     setReading(true);
     setPicked(await readImportFile(file));
     setReading(false);
@@ -71,7 +80,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
       }
     >
       <div className="grid gap-4">
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid gap-4 sm:grid-cols-2">
           <div className="grid content-start gap-1.5">
             <label htmlFor={fileId} className="text-[13px] font-medium">
               A file
@@ -98,21 +107,18 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
             <textarea
               id={pasteId}
               value={pasted}
-              onChange={(event) => setPasted(event.target.value)}
+              onChange={(event) => {
+                setPasted(event.target.value);
+                setSource('paste');
+              }}
               rows={5}
               spellCheck={false}
               className={cx(inputClass, 'h-auto py-1.5 text-xs')}
               placeholder="<command>…</command>"
             />
-            <div>
-              <Button
-                size="sm"
-                disabled={pasted === ''}
-                onClick={() => setPicked(readImportText(pasted, 'Pasted text'))}
-              >
-                Read pasted text
-              </Button>
-            </div>
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
+              Read as you paste: check the summary below, then open it or add its blocks.
+            </p>
           </div>
         </div>
 

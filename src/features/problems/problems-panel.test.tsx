@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../../core';
+import { HEAVY_TEST_TIMEOUT } from '../../core/test-support/timeouts';
 import { groupProblems } from './group-problems';
 import { ProblemsPanel } from './problems-panel';
 
@@ -67,13 +68,17 @@ describe('ProblemsPanel', () => {
 });
 
 describe('ProblemsPanel on a large file', () => {
-  it('shows the first problems and the rest on request', () => {
-    const many = Array.from({ length: 350 }, (_, i) =>
-      diag({ code: 'H1', severity: 'info', message: `hint ${i}`, blockIndex: i, offset: i }),
-    );
-    render(<ProblemsPanel diagnostics={many} blockLabel={String} onJump={vi.fn()} onFix={vi.fn()} />);
-    expect(screen.queryByText('hint 349')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more problems' }));
-    expect(screen.getByText('hint 349')).toBeTruthy();
-  });
+  it(
+    'shows the first problems and the rest on request',
+    () => {
+      const many = Array.from({ length: 350 }, (_, i) =>
+        diag({ code: 'H1', severity: 'info', message: `hint ${i}`, blockIndex: i, offset: i }),
+      );
+      render(<ProblemsPanel diagnostics={many} blockLabel={String} onJump={vi.fn()} onFix={vi.fn()} />);
+      expect(screen.queryByText('hint 349')).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: 'Show 50 more problems' }));
+      expect(screen.getByText('hint 349')).toBeTruthy();
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 });

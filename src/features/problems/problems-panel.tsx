@@ -25,14 +25,17 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: Proble
   const hidden = diagnostics.length - groups.reduce((n, g) => n + g.diagnostics.length, 0);
   return (
     <section aria-labelledby="problems-title" className="flex h-full min-h-0 flex-col">
-      <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 dark:border-zinc-800">
+      <header className="flex min-h-9 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
         <h2
           id="problems-title"
           className="text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300"
         >
           Problems
         </h2>
-        <p className="flex items-center gap-3 text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
+        <p
+          className="flex items-center gap-3 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400"
+          aria-live="polite"
+        >
           <span className="inline-flex items-center gap-1">
             <SeverityIcon severity="error" /> {counts.error} {counts.error === 1 ? 'error' : 'errors'}
           </span>
@@ -55,7 +58,7 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: Proble
           </span>
         )}
       </header>
-      <div className="min-h-0 flex-1 overflow-auto">
+      <div className="relative min-h-0 flex-1 overflow-auto">
         {groups.length === 0 && (
           <p className="px-3 py-4 text-[13px] text-zinc-600 dark:text-zinc-400">No problems found.</p>
         )}
@@ -63,24 +66,28 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: Proble
           <section key={group.blockIndex ?? 'document'} aria-label={groupTitle(group.blockIndex, blockLabel)}>
             <h3 className="sticky top-0 z-10 border-b border-zinc-100 bg-zinc-50 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
               {groupTitle(group.blockIndex, blockLabel)}
-              <span className="ml-2 text-zinc-600 dark:text-zinc-400">{group.diagnostics.length}</span>
+              <span className="sr-only">, </span>
+              <span className="ml-2 text-zinc-600 dark:text-zinc-400">
+                {group.diagnostics.length}
+                <span className="sr-only">{group.diagnostics.length === 1 ? ' problem' : ' problems'}</span>
+              </span>
             </h3>
             <ul>
               {group.diagnostics.map((diagnostic) => (
                 <li
                   key={`${diagnostic.code}:${diagnostic.offset}:${diagnostic.field ?? ''}:${diagnostic.message}`}
-                  className="flex items-start gap-2 border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60"
+                  className="flex flex-wrap items-start justify-end gap-x-2 gap-y-1 border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60"
                 >
                   <button
                     type="button"
                     onClick={() => onJump(diagnostic)}
                     className={cx(
-                      'flex min-w-0 flex-1 items-start gap-2 rounded py-0.5 text-left text-[13px] hover:bg-zinc-100 dark:hover:bg-zinc-800/70',
+                      'flex min-w-[min(100%,18rem)] flex-1 flex-wrap items-start gap-x-2 rounded py-0.5 text-left text-[13px] hover:bg-zinc-100 dark:hover:bg-zinc-800/70',
                       focusRing,
                     )}
                   >
                     <SeverityIcon severity={diagnostic.severity} className="mt-0.5" />
-                    <span className="min-w-0 flex-1">
+                    <span className="min-w-[min(100%,12rem)] flex-1">
                       <span className="text-zinc-900 dark:text-zinc-100">{diagnostic.message}</span>
                       {diagnostic.daemonMessage && (
                         <span className="block truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">

@@ -89,7 +89,7 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
           <AlertField label="Source IP" value={input.srcip} onChange={set('srcip')} placeholder="none" />
         </div>
       </div>
-      <div className="min-h-0 flex-1 overflow-auto" aria-live="polite">
+      <div className="relative min-h-0 flex-1 overflow-auto" aria-live="polite">
         {typeof alert === 'string' && <Note>{alert}</Note>}
         {typeof alert !== 'string' && doc.xmlError && <Note>The XML does not read, so nothing can run.</Note>}
         {result && result.responses.length === 0 && <Note>This file has no active response.</Note>}

@@ -61,7 +61,7 @@ export function TemplateGallery({
       )}
       {index.data && (
         <>
-          <ul className="grid grid-cols-2 gap-3" aria-label="Documented examples">
+          <ul className="grid gap-3 sm:grid-cols-2" aria-label="Documented examples">
             {index.data.templates.map((template) => (
               <TemplateCard
                 key={template.id}
@@ -79,7 +79,7 @@ export function TemplateGallery({
               What the {targetLabel} install templates define; insert one as a <code>&lt;command&gt;</code>{' '}
               block.
             </p>
-            <ul className="grid grid-cols-3 gap-2">
+            <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 md:grid-cols-3">
               {stockCommands.map((command) => (
                 <li
                   key={command.name}

@@ -16,6 +16,11 @@ describe('changedLines', () => {
     expect(changedLines('a\r\nb\r\nc\r\n', 'a\r\nc\r\n')).toEqual([]);
     expect(changedLines('a\r\nb\r\n', 'a\r\nz\r\n')).toEqual([2]);
   });
+
+  it('counts a line whose line break changed, and only that line', () => {
+    expect(changedLines('a\r\nb\r\nc\r\n', 'a\r\nb\nc\r\n')).toEqual([2]);
+    expect(changedLines('a\rb\rc', 'a\rB\rc')).toEqual([2]);
+  });
 });
 
 describe('changedLines on uncommon line breaks', () => {

@@ -14,6 +14,7 @@ import { Decoration, type DecorationSet, EditorView, GutterMarker, gutter } from
 import { getDefaultExtensions } from '@uiw/react-codemirror';
 import { useEffect, useRef } from 'react';
 import type { Severity } from '../../core';
+import { LineBreakMap, type TextChange } from './line-breaks';
 
 export interface XmlMark {
   from: number;
@@ -23,6 +24,7 @@ export interface XmlMark {
 }
 
 export interface XmlViewProps {
+  /** The document's text; offsets in the other props are offsets into it, whatever its line breaks. */
   text: string;
   onChange: (text: string) => void;
   /** The selected block's range, highlighted and kept in view. */
@@ -30,6 +32,8 @@ export interface XmlViewProps {
   marks: XmlMark[];
   /** Puts the cursor at an offset and scrolls to it; a new nonce repeats the jump to the same place. */
   reveal: { offset: number; nonce: number } | null;
+  /** Scrolls an offset into view without moving the cursor: the line a form edit just changed. */
+  follow?: { offset: number; nonce: number } | null;
   dark: boolean;
   /** Lines that differ from the imported file (1-based), marked in the gutter. */
   changed: readonly number[];
@@ -92,9 +96,38 @@ function blockDecorations(state: EditorState, range: { from: number; to: number 
   return Decoration.set(lines);
 }
 
+// The page's monospace stack; the page's own CSS does not reach into the editor's shadow root.
+const MONO =
+  'ui-monospace, "JetBrains Mono", "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace';
+
+/**
+ * The lint markers and squiggles drawn with CSS instead of @codemirror/lint's data: URL images, which the
+ * page's Content-Security-Policy (img-src 'self') refuses.
+ */
+const lintMarks = {
+  '.cm-lintRange-error, .cm-lintRange-warning, .cm-lintRange-info, .cm-lintRange-hint': {
+    backgroundImage: 'none',
+    textDecorationLine: 'underline',
+    textDecorationStyle: 'wavy',
+    textDecorationThickness: '1px',
+    textUnderlineOffset: '3px',
+  },
+  '.cm-lintRange-error': { textDecorationColor: '#dc2626' },
+  '.cm-lintRange-warning': { textDecorationColor: '#d97706' },
+  '.cm-lintRange-info, .cm-lintRange-hint': { textDecorationColor: '#6366f1' },
+  '.cm-lint-marker': { content: 'normal', width: '0.8em', height: '0.8em', margin: '0.1em' },
+  '.cm-lint-marker-error': { backgroundColor: '#ef4444', borderRadius: '50%' },
+  '.cm-lint-marker-warning': { backgroundColor: '#f59e0b', clipPath: 'polygon(50% 0, 100% 100%, 0 100%)' },
+  '.cm-lint-marker-info': { backgroundColor: '#818cf8', borderRadius: '2px' },
+};
+
 // Colours chosen for at least 4.5:1 contrast against their background in both themes (axe checks them).
 const lightTheme = EditorView.theme({
+  ...lintMarks,
   '&': { backgroundColor: '#ffffff', height: '100%', fontSize: '12.5px' },
+  // The editor is a large target; keyboard users need to see clearly that it has the focus.
+  '&.cm-focused': { outline: '2px solid #2563eb', outlineOffset: '-2px' },
+  '.cm-scroller': { fontFamily: MONO },
   '.cm-gutters': { backgroundColor: '#fafafa', color: '#52525b', borderRight: '1px solid #e4e4e7' },
   '.cm-selected-block': { backgroundColor: '#eff6ff', boxShadow: 'inset 2px 0 0 #2563eb' },
   '.cm-changed-gutter .cm-gutterElement': { width: '3px', padding: '0' },
@@ -103,7 +136,10 @@ const lightTheme = EditorView.theme({
 
 const darkTheme = EditorView.theme(
   {
+    ...lintMarks,
     '&': { backgroundColor: '#09090b', height: '100%', fontSize: '12.5px' },
+    '&.cm-focused': { outline: '2px solid #60a5fa', outlineOffset: '-2px' },
+    '.cm-scroller': { fontFamily: MONO },
     '.cm-gutters': { backgroundColor: '#09090b', color: '#a1a1aa', borderRight: '1px solid #27272a' },
     '.cm-selected-block': { backgroundColor: '#0f1a2e', boxShadow: 'inset 2px 0 0 #60a5fa' },
     '.cm-activeLineGutter': { backgroundColor: 'transparent' },
@@ -145,12 +181,12 @@ const staticExtensions: Extension = [
   EditorView.contentAttributes.of({ 'aria-label': 'XML of the document (editable)', tabindex: '0' }),
 ];
 
-function toEditorDiagnostics(marks: XmlMark[], length: number): EditorDiagnostic[] {
+function toEditorDiagnostics(marks: XmlMark[], map: LineBreakMap, length: number): EditorDiagnostic[] {
   return marks.map((mark) => {
-    const from = Math.max(0, Math.min(mark.from, length));
+    const from = Math.min(map.toDisplay(mark.from), length);
     return {
       from,
-      to: Math.max(from, Math.min(mark.to, length)),
+      to: Math.max(from, Math.min(map.toDisplay(mark.to), length)),
       severity: mark.severity,
       message: mark.message,
     };
@@ -195,27 +231,52 @@ export function minimalChange(before: string, after: string): { from: number; to
   return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }
 
-export function XmlView({ text, onChange, highlight, marks, reveal, dark, changed }: XmlViewProps) {
+export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark, changed }: XmlViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const theme = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // The document text the editor holds, with its line breaks; replaced as soon as the admin types, so a
+  // second keystroke before the page re-renders still maps against the right text.
+  const map = useRef(new LineBreakMap(text));
   // The props the editor was created with; later changes reach it through the effects below.
-  const initial = useRef({ text, dark });
+  const initial = useRef({ dark });
 
   useEffect(() => {
     if (!host.current) return;
+    // CodeMirror writes its styles at run time. In a shadow root it adopts a constructable stylesheet, which
+    // the page's Content-Security-Policy (style-src 'self') allows; in the document it would add a <style>
+    // element, which that policy refuses.
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    const mount = document.createElement('div');
+    mount.style.height = '100%';
+    shadow.append(mount);
     const editor = new EditorView({
-      parent: host.current,
+      parent: mount,
+      root: shadow,
       state: EditorState.create({
-        doc: initial.current.text,
+        doc: map.current.display,
         extensions: [
           staticExtensions,
           theme.current.of(themeExtensions(initial.current.dark)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromStore))) {
-              onChangeRef.current(update.state.doc.toString());
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromStore))) return;
+            const changes: TextChange[] = [];
+            update.changes.iterChanges((from, to, _fromB, _toB, inserted) => {
+              changes.push({ from, to, insert: inserted.toString() });
+            });
+            map.current = new LineBreakMap(map.current.apply(changes));
+            onChangeRef.current(map.current.text);
+            // Deleting what separated a lone CR from an LF fused them into one line break: show the file as it now is.
+            if (map.current.display.length !== update.state.doc.length) {
+              const { view: editor } = update;
+              queueMicrotask(() => {
+                editor.dispatch({
+                  changes: minimalChange(editor.state.doc.toString(), map.current.display),
+                  annotations: fromStore.of(true),
+                });
+              });
             }
           }),
         ],
@@ -224,16 +285,19 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
     view.current = editor;
     return () => {
       editor.destroy();
+      mount.remove();
       view.current = null;
     };
   }, []);
 
   useEffect(() => {
     const editor = view.current;
-    if (!editor) return;
-    const current = editor.state.doc.toString();
-    if (current === text) return;
-    editor.dispatch({ changes: minimalChange(current, text), annotations: fromStore.of(true) });
+    if (!editor || map.current.text === text) return;
+    map.current = new LineBreakMap(text);
+    editor.dispatch({
+      changes: minimalChange(editor.state.doc.toString(), map.current.display),
+      annotations: fromStore.of(true),
+    });
   }, [text]);
 
   useEffect(() => {
@@ -247,7 +311,9 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(marks, editor.state.doc.length)));
+    editor.dispatch(
+      setDiagnostics(editor.state, toEditorDiagnostics(marks, map.current, editor.state.doc.length)),
+    );
   }, [marks]);
 
   const highlightFrom = highlight?.from;
@@ -258,27 +324,38 @@ export function XmlView({ text, onChange, highlight, marks, reveal, dark, change
     const range =
       highlightFrom === undefined || highlightTo === undefined
         ? null
-        : { from: highlightFrom, to: highlightTo };
-    const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
-    if (range && range.from <= editor.state.doc.length && !editor.hasFocus) {
-      effects.push(EditorView.scrollIntoView(range.from, { y: 'nearest', yMargin: 48 }));
-    }
-    editor.dispatch({ effects });
+        : { from: map.current.toDisplay(highlightFrom), to: map.current.toDisplay(highlightTo) };
+    editor.dispatch({ effects: setHighlight.of(range) });
   }, [highlightFrom, highlightTo]);
+
+  // Another block selected: bring its first line into view (an edit inside the block only moves its end).
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || highlightFrom === undefined || editor.hasFocus) return;
+    const from = Math.min(map.current.toDisplay(highlightFrom), editor.state.doc.length);
+    editor.dispatch({ effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }) });
+  }, [highlightFrom]);
+
+  const followOffset = follow?.offset;
+  const followNonce = follow?.nonce;
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || followOffset === undefined || followNonce === undefined || editor.hasFocus) return;
+    const at = Math.min(map.current.toDisplay(followOffset), editor.state.doc.length);
+    editor.dispatch({ effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 48 }) });
+  }, [followOffset, followNonce]);
 
   const revealOffset = reveal?.offset;
   const revealNonce = reveal?.nonce;
   useEffect(() => {
     const editor = view.current;
     if (!editor || revealOffset === undefined || revealNonce === undefined) return;
-    const anchor = Math.min(revealOffset, editor.state.doc.length);
+    const anchor = Math.min(map.current.toDisplay(revealOffset), editor.state.doc.length);
     editor.dispatch({
       selection: { anchor },
       effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
     });
   }, [revealOffset, revealNonce]);
 
-  return (
-    <div ref={host} className="h-full min-h-0 overflow-hidden [&_.cm-editor]:h-full" data-testid="xml-view" />
-  );
+  return <div ref={host} className="h-full min-h-0 overflow-hidden" data-testid="xml-view" />;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic, Fix } from '../../model/types';
 import { xmlReadError } from '../../targets/messages';
 import { DEFAULT_MAX_TEXT, readOsXml } from '../../xml/os-xml';
-import { positionAt } from '../../xml/positions';
+import { daemonLineAt } from '../../xml/positions';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
 const DECLARATION = /<\?xml[\s\S]*?\?>[ \t]*(?:\r?\n)?/g;
@@ -35,7 +35,7 @@ export const x1XmlError: Rule = {
       (target.xmlBackslashRuns === 'sticky' && doc.text.includes('\\'));
     if (!error && differs) error = readOsXml(doc.text, target.xmlMaxText, target.xmlBackslashRuns).error;
     if (!error) return [];
-    const line = positionAt(doc.text, error.offset).line;
+    const line = daemonLineAt(doc.text, error.offset);
     const fromReader = doc.problems.find((p) => p.code === 'X1');
     const message =
       fromReader && doc.xmlError === error
