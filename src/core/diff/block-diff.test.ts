@@ -100,6 +100,21 @@ describe('diffBlocks', () => {
       expect.objectContaining({ status: 'changed', original: 1, draft: 1 }),
     ]);
   });
+  it('compares a draft pasted over the import, thousands of blocks on each side', () => {
+    const file = (prefix: string) =>
+      readDocument(
+        `<ossec_config>\n${Array.from(
+          { length: 3000 },
+          (_, i) =>
+            `  <command>\n    <name>${prefix}-${i}</name>\n    <executable>${prefix}</executable>\n  </command>\n`,
+        ).join('')}</ossec_config>\n`,
+      );
+    const before = file('old');
+    const after = file('new');
+    const changes = diffBlocks(before, after, diffLines(before.text, after.text));
+    expect(changes).toHaveLength(3000);
+    expect(changes.every((c) => c.status === 'changed' && c.original === c.draft)).toBe(true);
+  }, 60_000);
 });
 
 describe('revertBlock', () => {

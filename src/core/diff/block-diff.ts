@@ -41,34 +41,33 @@ function lineStarts(lines: readonly string[]): number[] {
 const lineAt = (starts: readonly number[], offset: number) =>
   Math.max(0, Math.min(lineIndexAt(starts, offset), starts.length - 2));
 
+/** Index of the first change that ends after old line `line`: the one holding it, or the next one. */
+function changeAfter(changes: readonly LineChange[], line: number): number {
+  let low = 0;
+  let high = changes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (changes[mid].aEnd <= line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Where an old line lands in the new text: its own new index when it is common, else the start of what
  * replaced the change it belongs to.
  */
 function mapLine(changes: readonly LineChange[], line: number): number {
-  let low = 0;
-  let high = changes.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (changes[mid].aEnd <= line) low = mid + 1;
-    else high = mid;
-  }
-  const change = changes[low];
-  if (change && line >= change.aStart) return change.bStart;
-  const before = changes[low - 1];
+  const k = changeAfter(changes, line);
+  if (k < changes.length && line >= changes[k].aStart) return changes[k].bStart;
+  const before = changes[k - 1];
   return before ? line + before.bEnd - before.aEnd : line;
 }
 
 /** Whether an old line is one the new text removed or replaced. */
 function isChanged(changes: readonly LineChange[], line: number): boolean {
-  let low = 0;
-  let high = changes.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (changes[mid].aEnd <= line) low = mid + 1;
-    else high = mid;
-  }
-  return low < changes.length && changes[low].aStart <= line;
+  const k = changeAfter(changes, line);
+  return k < changes.length && changes[k].aStart <= line;
 }
 
 const textOf = (doc: ConfigDocument, block: Block) => doc.text.slice(block.start, block.end);
@@ -77,7 +76,7 @@ interface Matching {
   /** For each imported block, the index of its draft counterpart. */
   ofOriginal: Array<number | undefined>;
   ofDraft: Array<number | undefined>;
-  /** Draft blocks whose identical text stood elsewhere in the import. */
+  /** Draft blocks paired with an imported block across the unchanged ones: moved, maybe edited too. */
   moved: Set<number>;
 }
 
@@ -186,14 +185,18 @@ function matchBlocks(original: ConfigDocument, draft: ConfigDocument, lines: Lin
     for (const [i, j] of alikeInOrder(original, draft, gap, ofOriginal, ofDraft, landsOn)) pair(i, j);
   }
   // What is left may have been moved, and maybe edited too: the same kind and name anywhere.
+  const nameOf = (block: Block) => `${block.kind}\u0000${blockTitle(block) ?? '\u0000'}`;
+  const unpairedByName = new Map<string, number[]>();
+  before.forEach((block, i) => {
+    if (ofOriginal[i] !== undefined) return;
+    const same = unpairedByName.get(nameOf(block));
+    if (same) same.push(i);
+    else unpairedByName.set(nameOf(block), [i]);
+  });
   after.forEach((block, j) => {
     if (ofDraft[j] !== undefined) return;
-    const title = blockTitle(block);
-    const i = before.findIndex(
-      (candidate, i) =>
-        ofOriginal[i] === undefined && candidate.kind === block.kind && blockTitle(candidate) === title,
-    );
-    if (i < 0) return;
+    const i = unpairedByName.get(nameOf(block))?.shift();
+    if (i === undefined) return;
     pair(i, j);
     moved.add(j);
   });
@@ -224,23 +227,27 @@ function alikeInOrder(
   if (n === 0 || m === 0) return [];
   const before = left.map((i) => original.blocks[i]);
   const after = right.map((j) => draft.blocks[j]);
-  let weight: (x: number, y: number) => number;
   if (n * m > MAX_WEIGHED_PAIRS) {
-    weight = (x, y) => (before[x].kind === after[y].kind ? 1 : 0);
-  } else {
-    const linesOf = (doc: ConfigDocument, block: Block) => splitLines(textOf(doc, block));
-    const beforeLines = before.map((block) => linesOf(original, block));
-    const afterLines = after.map((block) => linesOf(draft, block));
-    weight = (x, y) => {
-      if (before[x].kind !== after[y].kind) return 0;
-      const a = beforeLines[x];
-      const b = afterLines[y];
-      const edits = diffSequences(a, b).reduce((sum, c) => sum + c.aEnd - c.aStart, 0);
-      const title = blockTitle(before[x]) === blockTitle(after[y]) ? 0.5 : 0;
-      const place = landsOn(left[x], right[y]) ? 0.25 : 0;
-      return a.length - edits + title + place + 1;
-    };
+    // Commands with commands and responses with responses, in order.
+    const pairs: Array<[number, number]> = [];
+    for (const kind of ['command', 'active-response'] as const) {
+      const olds = left.filter((_, x) => before[x].kind === kind);
+      const news = right.filter((_, y) => after[y].kind === kind);
+      for (let k = 0; k < Math.min(olds.length, news.length); k++) pairs.push([olds[k], news[k]]);
+    }
+    return pairs;
   }
+  const linesOf = (doc: ConfigDocument, block: Block) => splitLines(textOf(doc, block));
+  const beforeLines = before.map((block) => linesOf(original, block));
+  const afterLines = after.map((block) => linesOf(draft, block));
+  const weight = (x: number, y: number) => {
+    if (before[x].kind !== after[y].kind) return 0;
+    const a = beforeLines[x];
+    const edits = diffSequences(a, afterLines[y]).reduce((sum, c) => sum + c.aEnd - c.aStart, 0);
+    const title = blockTitle(before[x]) === blockTitle(after[y]) ? 0.5 : 0;
+    const place = landsOn(left[x], right[y]) ? 0.25 : 0;
+    return a.length - edits + title + place + 1;
+  };
   // best[x][y]: the heaviest pairing of before[x..] with after[y..].
   const width = m + 1;
   const best = new Float64Array((n + 1) * width);
