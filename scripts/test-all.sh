@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Every check `npm test` promises, in order, stopping at the first failure.
-# Meant to work on a fresh Debian machine that has only Node 20: the e2e tests need Debian's Chromium and
-# the unit tests GNU patch, which are installed here with apt-get when missing (Playwright's own browser
-# download is never used).
+# Meant to work on a fresh Debian machine that has only Node 20: the e2e tests need Debian's Chromium,
+# which is installed here with apt-get when missing (Playwright's own browser download is never used).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,35 +27,34 @@ fail() {
   exit 1
 }
 
-# ensure_tool PATH PACKAGE: installs Debian's PACKAGE with apt-get when PATH is missing.
-ensure_tool() {
-  local path=$1 package=$2
-  if [ -x "$path" ]; then
-    SUMMARY+=("ok    $package (already at $path)")
+# Installs a Debian package when the program it provides is missing (CHROMIUM for the e2e tests; jq,
+# which the bash active-response scaffolds need, and patch, which applies the exported .diff, for the
+# unit tests that run them).
+ensure_package() {
+  local package=$1 program=$2
+  if [ -x "$program" ]; then
+    SUMMARY+=("ok    $package (already at $program)")
     return 0
   fi
-  say "$package: $path is missing; installing Debian's $package with apt-get"
+  say "$package: $program is missing; installing Debian's $package with apt-get"
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     if ! command -v sudo >/dev/null 2>&1; then
-      fail "$package" "$path is missing, this user is not root and sudo is not installed; run as root: apt-get update && apt-get install -y $package"
+      fail "$package" "$program is missing, this user is not root and sudo is not installed; run as root: apt-get update && apt-get install -y $package"
     fi
     sudo=(sudo)
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    fail "$package" "$path is missing and apt-get is not available (not a Debian system?); install $package so that $path exists"
+    fail "$package" "$program is missing and apt-get is not available (not a Debian system?); install $package so that $program exists"
   fi
-  if [ -z "${APT_UPDATED:-}" ]; then
-    if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update; then
-      fail "$package" "apt-get update failed (no network access to the Debian mirrors, or no permission)"
-    fi
-    APT_UPDATED=1
+  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update; then
+    fail "$package" "apt-get update failed (no network access to the Debian mirrors, or no permission)"
   fi
   if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$package"; then
     fail "$package" "apt-get install -y $package failed (see apt's output above)"
   fi
-  if [ ! -x "$path" ]; then
-    fail "$package" "apt-get installed $package but $path still does not exist"
+  if [ ! -x "$program" ]; then
+    fail "$package" "apt-get installed $package but $program still does not exist"
   fi
   SUMMARY+=("ok    $package (installed with apt-get)")
 }
@@ -73,9 +71,9 @@ step() {
   fi
 }
 
-ensure_tool "$CHROMIUM" chromium
-# The patch export's unit tests apply it with the real GNU patch.
-ensure_tool /usr/bin/patch patch
+ensure_package chromium "$CHROMIUM"
+ensure_package jq /usr/bin/jq
+ensure_package patch /usr/bin/patch
 step typecheck npx tsc -b
 step lint npx biome check --error-on-warnings .
 step unit npx vitest run

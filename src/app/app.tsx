@@ -37,6 +37,8 @@ import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
+import { MigrationView } from '../features/migration/migration-view';
+import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { OpenSharedDialog } from '../features/share/open-shared-dialog';
 import { ShareDialog } from '../features/share/share-dialog';
@@ -134,7 +136,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>(storageProblem ?? '');
-  const [dialog, setDialog] = useState<'import' | 'templates' | 'diff' | 'share' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | 'diff' | 'share' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -346,6 +348,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onShare={() => setDialog('share')}
+        onMigrate={() => setDialog('migrate')}
         onNew={() => {
           store.commit(
             { text: '', encoding: 'utf-8', original: null, selected: null },
@@ -358,6 +361,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onRedo={() => store.redo()}
         onTheme={setTheme}
         onStatus={setStatus}
+      />
+      <TargetSuggestion
+        key={original?.name ?? 'draft'}
+        doc={readable}
+        target={target}
+        role={state.role}
+        onTarget={(t) => store.setTarget(t)}
+        onMigrate={() => setDialog('migrate')}
       />
       <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
@@ -543,7 +554,13 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         </section>
         <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
           <div className="h-[24rem] min-h-0 wide:h-auto">
-            <ProblemsPanel diagnostics={diagnostics} blockLabel={blockLabel} onJump={jump} onFix={fix} />
+            <ProblemsPanel
+              diagnostics={diagnostics}
+              blockLabel={blockLabel}
+              onJump={jump}
+              onFix={fix}
+              onSee={() => setDialog('migrate')}
+            />
           </div>
           <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
             <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
@@ -610,6 +627,17 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           onClose={shared.dismiss}
         />
       )}
+      {dialog === 'migrate' && (
+        <MigrationView
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          role={state.role}
+          fileName={original?.name ?? 'ossec.conf'}
+          onStatus={setStatus}
+        />
+      )}
       {dialog === 'templates' && (
         <TemplateGallery
           open
@@ -618,6 +646,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           targetLabel={target.label}
           stockCommands={target.stockCommands}
           onInsertStock={insertStock}
+          onStatus={setStatus}
         />
       )}
     </div>

@@ -18,6 +18,7 @@ export interface HeaderProps {
   onImport: () => void;
   onTemplates: () => void;
   onShare: () => void;
+  onMigrate: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -65,6 +66,9 @@ export function Header(props: HeaderProps) {
         <ExportMenu doc={doc} onStatus={props.onStatus} />
         <Button icon={<Icon name="link" className="size-3.5" />} onClick={props.onShare}>
           Share
+        </Button>
+        <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
+          Migrate to 5.0
         </Button>
         <Button variant="ghost" icon={<Icon name="file" className="size-3.5" />} onClick={props.onNew}>
           New

@@ -21,22 +21,27 @@ Commands:
 Options:
   -h, --help    Show this help.
 
+--target takes ossec@2.8, ossec@3.7, ossec@4.2, wazuh@3.0 … wazuh@4.14 and wazuh@5.0 (beta).
+
 Exit status: 0 accepted, 1 not accepted, 2 usage error or unreadable file.
 `;
 
 export type Format = 'text' | 'json';
+export type ReportFormat = Format | 'markdown';
 
 export type Invocation =
   | { command: 'help' }
   | { command: 'export'; file: string }
   | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
   | { command: 'arconf'; target?: string; role: RoleOption; file: string }
-  | { command: 'simulate'; target?: string; format: Format; file: string; alert: Alert };
+  | { command: 'simulate'; target?: string; format: Format; file: string; alert: Alert }
+  | { command: 'migrate'; target?: string; role: RoleOption; format: ReportFormat; file: string };
 
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
 
 const FORMATS: readonly Format[] = ['text', 'json'];
+const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown'];
 
 function oneOf<T extends string>(
   option: string,
@@ -160,6 +165,17 @@ export function parseInvocation(argv: string[]): Invocation {
           user: values.user,
           filename: values.filename,
         },
+      };
+    }
+    case 'migrate': {
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      if (values.help) return { command: 'help' };
+      return {
+        command,
+        target: values.target,
+        role: oneOf('role', values.role, ROLES, 'auto'),
+        format: oneOf('format', values.format, REPORT_FORMATS, 'text'),
+        file: exactlyOneFile(command, positionals),
       };
     }
     default:

@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEAVY_TEST_TIMEOUT } from '../core/test-support/timeouts';
-import { runCli } from './run';
+import { cli, cliInProcess } from './testing';
 
-const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 const COMPILER_LINE = /^.+:\d+:\d+ (error|warning|info) \S+ .+$/;
@@ -19,28 +16,6 @@ function corpusFiles(dir: string): string[] {
       return entry.isDirectory() ? corpusFiles(full) : [full];
     })
     .sort();
-}
-
-/** The real `ar-studio` process, as a user starts it. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
-}
-
-/** The same entry point in this process: what the binary runs, minus the cost of starting Node and tsx. */
-async function cliInProcess(...args: string[]) {
-  const out: Buffer[] = [];
-  let stderr = '';
-  const status = await runCli(args, {
-    readFile: async (file) => new Uint8Array(await readFile(file)),
-    stdout: (chunk) => {
-      out.push(Buffer.from(chunk));
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { status, stdout: Buffer.concat(out), stderr };
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ar-studio-cli-'));

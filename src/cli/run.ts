@@ -8,13 +8,19 @@ import {
   decodeBytes,
   deriveResponses,
   encodeText,
+  fileResponsesAbsence,
   isAccepted,
+  migrate,
+  migrationBundle,
+  migrationMarkdown,
+  migrationTextLines,
   parseTarget,
   positionAt,
   type Role,
   type RoleOption,
   readDocument,
   resolveRole,
+  showControls,
   simulate,
   type TargetProfile,
   validate,
@@ -159,8 +165,15 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   return status;
 }
 
+/** arconf and simulate have nothing to work on when the manager takes its responses from the indexer. */
+function withFileResponses(target: TargetProfile, command: string): TargetProfile {
+  const absence = fileResponsesAbsence(target);
+  if (absence) throw new UsageError(`${command} does not apply to ${target.label}: ${absence}`);
+  return target;
+}
+
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
-  const target = targetOf(invocation.target);
+  const target = withFileResponses(targetOf(invocation.target), 'arconf');
   const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
   for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
   if (accepted) return EXIT_ACCEPTED;
@@ -179,7 +192,7 @@ async function runSimulate(
   io: CliIo,
   invocation: Extract<Invocation, { command: 'simulate' }>,
 ): Promise<number> {
-  const target = targetOf(invocation.target);
+  const target = withFileResponses(targetOf(invocation.target), 'simulate');
   const { file, alert } = invocation;
   const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
   const { responses, notes } = simulate(doc, alert, target);
@@ -215,6 +228,37 @@ function undoText(timeout: number, offences: number[] | undefined): string {
   return `undone after ${offences.map((seconds) => `${seconds} s`).join(', then ')} for repeat offences`;
 }
 
+async function runMigrate(
+  io: CliIo,
+  invocation: Extract<Invocation, { command: 'migrate' }>,
+): Promise<number> {
+  const from = targetOf(invocation.target);
+  if (from.responsesFrom === 'indexer') {
+    throw new UsageError(
+      `migrate reads a file written for 4.x or OSSEC; --target is the version it runs on now, not ${from.label}`,
+    );
+  }
+  const { file } = invocation;
+  const { doc, role, accepted } = judge(await load(io, file, true), from, invocation.role);
+  const migration = migrate(doc, { from, role });
+  if (invocation.format === 'json') {
+    const { cleaned, ...report } = migration;
+    const out = {
+      file,
+      ...report,
+      bundle: migrationBundle(migration),
+      cleaned: { text: cleaned.text, hunks: cleaned.hunks },
+    };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  } else if (invocation.format === 'markdown') {
+    io.stdout(migrationMarkdown(migration, file));
+  } else {
+    for (const line of migrationTextLines(migration, file)) io.stdout(`${showControls(line)}\n`);
+  }
+  if (!accepted) refusedNote(io, from, file, 'this is what its valid blocks would become');
+  return accepted && migration.status === 'exact' ? EXIT_ACCEPTED : EXIT_NOT_ACCEPTED;
+}
+
 /** Runs one `ar-studio` invocation and returns its exit status; expected failures never throw. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let invocation: Invocation;
@@ -238,6 +282,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runArConf(io, invocation);
       case 'simulate':
         return await runSimulate(io, invocation);
+      case 'migrate':
+        return await runMigrate(io, invocation);
     }
   } catch (error) {
     if (!(error instanceof UnreadableFile || error instanceof UsageError)) throw error;

@@ -1,4 +1,4 @@
-/** Saves bytes as a file through the browser's download, nothing else involved. */
+/** Saves bytes as a file the browser downloads; nothing leaves the machine. */
 export function downloadBytes(bytes: Uint8Array, name: string, type = 'application/xml'): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const link = document.createElement('a');

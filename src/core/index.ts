@@ -5,6 +5,31 @@ export { deriveResponses, type ResponseSummary } from './derive/responses';
 export { type BlockChange, type BlockChangeStatus, diffBlocks, revertBlock } from './diff/block-diff';
 export { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
 export { formatPatch, type Hunk, type HunkLine, hunkHeader, hunksOf, patchFileName } from './diff/patch';
+export { agentSettings, cleanedFile, unifiedDiff } from './migrate/clean';
+export {
+  countByStatus,
+  countsText,
+  DEFINITION_REQUEST,
+  definitionLine,
+  MONITOR_NOTE,
+  MONITOR_REQUEST,
+  migrationBundle,
+  migrationMarkdown,
+  migrationTextLines,
+  STATUS_LABEL,
+} from './migrate/format';
+export { MIGRATION_TARGET, type MigrateOptions, migrate } from './migrate/migrate';
+export { definitionProblems, monitorProblems } from './migrate/server-rules';
+export type {
+  DefinitionBody,
+  DiffHunk,
+  ItemKind,
+  MigratedResponse,
+  Migration,
+  MigrationStatus,
+  MonitorBody,
+  ReportItem,
+} from './migrate/types';
 export {
   applyOps,
   duplicateBlock,
@@ -27,7 +52,7 @@ export {
   fieldValue,
   valueProblem,
 } from './model/fields';
-export { readDocument } from './model/read';
+export { isConfigRoot, readDocument } from './model/read';
 export type {
   Block,
   BlockChild,
@@ -50,14 +75,17 @@ export {
 export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
+export { suggestTarget, type TargetSuggestion } from './targets/suggest';
 export {
   DEFAULT_TARGET,
+  fileResponsesAbsence,
   parseTarget,
   TARGETS,
   type TargetId,
   type TargetProfile,
   toProfile,
 } from './targets/target';
+export { showControls } from './text/visible';
 export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
 export { decodeBytes, encodeText } from './xml/encoding';
 export { positionAt } from './xml/positions';

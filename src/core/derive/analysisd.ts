@@ -6,6 +6,7 @@
 
 import { fieldsNamed, fieldValue } from '../model/fields';
 import type { Block, ConfigDocument } from '../model/types';
+import { type RoleOption, resolveRole } from '../targets/role';
 import type { StockCommand } from '../targets/stock';
 import type { TargetProfile } from '../targets/target';
 import { atoi, isAllDigits } from './c-atoi';
@@ -81,6 +82,20 @@ const KNOWN_RESPONSE_ELEMENTS = new Set([
   'disabled',
   'repeated_offenders',
 ]);
+
+/**
+ * Whether the target's analysisd reads this file's responses: a manager's file (not an agent's, not a
+ * centralized agent.conf), on a target whose manager still takes responses from the file (not Wazuh 5.0).
+ */
+export function analysisdReadsResponses(
+  doc: ConfigDocument,
+  target: TargetProfile,
+  role: RoleOption,
+): boolean {
+  return (
+    doc.shape !== 'agent-config' && resolveRole(doc, role) === 'manager' && target.responsesFrom === 'xml'
+  );
+}
 
 /** The case-insensitive OS_Regex searches of `ReadActiveResponses()` (reference §5.1). */
 export function locationBits(location: string): LocationBits {

@@ -4,9 +4,9 @@
  */
 
 import type { ConfigDocument } from '../model/types';
-import { type RoleOption, resolveRole } from '../targets/role';
+import type { RoleOption } from '../targets/role';
 import { type TargetProfile, toProfile } from '../targets/target';
-import { emulateAnalysisd, type ResponseModel } from './analysisd';
+import { analysisdReadsResponses, emulateAnalysisd, type ResponseModel } from './analysisd';
 
 /** `OS_FLSIZE` is 256: snprintf keeps at most 255 bytes of the key, so a long name loses its timeout. */
 const KEY_BYTES = 255;
@@ -40,7 +40,8 @@ export function arConfLines(
   target: TargetProfile | string,
   role: RoleOption = 'auto',
 ): string[] {
-  if (doc.shape === 'agent-config' || resolveRole(doc, role) === 'agent') return [];
-  const model = emulateAnalysisd(doc, toProfile(target));
+  const profile = toProfile(target);
+  if (!analysisdReadsResponses(doc, profile, role)) return [];
+  const model = emulateAnalysisd(doc, profile);
   return model.responses.map(arConfLine).filter((line): line is string => line !== undefined);
 }

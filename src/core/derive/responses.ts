@@ -5,9 +5,14 @@
 
 import { fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
-import { type RoleOption, resolveRole } from '../targets/role';
+import type { RoleOption } from '../targets/role';
 import { type TargetProfile, toProfile } from '../targets/target';
-import { emulateAnalysisd, type ResponseModel, type ResponseOutcome } from './analysisd';
+import {
+  analysisdReadsResponses,
+  emulateAnalysisd,
+  type ResponseModel,
+  type ResponseOutcome,
+} from './analysisd';
 import { arConfLine } from './ar-conf';
 import { atoi } from './c-atoi';
 import { execdView } from './execd';
@@ -99,8 +104,8 @@ export function deriveResponses(
   target: TargetProfile | string,
   role: RoleOption = 'auto',
 ): ResponseSummary[] {
-  if (doc.shape === 'agent-config' || resolveRole(doc, role) === 'agent') return [];
   const profile = toProfile(target);
+  if (!analysisdReadsResponses(doc, profile, role)) return [];
   const model = emulateAnalysisd(doc, profile);
   const offenders = execdView(doc, profile).offenders?.minutes ?? [];
   return model.responses.map((r) => {

@@ -8,7 +8,7 @@ import { readOsXml } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
 import { fieldsOf, fieldValue, lastField, valueProblem } from './fields';
-import { indentBefore, readDocument } from './read';
+import { indentBefore, isConfigRoot, readDocument } from './read';
 import type { Block, BlockSpec, ConfigDocument, DocumentOp, XmlElement } from './types';
 
 export class EditError extends Error {}
@@ -310,7 +310,7 @@ function insertBlockText(
     if (offset < text.length && text[offset] !== '\r' && text[offset] !== '\n') offset = anchor.end;
     return insertAt(doc, offset, eol + gap + indent, blockText(indent));
   }
-  const root = doc.topLevel.find((top) => top.name === 'ossec_config' && !top.selfClosing);
+  const root = doc.topLevel.find((top) => isConfigRoot(top.name) && !top.selfClosing);
   if (root) {
     const indent = doc.layout.blockIndent;
     const closingIndent = indentBefore(text, root.closeStart);
@@ -368,25 +368,30 @@ export function insertBlocksText(
 }
 
 /**
- * Remove a block with its line. A blank line that would then be doubled, or left against the root's opening
- * or closing tag where the block used to be, goes with it.
+ * What removing the block at `[start, end)` of `text` deletes: the block with its line, and a blank line
+ * that would then be doubled, or left against the root's opening or closing tag where the block used to be.
  */
-export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
-  const block = blockAt(doc, blockIndex);
-  const { text } = doc;
-  const line = wholeLine(text, block.start, block.end);
-  if (!line) return replaceText(doc, block.start, block.end, '');
+export function removalRange(text: string, start: number, end: number): { start: number; end: number } {
+  const line = wholeLine(text, start, end);
+  if (!line) return { start, end };
   const before = lineBefore(text, line.start);
   const after = lineAt(text, line.end);
   const blankBefore = before !== null && isBlank(text, before);
   const blankAfter = after !== null && isBlank(text, after);
   if (blankBefore && before && (after === null || blankAfter || isClosingLine(text, after))) {
-    return replaceText(doc, before.start, line.end, '');
+    return { start: before.start, end: line.end };
   }
   if (blankAfter && after && before !== null && isOpeningLine(text, before)) {
-    return replaceText(doc, line.start, after.end, '');
+    return { start: line.start, end: after.end };
   }
-  return replaceText(doc, line.start, line.end, '');
+  return line;
+}
+
+/** Remove a block with its line, keeping the file's blank-line rhythm (see `removalRange`). */
+export function removeBlock(doc: ConfigDocument, blockIndex: number): ConfigDocument {
+  const block = blockAt(doc, blockIndex);
+  const range = removalRange(doc.text, block.start, block.end);
+  return replaceText(doc, range.start, range.end, '');
 }
 
 /** A copy of the block's own text right after it. */

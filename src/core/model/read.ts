@@ -12,8 +12,18 @@ import type {
   XmlElement,
 } from './types';
 
-const CONFIG_ROOT = 'ossec_config';
+/**
+ * The roots whose sections the daemons read: `<ossec_config>` (OSSEC, Wazuh 4.x and 5.0 agents) and
+ * `<wazuh_config>` (the Wazuh 5.0 manager's file, reference wazuh5 §1). Which one a daemon wants is the
+ * target's business; the document keeps the blocks of both.
+ */
+export const CONFIG_ROOTS = ['ossec_config', 'wazuh_config'] as const;
+export type ConfigRoot = (typeof CONFIG_ROOTS)[number];
 const AGENT_CONFIG_ROOT = 'agent_config';
+
+export function isConfigRoot(name: string): name is ConfigRoot {
+  return (CONFIG_ROOTS as readonly string[]).includes(name);
+}
 
 export function isBlockName(name: string): name is BlockKind {
   return name === 'command' || name === 'active-response';
@@ -32,7 +42,7 @@ export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): Co
     }
     for (const section of top.children) {
       if (isBlockName(section.name)) {
-        blocks.push(SourceBlock.fromElement(section, blocks.length, topLevelIndex, top.name === CONFIG_ROOT));
+        blocks.push(SourceBlock.fromElement(section, blocks.length, topLevelIndex, isConfigRoot(top.name)));
         // The document keeps roots and sections; a block's fields live in the block.
         section.children = [];
       }
@@ -52,7 +62,7 @@ export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): Co
 
 function shapeOf(topLevel: XmlElement[]): DocumentShape {
   if (topLevel.length === 0) return 'empty';
-  if (topLevel.some((e) => e.name === CONFIG_ROOT)) return 'config';
+  if (topLevel.some((e) => isConfigRoot(e.name))) return 'config';
   if (topLevel.every((e) => isBlockName(e.name))) return 'fragment';
   if (topLevel.every((e) => e.name === AGENT_CONFIG_ROOT)) return 'agent-config';
   return 'config';
@@ -83,7 +93,7 @@ function detectLayout(text: string, blocks: Block[], topLevel: XmlElement[]): La
     if (blockIndent !== null && childIndent !== null) break;
   }
   if (blockIndent === null) {
-    const firstSection = topLevel.find((e) => e.name === CONFIG_ROOT && e.children.length > 0)?.children[0];
+    const firstSection = topLevel.find((e) => isConfigRoot(e.name) && e.children.length > 0)?.children[0];
     blockIndent = firstSection ? (indentBefore(text, firstSection.start) ?? '  ') : '  ';
   }
   let indentUnit = '  ';

@@ -56,7 +56,7 @@ export interface Block {
   selfClosing: boolean;
   /** Index into `ConfigDocument.topLevel` of the root that holds it; for a fragment's own top-level blocks, the block's own entry. */
   topLevelIndex: number;
-  /** Whether the daemon reads this block: inside an `<ossec_config>` root, or a top-level block of a fragment. */
+  /** Whether the daemon reads this block: inside an `<ossec_config>` (or `<wazuh_config>`) root, or a top-level block of a fragment. */
   inConfigRoot: boolean;
   children: BlockChild[];
 }
@@ -107,6 +107,8 @@ export interface Diagnostic {
   offset: number;
   endOffset?: number;
   fix?: Fix;
+  /** A view of the page that deals with the problem (the migration view for Wazuh 5.0's leftovers). */
+  see?: 'migration';
 }
 
 /** A new block as the editor creates it: element names and values in document order. */

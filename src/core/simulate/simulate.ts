@@ -11,7 +11,7 @@ import { atoi, isAllDigits } from '../derive/c-atoi';
 import { execdView } from '../derive/execd';
 import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
-import type { TargetProfile } from '../targets/target';
+import { fileResponsesAbsence, type TargetProfile } from '../targets/target';
 import { osRegexToRegExp } from './os-regex';
 
 export interface Alert {
@@ -162,6 +162,8 @@ const SKIPPED: Record<string, string> = {
 };
 
 export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfile): Simulation {
+  const absence = fileResponsesAbsence(target);
+  if (absence) return { responses: [], notes: [absence] };
   const model = emulateAnalysisd(doc, target);
   const notes: string[] = [];
   if (alert.level === 0) notes.push('A rule of level 0 never triggers an active response.');

@@ -4,7 +4,7 @@
  * ar.conf before the file's own (§5.9).
  */
 
-export type ScriptGeneration = 'ossec' | 'wazuh3' | 'wazuh42';
+export type ScriptGeneration = 'ossec' | 'wazuh3' | 'wazuh42' | 'wazuh50';
 
 export interface StockCommand {
   name: string;
@@ -43,6 +43,13 @@ const WAZUH42_COMMANDS: StockCommand[] = [
   { name: 'win_route-null', executable: 'route-null.exe', timeoutAllowed: true },
   { name: 'netsh', executable: 'netsh.exe', timeoutAllowed: true },
 ];
+
+/**
+ * Wazuh 5.0 agents install compiled block-ip (Unix, macOS, Windows) and disable-account
+ * (`src/active-response/CMakeLists.txt@5.0`, `docs/ref/modules/active-response/executables.md`); the manager
+ * defines no commands at all.
+ */
+const WAZUH50_SCRIPTS = ['block-ip', 'disable-account'];
 
 const OSSEC_SCRIPTS = [
   'host-deny.sh',
@@ -144,18 +151,21 @@ export const STOCK_COMMANDS: Record<ScriptGeneration, readonly StockCommand[]> =
   ossec: OSSEC_COMMANDS,
   wazuh3: WAZUH3_COMMANDS,
   wazuh42: WAZUH42_COMMANDS,
+  wazuh50: [],
 };
 
 export const STOCK_SCRIPTS: Record<ScriptGeneration, readonly string[]> = {
   ossec: OSSEC_SCRIPTS,
   wazuh3: WAZUH3_SCRIPTS,
   wazuh42: WAZUH42_SCRIPTS,
+  wazuh50: WAZUH50_SCRIPTS,
 };
 
 export const BUILTIN_AR_CONF: Record<ScriptGeneration, readonly string[]> = {
   ossec: BUILTIN_OSSEC,
   wazuh3: BUILTIN_OSSEC,
   wazuh42: BUILTIN_WAZUH42,
+  wazuh50: [],
 };
 
 /**

@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { daemonMessage, xmlReadError } from './messages';
 import { stockRename } from './stock';
-import { DEFAULT_TARGET, parseTarget, TARGETS } from './target';
+import { DEFAULT_TARGET, fileResponsesAbsence, parseTarget, TARGETS } from './target';
 
 describe('targets', () => {
-  it('lists OSSEC 2.8, 3.7, 4.2 and every Wazuh minor from 3.0 to 4.14', () => {
+  it('lists OSSEC 2.8, 3.7, 4.2, every Wazuh minor from 3.0 to 4.14, and Wazuh 5.0', () => {
     const ids = TARGETS.map((t) => t.id);
     expect(ids.slice(0, 3)).toEqual(['ossec@2.8', 'ossec@3.7', 'ossec@4.2']);
     expect(ids).toContain('wazuh@3.13');
     expect(ids).toContain('wazuh@4.0');
-    expect(ids.at(-1)).toBe('wazuh@4.14');
-    expect(ids).toHaveLength(3 + 14 + 15);
+    expect(ids.slice(-2)).toEqual(['wazuh@4.14', 'wazuh@5.0']);
+    expect(ids).toHaveLength(3 + 14 + 15 + 1);
     expect(parseTarget(DEFAULT_TARGET).id).toBe('wazuh@4.14');
   });
 
   it('parses ids with a patch level or a product name, and refuses unknown ones', () => {
     expect(parseTarget('wazuh@4.14.7').id).toBe('wazuh@4.14');
     expect(parseTarget('OSSEC 3.7.0').id).toBe('ossec@3.7');
-    expect(() => parseTarget('wazuh@5.0')).toThrow(/Unknown target 'wazuh@5.0'/);
+    expect(parseTarget('wazuh@5.0.1').id).toBe('wazuh@5.0');
+    expect(() => parseTarget('wazuh@5.1')).toThrow(/Unknown target 'wazuh@5.1'/);
     expect(() => parseTarget('splunk@1.0')).toThrow(/Known targets: ossec@2.8/);
   });
 
@@ -86,5 +87,25 @@ describe('targets', () => {
     expect(
       xmlReadError(parseTarget('wazuh@4.14'), 'analysisd', "XMLERR: Element 'name' not closed.", 3),
     ).toBe("(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Element 'name' not closed. (line 3).");
+  });
+
+  it('labels Wazuh 5.0 as a beta whose manager reads <wazuh_config> and takes responses from the indexer', () => {
+    const five = parseTarget('wazuh@5.0');
+    expect(five).toMatchObject({
+      label: 'Wazuh 5.0 (beta)',
+      beta: true,
+      responsesFrom: 'indexer',
+      roots: { manager: 'wazuh_config', agent: 'ossec_config' },
+      configPath: 'etc/wazuh-manager.conf',
+      stockCommands: [],
+      stockExecutables: ['block-ip', 'disable-account'],
+      builtinArConf: [],
+    });
+    expect(fileResponsesAbsence(five)).toMatch(/Wazuh 5.0 \(beta\) has no ar.conf/);
+    const four = parseTarget('wazuh@4.14');
+    expect(four).toMatchObject({ label: 'Wazuh 4.14', beta: false, responsesFrom: 'xml' });
+    expect(four.roots).toEqual({ manager: 'ossec_config', agent: 'ossec_config' });
+    expect(fileResponsesAbsence(four)).toBeNull();
+    expect(TARGETS.filter((t) => t.beta).map((t) => t.id)).toEqual(['wazuh@5.0']);
   });
 });

@@ -4,6 +4,7 @@
  * version.
  */
 
+import type { ConfigRoot } from '../model/read';
 import type { BackslashRuns } from '../xml/os-xml';
 import {
   BUILTIN_AR_CONF,
@@ -63,8 +64,17 @@ export interface TargetProfile {
   stockExecutables: readonly string[];
   /** The fixed lines analysisd writes to ar.conf before the file's own. */
   builtinArConf: readonly string[];
-  /** Path the daemons print in their messages. */
+  /** Path the daemons print in their messages (the manager's file). */
   configPath: string;
+  /**
+   * Where the manager takes its responses from: its own XML file (analysisd, which writes ar.conf), or, from
+   * Wazuh 5.0, the indexer (definitions in the dashboard, triggered by Alerting monitors; reference wazuh5 §1).
+   */
+  responsesFrom: 'xml' | 'indexer';
+  /** The root element each role's daemons read: `<wazuh_config>` for a Wazuh 5.0 manager (defs.h `WAZUHCONFIG`). */
+  roots: Readonly<Record<'manager' | 'agent', ConfigRoot>>;
+  /** Whether this release is not generally available: its label says so everywhere. */
+  beta: boolean;
 }
 
 type Thresholds = Record<
@@ -77,7 +87,8 @@ type Thresholds = Record<
   | 'execdCaVerification'
   | 'agentUpgradeReader'
   | 'expectIgnored'
-  | 'compiledScripts',
+  | 'compiledScripts'
+  | 'responsesInIndexer',
   string
 >;
 
@@ -93,12 +104,17 @@ const WAZUH_SINCE: Thresholds = {
   compiledScripts: '4.2',
   agentIdZeroDropped: '4.3',
   emptyCommandOrLocationMissing: '4.4',
+  responsesInIndexer: '5.0',
 };
+
+/** Releases still in beta: labelled so in the page and the CLI. */
+const BETA = new Set(['wazuh@5.0']);
 
 const OSSEC_VERSIONS = ['2.8', '3.7', '4.2'];
 const WAZUH_VERSIONS = [
   ...Array.from({ length: 14 }, (_, minor) => `3.${minor}`),
   ...Array.from({ length: 15 }, (_, minor) => `4.${minor}`),
+  '5.0',
 ];
 
 export const DEFAULT_TARGET: TargetId = 'wazuh@4.14';
@@ -140,18 +156,24 @@ function ossecProfile(version: Version): TargetProfile {
     stockExecutables: STOCK_SCRIPTS.ossec,
     builtinArConf: BUILTIN_AR_CONF.ossec,
     configPath: '/var/ossec/etc/ossec.conf',
+    responsesFrom: 'xml',
+    roots: { manager: 'ossec_config', agent: 'ossec_config' },
+    beta: false,
   };
 }
 
 function wazuhProfile(version: Version): TargetProfile {
   const since = (key: keyof Thresholds) => atLeast(version, WAZUH_SINCE[key]);
   const label = `${version.major}.${version.minor}`;
-  const scripts: ScriptGeneration = since('compiledScripts') ? 'wazuh42' : 'wazuh3';
+  const id = `wazuh@${label}` as TargetId;
+  const indexer = since('responsesInIndexer');
+  const scripts: ScriptGeneration = indexer ? 'wazuh50' : since('compiledScripts') ? 'wazuh42' : 'wazuh3';
+  const beta = BETA.has(id);
   return {
-    id: `wazuh@${label}` as TargetId,
+    id,
     product: 'wazuh',
     version,
-    label: `Wazuh ${label}`,
+    label: `Wazuh ${label}${beta ? ' (beta)' : ''}`,
     expect: since('expectIgnored') ? 'ignored' : since('expectOptional') ? 'optional' : 'required',
     extraArgs: since('extraArgs'),
     timeoutWithoutAllowed: since('timeoutReset') ? 'reset' : 'fatal',
@@ -175,7 +197,10 @@ function wazuhProfile(version: Version): TargetProfile {
     stockCommands: STOCK_COMMANDS[scripts],
     stockExecutables: STOCK_SCRIPTS[scripts],
     builtinArConf: BUILTIN_AR_CONF[scripts],
-    configPath: 'etc/ossec.conf',
+    configPath: indexer ? 'etc/wazuh-manager.conf' : 'etc/ossec.conf',
+    responsesFrom: indexer ? 'indexer' : 'xml',
+    roots: { manager: indexer ? 'wazuh_config' : 'ossec_config', agent: 'ossec_config' },
+    beta,
   };
 }
 
@@ -205,4 +230,14 @@ export function parseTarget(text: string): TargetProfile {
 /** A profile from either a profile or its id, so callers can pass what they hold. */
 export function toProfile(target: TargetProfile | string): TargetProfile {
   return typeof target === 'string' ? parseTarget(target) : target;
+}
+
+/**
+ * Why this target's manager runs no response from the file, or `null` when it does. Wazuh 5.0 removed ar.conf
+ * and analysisd's responses: definitions live in the indexer and Alerting monitors trigger them (reference
+ * wazuh5 §1, PR wazuh/wazuh#34326), so there is nothing to preview or simulate.
+ */
+export function fileResponsesAbsence(target: TargetProfile): string | null {
+  if (target.responsesFrom === 'xml') return null;
+  return `${target.label} has no ar.conf and runs no response from this file: responses are definitions in the dashboard (Explore → Active Responses), fired by Alerting monitors.`;
 }

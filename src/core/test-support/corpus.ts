@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { Role } from '../targets/role';
 
 /** The shared corpus of real ossec.conf files, beside the repository. */
 export const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus');
@@ -20,4 +21,24 @@ export function corpusFiles(): CorpusFile[] {
     .filter((path) => !path.endsWith('.md'))
     .sort()
     .map((path) => ({ name: relative(CORPUS_DIR, path), path, bytes: new Uint8Array(readFileSync(path)) }));
+}
+
+/**
+ * The product, version and role a stock file belongs to, from its name (`wazuh-4.14.7-manager-…`).
+ * Fragments are pieces of a manager's file, except the puppet response block, which is an agent's.
+ */
+export function ownTarget(name: string): { target: string; role: Role } | undefined {
+  const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+)\.(\d+)\.\d+-(.*)$/.exec(name);
+  if (match) {
+    const [, product, major, minor, rest] = match;
+    return {
+      target: `${product}@${major}.${minor}`,
+      role: /(^|-)agent-|windows/.test(rest) ? 'agent' : 'manager',
+    };
+  }
+  if (name === 'fragments/wazuh-puppet-default_commands.erb')
+    return { target: 'wazuh@4.14', role: 'manager' };
+  if (name === 'fragments/wazuh-puppet-_default_activeresponse.erb')
+    return { target: 'wazuh@4.14', role: 'agent' };
+  return undefined;
 }

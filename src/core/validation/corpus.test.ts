@@ -3,31 +3,11 @@ import { arConfLines } from '../derive/ar-conf';
 import { deriveResponses } from '../derive/responses';
 import { readDocument } from '../model/read';
 import { type Role, resolveRole } from '../targets/role';
-import { corpusFiles } from '../test-support/corpus';
+import { corpusFiles, ownTarget } from '../test-support/corpus';
 import { decodeBytes } from '../xml/encoding';
 import { validate } from './validate';
 
 const files = corpusFiles();
-
-/**
- * The product, version and role a stock file belongs to, from its name (`wazuh-4.14.7-manager-…`).
- * Fragments are pieces of a manager's file, except the puppet response block, which is an agent's.
- */
-function ownTarget(name: string): { target: string; role: Role } | undefined {
-  const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+)\.(\d+)\.\d+-(.*)$/.exec(name);
-  if (match) {
-    const [, product, major, minor, rest] = match;
-    return {
-      target: `${product}@${major}.${minor}`,
-      role: /(^|-)agent-|windows/.test(rest) ? 'agent' : 'manager',
-    };
-  }
-  if (name === 'fragments/wazuh-puppet-default_commands.erb')
-    return { target: 'wazuh@4.14', role: 'manager' };
-  if (name === 'fragments/wazuh-puppet-_default_activeresponse.erb')
-    return { target: 'wazuh@4.14', role: 'agent' };
-  return undefined;
-}
 
 const stock = files.filter((f) => ownTarget(f.name));
 const others = files.filter((f) => !ownTarget(f.name));

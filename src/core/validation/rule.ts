@@ -37,6 +37,7 @@ export interface Finding {
   offset?: number;
   endOffset?: number;
   fix?: Fix;
+  see?: Diagnostic['see'];
 }
 
 export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Diagnostic {
@@ -58,6 +59,7 @@ export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Di
   const field = child?.name ?? finding.field;
   if (field !== undefined) result.field = field;
   if (finding.fix) result.fix = finding.fix;
+  if (finding.see) result.see = finding.see;
   return result;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
+import { parseTarget } from '../targets/target';
 import { command, conf, response } from './testing';
-import { isAccepted, RULES, validate } from './validate';
+import { INDEXER_RULES, isAccepted, RULES, rulesFor, validate } from './validate';
 
 const broken = conf(
   command({ name: 'a', executable: 'a.sh', timeout_allowed: 'maybe' }),
@@ -50,5 +51,20 @@ describe('validate', () => {
   it('accepts an empty file and an empty root', () => {
     expect(validate(readDocument(''))).toEqual([]);
     expect(validate(readDocument('<ossec_config></ossec_config>\n'))).toEqual([]);
+  });
+
+  it('on Wazuh 5.0 runs only what still reads the file: the reader, the 5.0 leftovers and the agent side', () => {
+    const manager = readDocument(broken.replaceAll('ossec_config', 'wazuh_config'));
+    expect([...new Set(validate(manager, { target: 'wazuh@5.0' }).map((d) => d.code))].sort()).toEqual([
+      'W1',
+      'W2',
+    ]);
+    expect(validate(readDocument(broken), { target: 'wazuh@5.0' }).map((d) => d.code)).toContain('X3');
+    const agent = readDocument(
+      '<ossec_config>\n  <client/>\n  <active-response><disabled>maybe</disabled></active-response>\n</ossec_config>\n',
+    );
+    expect(validate(agent, { target: 'wazuh@5.0' }).map((d) => d.code)).toEqual(['A15']);
+    expect(rulesFor(parseTarget('wazuh@4.14'), 'manager')).toBe(RULES);
+    expect(rulesFor(parseTarget('wazuh@5.0'), 'manager')).toBe(INDEXER_RULES.manager);
   });
 });

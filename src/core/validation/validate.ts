@@ -43,6 +43,10 @@ import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere'
 import { h4LooseText } from './rules/h4-loose-text';
 import { h5ArConfKeyCollision } from './rules/h5-ar-conf-key-collision';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
+import { w1CommandRefused } from './rules/w1-command-refused';
+import { w2ResponseIgnored } from './rules/w2-response-ignored';
+import { w3WhiteListRefused } from './rules/w3-white-list-refused';
+import { w4RepeatedOffendersUndocumented } from './rules/w4-repeated-offenders-undocumented';
 import { x1XmlError } from './rules/x1-xml-error';
 import { x2Dialect } from './rules/x2-dialect';
 import { x3InvalidElement } from './rules/x3-invalid-element';
@@ -95,6 +99,31 @@ export const RULES: readonly Rule[] = [
   h5ArConfKeyCollision,
 ];
 
+/**
+ * The rules for a target whose manager takes its responses from the indexer (Wazuh 5.0): the XML reader's,
+ * the 5.0 leftovers, and on agents what execd and the upgrade module still read (reference wazuh5 §1–§2).
+ * analysisd's rules do not apply: nothing on a 5.0 manager reads commands or responses from the file.
+ */
+export const INDEXER_RULES: Readonly<Record<Role, readonly Rule[]>> = {
+  manager: [x1XmlError, x2Dialect, x3InvalidElement, w1CommandRefused, w2ResponseIgnored, w3WhiteListRefused],
+  agent: [
+    x1XmlError,
+    x2Dialect,
+    x3InvalidElement,
+    w1CommandRefused,
+    w2ResponseIgnored,
+    a15DisabledValue,
+    a17CaOnAgent,
+    a18RepeatedOffendersFormat,
+    w4RepeatedOffendersUndocumented,
+  ],
+};
+
+/** The rules that model what reads the file on this target and role. */
+export function rulesFor(target: TargetProfile, role: Role): readonly Rule[] {
+  return target.responsesFrom === 'indexer' ? INDEXER_RULES[role] : RULES;
+}
+
 export interface ValidateOptions {
   /** A profile or an id such as `wazuh@4.14` (the default). */
   target?: TargetProfile | string;
@@ -121,7 +150,9 @@ export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Ro
 export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Diagnostic[] {
   const target = toProfile(options.target ?? DEFAULT_TARGET);
   const ctx = ruleContext(doc, target, resolveRole(doc, options.role));
-  return RULES.flatMap((rule) => rule.check(ctx)).sort((a, b) => a.offset - b.offset);
+  return rulesFor(target, ctx.role)
+    .flatMap((rule) => rule.check(ctx))
+    .sort((a, b) => a.offset - b.offset);
 }
 
 /** Accepted by the daemon: no diagnostic of severity error. */

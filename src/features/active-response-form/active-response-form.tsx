@@ -16,6 +16,7 @@ import {
   type Block,
   type Diagnostic,
   fieldValue,
+  fileResponsesAbsence,
   type ResponseSummary,
   type TargetProfile,
 } from '../../core';
@@ -122,6 +123,11 @@ export function ActiveResponseForm({
         {response?.arConfLine && (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             ar.conf: <code className="font-mono text-zinc-800 dark:text-zinc-200">{response.arConfLine}</code>
+          </p>
+        )}
+        {fileResponsesAbsence(target) && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="no-ar-conf">
+            {fileResponsesAbsence(target)}
           </p>
         )}
       </FormHeader>

@@ -13,12 +13,14 @@ export interface ProblemsPanelProps {
   blockLabel: (blockIndex: number) => string;
   onJump: (diagnostic: Diagnostic) => void;
   onFix: (diagnostic: Diagnostic) => void;
+  /** Opens the view a diagnostic points to (the migration view for Wazuh 5.0's leftovers). */
+  onSee?: (view: NonNullable<Diagnostic['see']>) => void;
 }
 
 /** Rows shown before "Show all": a generated 10,000-block file has thousands of hints. */
 export const PROBLEMS_SHOWN = 300;
 
-export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }: ProblemsPanelProps) {
   const [showAll, setShowAll] = useState(false);
   const counts = countBySeverity(diagnostics);
   const groups = limitGroups(groupProblems(diagnostics), showAll ? Number.POSITIVE_INFINITY : PROBLEMS_SHOWN);
@@ -99,6 +101,15 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix }: Proble
                       {diagnostic.code} · line {diagnostic.line}:{diagnostic.column}
                     </span>
                   </button>
+                  {diagnostic.see && onSee && (
+                    <Button
+                      size="sm"
+                      icon={<Icon name="bolt" className="size-3.5" />}
+                      onClick={() => onSee(diagnostic.see as NonNullable<Diagnostic['see']>)}
+                    >
+                      Migrate to 5.0
+                    </Button>
+                  )}
                   {diagnostic.fix && (
                     <Button
                       size="sm"

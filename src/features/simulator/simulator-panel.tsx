@@ -6,6 +6,7 @@ import { focusRing } from '../../components/focus-ring';
 import {
   type Alert,
   type ConfigDocument,
+  fileResponsesAbsence,
   type SimulatedResponse,
   simulate,
   type TargetProfile,
@@ -58,9 +59,11 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
   const alert = useMemo(() => toAlert(input), [input]);
   // Typing in a large file must not wait for the simulation.
   const settled = useDeferredValue(doc);
+  const absence = fileResponsesAbsence(target);
   const result = useMemo(
-    () => (typeof alert === 'string' || settled.xmlError ? null : simulate(settled, alert, target)),
-    [settled, alert, target],
+    () =>
+      typeof alert === 'string' || settled.xmlError || absence ? null : simulate(settled, alert, target),
+    [settled, alert, target, absence],
   );
   const set = (key: keyof AlertInput) => (value: string) =>
     setInput((current) => ({ ...current, [key]: value }));
@@ -90,6 +93,7 @@ export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorP
         </div>
       </div>
       <div className="relative min-h-0 flex-1 overflow-auto" aria-live="polite">
+        {absence && <Note>{`${absence} The simulator is off for this target.`}</Note>}
         {typeof alert === 'string' && <Note>{alert}</Note>}
         {typeof alert !== 'string' && doc.xmlError && <Note>The XML does not read, so nothing can run.</Note>}
         {result && result.responses.length === 0 && <Note>This file has no active response.</Note>}

@@ -21,6 +21,31 @@ const index = {
       corrections: ['Executable host-deny'],
     },
   ],
+  stock5: {
+    id: 'block-ip',
+    title: 'block-ip, the 5.0 stock response',
+    file: 'block-ip.5.0.json',
+    worksWith: 'Wazuh 5.0 (beta)',
+    summary: 'Blocks the source IP.',
+  },
+  scripts: [
+    {
+      id: 'custom-ar-5.0-bash',
+      title: 'Custom response (bash)',
+      file: 'custom-ar-5.0.sh',
+      language: 'bash',
+      worksWith: 'Wazuh 5.0 (beta)',
+      summary: 'enable/disable.',
+    },
+    {
+      id: 'custom-ar-4.x-python',
+      title: 'Custom response (Python)',
+      file: 'custom-ar-4.x.py',
+      language: 'python',
+      worksWith: 'Wazuh 4.2 – 4.14',
+      summary: 'add/delete.',
+    },
+  ],
 };
 
 function setup() {
@@ -28,6 +53,10 @@ function setup() {
     if (url.endsWith('index.json')) return new Response(JSON.stringify(index));
     if (url.endsWith('host-deny.xml')) return new Response('<command>documented</command>\n');
     if (url.endsWith('host-deny.corrected.xml')) return new Response('<command>corrected</command>\n');
+    if (url.endsWith('block-ip.5.0.json'))
+      return new Response(JSON.stringify({ definition: {}, monitor: {} }));
+    if (url.endsWith('custom-ar-5.0.sh')) return new Response('#!/bin/bash\nread -r INPUT_JSON\n');
+    if (url.endsWith('custom-ar-4.x.py')) return new Response('#!/usr/bin/env python3\n');
     return new Response('missing', { status: 404 });
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -43,6 +72,7 @@ function setup() {
         targetLabel="Wazuh 4.14"
         stockCommands={[{ name: 'firewall-drop', executable: 'firewall-drop', timeoutAllowed: true }]}
         onInsertStock={onInsertStock}
+        onStatus={vi.fn()}
       />
     </QueryClientProvider>,
   );
@@ -64,5 +94,17 @@ describe('TemplateGallery', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Insert stock command firewall-drop' }));
     expect(onInsertStock).toHaveBeenCalledWith(expect.objectContaining({ name: 'firewall-drop' }));
+  });
+
+  it('says which versions each script scaffold works with, shows it, and offers the 5.0 block-ip bodies', async () => {
+    setup();
+    const bash = await screen.findByTestId('script-custom-ar-5.0-bash');
+    expect(bash.textContent).toContain('Works with Wazuh 5.0 (beta)');
+    await waitFor(() => expect(bash.textContent).toContain('read -r INPUT_JSON'));
+    expect(screen.getByTestId('script-custom-ar-4.x-python').textContent).toContain(
+      'Works with Wazuh 4.2 – 4.14',
+    );
+    expect(await screen.findByRole('button', { name: /Copy the block-ip definition/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download custom-ar-5.0.sh' })).toBeTruthy();
   });
 });

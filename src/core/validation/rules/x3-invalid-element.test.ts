@@ -35,3 +35,22 @@ describe('X3 invalid element', () => {
     expect(findings('X3', HOST_DENY)).toEqual([]);
   });
 });
+
+describe('X3 and the Wazuh 5.0 roots', () => {
+  const ossec = conf(HOST_DENY);
+  const wazuh = ossec.replaceAll('ossec_config', 'wazuh_config');
+
+  it('refuses <ossec_config> on a 5.0 manager and <wazuh_config> on 4.x or a 5.0 agent', () => {
+    const [onFive] = findings('X3', ossec, 'wazuh@5.0');
+    expect(onFive.daemonMessage).toBe("(1230): Invalid element in the configuration: 'ossec_config'.");
+    expect(onFive.message).toContain('reads <wazuh_config>');
+    const [onFour] = findings('X3', wazuh, 'wazuh@4.14');
+    expect(onFour.message).toContain("root of a Wazuh 5.0 manager's file");
+    expect(findings('X3', wazuh, 'wazuh@5.0', 'agent')).toHaveLength(1);
+  });
+
+  it('accepts each root where its daemon reads it', () => {
+    expect(findings('X3', wazuh, 'wazuh@5.0')).toEqual([]);
+    expect(findings('X3', ossec, 'wazuh@5.0', 'agent')).toEqual([]);
+  });
+});
