@@ -88,7 +88,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(page);
     await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: /Share as a link/ }).click();
     const share = page.getByRole('dialog', { name: 'Share this draft as a link' });
     await expect(share.getByLabel('Link')).toHaveValue(/#share=/);
     await expectNoAxeViolations(page);

@@ -22,7 +22,8 @@ test('a copied link opens the draft in another browser: summary first, then the 
   await page.getByLabel('Target').selectOption('ossec@3.7');
   await page.getByLabel('Role').selectOption('manager');
 
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: /Share as a link/ }).click();
   const share = page.getByRole('dialog', { name: 'Share this draft as a link' });
   const field = share.getByLabel('Link');
   await expect(field).toHaveValue(/#share=[A-Za-z0-9_-]+$/);
@@ -98,7 +99,8 @@ test('a damaged link says so and changes nothing; a draft too large for a link i
   const largePath = testInfo.outputPath('large.conf');
   writeFileSync(largePath, large);
   await importFile(page, largePath);
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: /Share as a link/ }).click();
   const share = page.getByRole('dialog', { name: 'Share this draft as a link' });
   await expect(share.getByRole('alert')).toContainText('Links longer than 16,000 characters get cut off');
   await expect(share.getByLabel('Link')).toHaveCount(0);

@@ -63,10 +63,7 @@ export function Header(props: HeaderProps) {
         <Button icon={<Icon name="grid" className="size-3.5" />} onClick={props.onTemplates}>
           Templates
         </Button>
-        <ExportMenu doc={doc} onStatus={props.onStatus} />
-        <Button icon={<Icon name="link" className="size-3.5" />} onClick={props.onShare}>
-          Share
-        </Button>
+        <ExportMenu doc={doc} onStatus={props.onStatus} onShare={props.onShare} />
         <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
           Migrate to 5.0
         </Button>
