@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CSP_META, SECURITY_HEADERS } from './build/security-headers';
+import { CSP_META, SECURITY_HEADERS } from './build/security-headers.ts';
 
 /** The built page carries the same policy the server sends (build/security-headers.ts). */
 const cspMeta: Plugin = {

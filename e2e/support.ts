@@ -73,13 +73,22 @@ export async function xmlText(page: Page): Promise<string> {
     .evaluateAll((lines) => lines.map((l) => l.textContent ?? '').join('\n'));
 }
 
-export async function importFile(page: Page, path: string): Promise<void> {
+/** Imports a file: opened as the document (a whole file), or its blocks added to the document. */
+export async function importFile(
+  page: Page,
+  path: string,
+  as: 'document' | 'blocks' = 'document',
+): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel('A file').click();
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-summary')).toBeVisible();
-  await page.getByRole('button', { name: 'Open as the document' }).click();
+  await page
+    .getByRole('button', {
+      name: as === 'document' ? 'Open as the document' : 'Add its blocks to this document',
+    })
+    .click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 

@@ -26,7 +26,11 @@ const HOST_DENY = `<command>
 function setup(text = HOST_DENY) {
   let clock = 0;
   const store = createDocumentStore(
-    { present: { text, encoding: 'utf-8', original: null }, target: 'wazuh@4.14', role: 'auto' },
+    {
+      present: { text, encoding: 'utf-8', snippet: false, original: null },
+      target: 'wazuh@4.14',
+      role: 'auto',
+    },
     () => (clock += 5000),
   );
   render(

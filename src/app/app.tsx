@@ -13,12 +13,14 @@ import {
   deriveResponses,
   duplicateBlock,
   EditError,
+  type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
   parseTarget,
   positionAt,
   readDocument,
+  readsAsSnippet,
   removeBlock,
   removeField,
   resolveRole,
@@ -35,7 +37,12 @@ import { CommandForm } from '../features/command-form/command-form';
 import { DiffDialog } from '../features/diff/diff-dialog';
 import { fragmentText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
-import { type ImportCandidate, type ImportRead, readImportFile } from '../features/import-export/read-import';
+import {
+  type ImportCandidate,
+  type ImportRead,
+  readImportFile,
+  SNIPPET_ADVICE,
+} from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { MigrationView } from '../features/migration/migration-view';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
@@ -102,22 +109,22 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   useHistoryKeys(store);
   useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
-  const { text, encoding, original } = state.present;
+  const { text, encoding, snippet, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
   // same text again in full (much slower on a large file) is skipped.
   const lastEdited = useRef<ConfigDocument | null>(null);
   const doc = useMemo(() => {
     const edited = lastEdited.current;
-    return edited && edited.text === text && edited.encoding === encoding
+    return edited && edited.text === text && edited.encoding === encoding && edited.snippet === snippet
       ? edited
-      : readDocument(text, encoding);
-  }, [text, encoding]);
+      : readDocument(text, encoding, snippet);
+  }, [text, encoding, snippet]);
   const readable = useLastReadable(doc);
   const target = useMemo(() => profileOf(state.target), [state.target]);
   const checked = useCheckedDocument(doc);
   const checkedReadable = useLastReadable(checked);
   const diagnostics = useMemo(
-    () => validate(checked, { target, role: state.role }),
+    () => validate(checked, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
     [checked, target, state.role],
   );
   const responses = useMemo(
@@ -195,7 +202,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         const index = 'index' in result ? result.index : null;
         lastEdited.current = next;
         const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
-        store.commit({ text: next.text, selected: after }, { label, coalesceKey: options.coalesceKey });
+        store.commit(
+          { text: next.text, snippet: next.snippet, selected: after },
+          { label, coalesceKey: options.coalesceKey },
+        );
         return { doc: next, index };
       } catch (error) {
         setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
@@ -205,21 +215,38 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     [doc, store, selected],
   );
 
-  const insertText = (fragment: string, label: string) => {
-    const { doc: next, index } = insertBlocksText(doc, fragment);
+  const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
+    const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
     lastEdited.current = next;
-    store.commit({ text: next.text, selected: index >= 0 ? index : selected }, { label });
+    store.commit(
+      { text: next.text, snippet: next.snippet, selected: index >= 0 ? index : selected },
+      {
+        label,
+        announce: reused.length > 0 ? `${label}, using the ${reused.join(', ')} already defined.` : undefined,
+      },
+    );
   };
 
   /** Replaces the document with a file, in one undoable step; the file becomes what the diff compares with. */
-  const openDocument = (name: string, text: string, encoding: TextEncoding, options: CommitOptions) => {
+  const openDocument = (
+    name: string,
+    text: string,
+    encoding: TextEncoding,
+    snippet: boolean,
+    options: CommitOptions,
+  ) => {
     // No selection yet: a fresh document starts on its first block.
-    store.commit({ text, encoding, original: { name, text, encoding }, selected: undefined }, options);
+    store.commit(
+      { text, encoding, snippet, original: { name, text, encoding }, selected: undefined },
+      options,
+    );
   };
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      openDocument(candidate.name, candidate.text, candidate.encoding, { label: `Opened ${candidate.name}` });
+      openDocument(candidate.name, candidate.text, candidate.encoding, false, {
+        label: `Opened ${candidate.name}`,
+      });
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
@@ -231,7 +258,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const openShared = (draft: SharedDraft) => {
     if (draft.target) store.setTarget(draft.target);
     store.setRole(draft.role);
-    openDocument(draft.name, draft.text, draft.encoding, {
+    openDocument(draft.name, draft.text, draft.encoding, draft.snippet, {
       label: `Opened the shared draft ${draft.name}`,
       announce: `Opened the shared draft ${draft.name}. Undo brings your previous draft back.`,
     });
@@ -351,7 +378,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onMigrate={() => setDialog('migrate')}
         onNew={() => {
           store.commit(
-            { text: '', encoding: 'utf-8', original: null, selected: null },
+            { text: '', encoding: 'utf-8', snippet: false, original: null, selected: null },
             { label: 'New document', announce: 'New document. Undo brings the previous one back.' },
           );
         }}
@@ -473,7 +500,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             </h2>
             <span className="text-xs text-zinc-600 dark:text-zinc-400">
               {encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} · {doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} ·{' '}
-              {doc.shape === 'fragment' ? 'fragment' : doc.shape === 'empty' ? 'empty' : 'whole file'}
+              {doc.shape === 'empty' ? 'empty' : readsAsSnippet(doc) ? 'snippet' : 'whole file'}
             </span>
             {modified && (
               <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
@@ -591,7 +618,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             setDropped(null);
           }}
           dropped={dropped}
-          diagnose={(d) => validate(d, { target, role: state.role })}
+          diagnose={(d) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE })}
           onImport={onImport}
         />
       )}
@@ -613,6 +640,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
             name: original?.name ?? 'ossec.conf',
             text,
             encoding,
+            snippet,
             target: target.id,
             role: state.role,
           }}

@@ -12,7 +12,7 @@ describe('autosave', () => {
   it('saves shortly after a change and on pagehide', () => {
     vi.useFakeTimers();
     const store = createDocumentStore({
-      present: { text: '', encoding: 'utf-8', original: null },
+      present: { text: '', encoding: 'utf-8', snippet: false, original: null },
       target: 'wazuh@4.14',
       role: 'auto',
     });

@@ -4,7 +4,11 @@ import { BURST_MS, createDocumentStore, HISTORY_CHARS, HISTORY_LIMIT } from './d
 function store() {
   let clock = 0;
   const s = createDocumentStore(
-    { present: { text: 'a', encoding: 'utf-8', original: null }, target: 'wazuh@4.14', role: 'auto' },
+    {
+      present: { text: 'a', encoding: 'utf-8', snippet: false, original: null },
+      target: 'wazuh@4.14',
+      role: 'auto',
+    },
     () => clock,
   );
   return { s, tick: (ms: number) => (clock += ms) };
@@ -25,6 +29,21 @@ describe('document store', () => {
     s.redo();
     s.redo();
     expect(s.getState().present.text).toBe('abc');
+  });
+
+  it('keeps whether the text is a snippet with each step, so undo and redo restore it', () => {
+    const { s } = store();
+    s.commit({ text: '<command/>', snippet: true }, { label: 'Inserted a template' });
+    s.commit({ snippet: false }, { label: 'Read it as a whole file' });
+    expect(s.getState().past).toHaveLength(2);
+    s.undo();
+    expect(s.getState().present).toMatchObject({ text: '<command/>', snippet: true });
+    s.undo();
+    expect(s.getState().present).toMatchObject({ text: 'a', snippet: false });
+    s.redo();
+    expect(s.getState().present.snippet).toBe(true);
+    s.redo();
+    expect(s.getState().present).toMatchObject({ text: '<command/>', snippet: false });
   });
 
   it('coalesces a typing burst on one key into one undo step', () => {
@@ -68,7 +87,12 @@ describe('document store', () => {
     const original = { name: 'ossec.conf', text: '<ossec_config/>', encoding: 'latin1' as const };
     s.commit({ text: original.text, encoding: 'latin1', original }, { label: 'Import' });
     s.undo();
-    expect(s.getState().present).toMatchObject({ text: 'a', encoding: 'utf-8', original: null });
+    expect(s.getState().present).toMatchObject({
+      text: 'a',
+      encoding: 'utf-8',
+      snippet: false,
+      original: null,
+    });
   });
 
   it('keeps the history within its step and size limits', () => {

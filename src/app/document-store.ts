@@ -11,6 +11,8 @@ export interface ImportedOriginal {
 export interface DocumentSnapshot {
   text: string;
   encoding: TextEncoding;
+  /** The admin gave the text as a snippet to paste into an ossec.conf, not as a whole file (DESIGN §2). */
+  snippet: boolean;
   original: ImportedOriginal | null;
   /** The block selected in this state: undo and redo bring the selection back with the text. */
   selected?: number | null;
@@ -97,6 +99,7 @@ export function createDocumentStore(
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
+        present.snippet === state.present.snippet &&
         present.original === state.present.original
       ) {
         return;

@@ -19,6 +19,7 @@ const draft: Draft = {
   snapshot: {
     text: '<command>\r\n  <name>a&b</name>\r\n</command>\r\n',
     encoding: 'latin1',
+    snippet: true,
     original: { name: 'ossec.conf', text: '<ossec_config/>', encoding: 'latin1' },
   },
   target: 'ossec@3.7',
@@ -31,6 +32,15 @@ describe('draft storage', () => {
     expect(saveDraft(storage, draft)).toBeNull();
     expect(JSON.parse(storage.getItem(DRAFT_KEY) ?? '')).toMatchObject({ version: 1 });
     expect(loadDraft(storage)).toEqual({ draft, problem: null });
+  });
+
+  it('reads a version 1 draft saved before snippets as a whole file', () => {
+    const storage = memory();
+    saveDraft(storage, draft);
+    const older = JSON.parse(storage.getItem(DRAFT_KEY) ?? '');
+    delete older.snippet;
+    storage.setItem(DRAFT_KEY, JSON.stringify(older));
+    expect(loadDraft(storage).draft?.snapshot.snippet).toBe(false);
   });
 
   it('starts empty without a message when nothing was saved', () => {

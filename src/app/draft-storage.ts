@@ -10,6 +10,8 @@ const draftV1 = z.object({
   savedAt: z.string(),
   text: z.string(),
   encoding,
+  // Added within version 1: a draft saved before it is a whole file.
+  snippet: z.boolean().optional(),
   target: z.string(),
   role: z.enum(['auto', 'manager', 'agent']),
   original: z.object({ name: z.string(), text: z.string(), encoding }).nullable(),
@@ -60,7 +62,12 @@ export function loadDraft(storage: Pick<Storage, 'getItem'> | undefined): LoadRe
   }
   return {
     draft: {
-      snapshot: { text: draft.text, encoding: draft.encoding, original: draft.original },
+      snapshot: {
+        text: draft.text,
+        encoding: draft.encoding,
+        snippet: draft.snippet ?? false,
+        original: draft.original,
+      },
       target: draft.target,
       role: draft.role,
     },
@@ -79,6 +86,7 @@ export function saveDraft(
     savedAt: now.toISOString(),
     text: draft.snapshot.text,
     encoding: draft.snapshot.encoding,
+    snippet: draft.snapshot.snippet,
     target: draft.target,
     role: draft.role,
     original: draft.snapshot.original,

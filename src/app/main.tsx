@@ -14,7 +14,11 @@ const { draft, problem } = loadDraft(globalThis.localStorage);
 const store = createDocumentStore(
   draft
     ? { present: draft.snapshot, target: draft.target, role: draft.role }
-    : { present: { text: '', encoding: 'utf-8', original: null }, target: DEFAULT_TARGET, role: 'auto' },
+    : {
+        present: { text: '', encoding: 'utf-8', snippet: false, original: null },
+        target: DEFAULT_TARGET,
+        role: 'auto',
+      },
 );
 const queryClient = new QueryClient();
 

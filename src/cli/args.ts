@@ -4,21 +4,31 @@ import { type Alert, ROLES, type RoleOption } from '../core';
 export const USAGE = `Usage: ar-studio <command> [options] FILE...
 
 Commands:
-  check  [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json] FILE...
+  check  [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json] [--fragment] FILE...
          Report what the target daemon makes of each file. Exit 0 when every file is accepted,
          1 when any file has an error (the daemon would refuse to start).
   export FILE
          Print the document as the editor saves it (an unedited file comes back byte for byte).
-  arconf [--target wazuh@4.14] [--role auto|manager|agent] FILE
+  arconf [--target wazuh@4.14] [--role auto|manager|agent] [--fragment] FILE
          Print the ar.conf lines the manager writes for this file's responses, one a line.
          Exit 1 (after the lines of its valid blocks) when the target refuses the file.
-  simulate [--target wazuh@4.14] [--format text|json] FILE --rule-id N --level N
+  simulate [--target wazuh@4.14] [--format text|json] [--fragment] FILE --rule-id N --level N
            [--groups "a,b,"] [--agent 001] [--srcip IP] [--user NAME] [--filename PATH]
          Show which responses fire for one alert, on which hosts and for how long. --groups is
          the rule's group string as analysisd builds it; --agent is the agent that raised the alert
          (000, the default, is the manager). Exit 1 when the target refuses the file.
+  migrate [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json|markdown] [--fragment] FILE
+         Turn the file's 4.x or OSSEC responses into Wazuh 5.0 (beta) active response definitions
+         and monitor skeletons, with a report and the cleaned file. --target is the version the
+         file runs on now. Exit 0 when every response migrates exactly, 1 when any needs review
+         or cannot migrate.
 
 Options:
+  --fragment    Read each FILE as a snippet to paste into an ossec.conf (<command> and
+                <active-response> blocks without an <ossec_config> root): its blocks are checked
+                as if inside one, and stock commands are taken as defined above it. Without it
+                a FILE is judged as the daemon judges a whole ossec.conf, which a file without
+                an <ossec_config> root is not.
   -h, --help    Show this help.
 
 --target takes ossec@2.8, ossec@3.7, ossec@4.2, wazuh@3.0 … wazuh@4.14 and wazuh@5.0 (beta).
@@ -32,10 +42,24 @@ export type ReportFormat = Format | 'markdown';
 export type Invocation =
   | { command: 'help' }
   | { command: 'export'; file: string }
-  | { command: 'check'; target?: string; role: RoleOption; format: Format; files: string[] }
-  | { command: 'arconf'; target?: string; role: RoleOption; file: string }
-  | { command: 'simulate'; target?: string; format: Format; file: string; alert: Alert }
-  | { command: 'migrate'; target?: string; role: RoleOption; format: ReportFormat; file: string };
+  | {
+      command: 'check';
+      target?: string;
+      role: RoleOption;
+      format: Format;
+      fragment: boolean;
+      files: string[];
+    }
+  | { command: 'arconf'; target?: string; role: RoleOption; fragment: boolean; file: string }
+  | { command: 'simulate'; target?: string; format: Format; fragment: boolean; file: string; alert: Alert }
+  | {
+      command: 'migrate';
+      target?: string;
+      role: RoleOption;
+      format: ReportFormat;
+      fragment: boolean;
+      file: string;
+    };
 
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
@@ -65,6 +89,7 @@ const OPTIONS = {
   srcip: { type: 'string' },
   user: { type: 'string' },
   filename: { type: 'string' },
+  fragment: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -116,7 +141,7 @@ export function parseInvocation(argv: string[]): Invocation {
       return { command, file: exactlyOneFile(command, positionals) };
     }
     case 'check': {
-      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format', 'fragment']);
       if (values.help) return { command: 'help' };
       if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
       return {
@@ -124,16 +149,18 @@ export function parseInvocation(argv: string[]): Invocation {
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
         format: oneOf('format', values.format, FORMATS, 'text'),
+        fragment: values.fragment === true,
         files: positionals,
       };
     }
     case 'arconf': {
-      const { values, positionals } = parse(command, rest, ['target', 'role']);
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'fragment']);
       if (values.help) return { command: 'help' };
       return {
         command,
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
+        fragment: values.fragment === true,
         file: exactlyOneFile(command, positionals),
       };
     }
@@ -148,6 +175,7 @@ export function parseInvocation(argv: string[]): Invocation {
         'srcip',
         'user',
         'filename',
+        'fragment',
       ]);
       if (values.help) return { command: 'help' };
       const file = exactlyOneFile(command, positionals);
@@ -155,6 +183,7 @@ export function parseInvocation(argv: string[]): Invocation {
         command,
         target: values.target,
         format: oneOf('format', values.format, FORMATS, 'text'),
+        fragment: values.fragment === true,
         file,
         alert: {
           ruleId: wholeNumber('rule-id', values['rule-id']),
@@ -168,13 +197,14 @@ export function parseInvocation(argv: string[]): Invocation {
       };
     }
     case 'migrate': {
-      const { values, positionals } = parse(command, rest, ['target', 'role', 'format']);
+      const { values, positionals } = parse(command, rest, ['target', 'role', 'format', 'fragment']);
       if (values.help) return { command: 'help' };
       return {
         command,
         target: values.target,
         role: oneOf('role', values.role, ROLES, 'auto'),
         format: oneOf('format', values.format, REPORT_FORMATS, 'text'),
+        fragment: values.fragment === true,
         file: exactlyOneFile(command, positionals),
       };
     }

@@ -184,19 +184,53 @@ describe('ar-studio check', () => {
   );
 
   // The stock files shipped with each release start their own daemon, so their own target accepts them
-  // in their own role (the file name says which: an agent's, or a manager's / local install's).
+  // in their own role (the file name says which: an agent's, or a manager's / local install's); the
+  // install templates are snippets of one, and a centralized agent.conf is no host's ossec.conf.
   it.each(
     files
       .map((file) => path.relative(CORPUS, file))
       .flatMap((name) => {
         const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+\.\d+)\.[^/]*$/.exec(name);
-        const role = /agent/.test(name) ? 'agent' : 'manager';
+        const role = /shared-agent/.test(name) ? 'auto' : /agent/.test(name) ? 'agent' : 'manager';
         return match ? [[name, `${match[1]}@${match[2]}`, role]] : [];
       }),
   )('%s is accepted by %s as %s', async (name, target, role) => {
-    const result = await cliInProcess('check', '--target', target, '--role', role, path.join(CORPUS, name));
+    const fragment = name.startsWith('fragments/') ? ['--fragment'] : [];
+    const file = path.join(CORPUS, name);
+    const result = await cliInProcess('check', '--target', target, '--role', role, ...fragment, file);
     expect(result.stdout.toString('utf8')).not.toMatch(/ error /);
     expect(result.status).toBe(0);
+  });
+
+  it('refuses a file without an <ossec_config> root as the daemon does, and says that --fragment exists', async () => {
+    const file = path.join(CORPUS, 'fragments/wazuh-4.14.7-ar-commands.template');
+    const asFile = cli('check', file);
+    expect(asFile.status).toBe(1);
+    const out = asFile.stdout.toString('utf8');
+    expect(out).toMatch(
+      /:1:3 error X3 This file has no <ossec_config> root: .* at its first element, <command>\./,
+    );
+    expect(out).toContain('check it with --fragment');
+    const json = await cliInProcess('check', '--format', 'json', file);
+    expect(JSON.parse(json.stdout.toString('utf8')).files[0].diagnostics[0].daemonMessage).toBe(
+      "(1230): Invalid element in the configuration: 'command'.",
+    );
+    const asSnippet = cli('check', '--fragment', file);
+    expect(asSnippet.stdout.toString('utf8')).toBe('');
+    expect(asSnippet.status).toBe(0);
+    // --fragment reads a snippet; it does not forgive a whole file anything.
+    const whole = path.join(CORPUS, 'community/SmartPT-Wazuh-XDR-ossec.conf');
+    expect((await cliInProcess('check', '--fragment', whole)).status).toBe(1);
+  });
+
+  it('refuses an <agent_config> root when --role says whose ossec.conf it is', async () => {
+    const file = path.join(CORPUS, 'wazuh-4.14.7-shared-agent.conf');
+    expect((await cliInProcess('check', file)).status).toBe(0);
+    for (const role of ['manager', 'agent']) {
+      const result = await cliInProcess('check', '--role', role, file);
+      expect(result.status).toBe(1);
+      expect(result.stdout.toString('utf8')).toMatch(/:1:1 error X3 This is a centralized agent\.conf/);
+    }
   });
 
   it('accepts a clean file with exit 0', async () => {
@@ -233,6 +267,32 @@ describe('ar-studio check', () => {
       'host-deny600 - host-deny.sh - 600',
       'firewall-drop600 - firewall-drop.sh - 600',
     ]);
+  });
+});
+
+describe('ar-studio arconf and simulate with --fragment', () => {
+  const snippet =
+    '<active-response>\n  <command>host-deny</command>\n  <location>local</location>\n  <level>6</level>\n  <timeout>600</timeout>\n</active-response>\n';
+
+  it('takes the stock commands as defined above a snippet, and nothing as a file', async () => {
+    const file = scratchFile('snippet.xml', snippet);
+    const asSnippet = await cliInProcess('arconf', '--fragment', '--target', 'ossec@3.7', file);
+    expect(asSnippet.stdout.toString('utf8')).toBe('host-deny600 - host-deny.sh - 600\n');
+    expect(asSnippet.status).toBe(0);
+    const asFile = await cliInProcess('arconf', '--target', 'ossec@3.7', file);
+    expect(asFile.stdout.toString('utf8')).toBe('');
+    expect(asFile.status).toBe(1);
+    const alert = ['--rule-id', '5712', '--level', '10', '--agent', '001'];
+    const fires = await cliInProcess('simulate', '--fragment', file, ...alert);
+    expect(fires.stdout.toString('utf8')).toMatch(/:1:1 fires host-deny: /);
+    expect(fires.status).toBe(0);
+    expect((await cliInProcess('simulate', file, ...alert)).status).toBe(1);
+  });
+
+  it('is not an option of export', async () => {
+    const result = await cliInProcess('export', '--fragment', scratchFile('snippet-export.xml', snippet));
+    expect(result.status).toBe(2);
+    expect(result.stderr.toString()).toContain('export does not take --fragment');
   });
 });
 

@@ -50,10 +50,16 @@ const READ_ERRORS: Record<string, string> = {
 };
 
 /**
- * Reads and decodes one file. When `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr:
- * it is still read (as Latin-1, every byte kept), but the admin should know the daemon expects UTF-8.
+ * Reads and decodes one file, as a whole ossec.conf or, with `--fragment`, as a snippet. When
+ * `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr: it is still read (as Latin-1,
+ * every byte kept), but the admin should know the daemon expects UTF-8.
  */
-async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<ConfigDocument> {
+async function load(
+  io: CliIo,
+  file: string,
+  noteEncoding: boolean,
+  fragment = false,
+): Promise<ConfigDocument> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
@@ -64,7 +70,7 @@ async function load(io: CliIo, file: string, noteEncoding: boolean): Promise<Con
   }
   const decoded = decodeBytes(bytes);
   if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
-  return readDocument(decoded.text, decoded.encoding);
+  return readDocument(decoded.text, decoded.encoding, fragment);
 }
 
 function targetOf(text: string | undefined): TargetProfile {
@@ -84,7 +90,7 @@ interface Verdict {
 
 function judge(doc: ConfigDocument, target: TargetProfile, roleOption: RoleOption): Verdict {
   const role = resolveRole(doc, roleOption);
-  const diagnostics = validate(doc, { target, role });
+  const diagnostics = validate(doc, { target, role: roleOption });
   return { doc, role, diagnostics, accepted: isAccepted(diagnostics) };
 }
 
@@ -145,7 +151,7 @@ async function runCheck(io: CliIo, invocation: Extract<Invocation, { command: 'c
   for (const file of invocation.files) {
     let doc: ConfigDocument;
     try {
-      doc = await load(io, file, true);
+      doc = await load(io, file, true, invocation.fragment);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       io.stderr(`ar-studio: ${error.message}\n`);
@@ -174,7 +180,11 @@ function withFileResponses(target: TargetProfile, command: string): TargetProfil
 
 async function runArConf(io: CliIo, invocation: Extract<Invocation, { command: 'arconf' }>): Promise<number> {
   const target = withFileResponses(targetOf(invocation.target), 'arconf');
-  const { doc, role, accepted } = judge(await load(io, invocation.file, true), target, invocation.role);
+  const { doc, role, accepted } = judge(
+    await load(io, invocation.file, true, invocation.fragment),
+    target,
+    invocation.role,
+  );
   for (const line of arConfLines(doc, target, role)) io.stdout(`${line}\n`);
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, invocation.file, 'these are the lines its valid blocks would add');
@@ -194,7 +204,7 @@ async function runSimulate(
 ): Promise<number> {
   const target = withFileResponses(targetOf(invocation.target), 'simulate');
   const { file, alert } = invocation;
-  const { doc, accepted } = judge(await load(io, file, true), target, 'manager');
+  const { doc, accepted } = judge(await load(io, file, true, invocation.fragment), target, 'manager');
   const { responses, notes } = simulate(doc, alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
@@ -239,7 +249,11 @@ async function runMigrate(
     );
   }
   const { file } = invocation;
-  const { doc, role, accepted } = judge(await load(io, file, true), from, invocation.role);
+  const { doc, role, accepted } = judge(
+    await load(io, file, true, invocation.fragment),
+    from,
+    invocation.role,
+  );
   const migration = migrate(doc, { from, role });
   if (invocation.format === 'json') {
     const { cleaned, ...report } = migration;

@@ -101,7 +101,13 @@ export function FormHeader({
           {kind === 'command' ? 'command' : 'active response'}
         </Badge>
         <h2 className="min-w-0 truncate font-mono text-[15px] font-semibold text-zinc-900 dark:text-zinc-100">
-          {title === undefined ? '(no name)' : title === '' ? '(empty)' : title}
+          {title === undefined
+            ? '(no name)'
+            : title === ''
+              ? '(empty)'
+              : title.trim() === ''
+                ? '(blank)'
+                : title}
         </h2>
         <span className="ml-auto shrink-0 font-mono text-xs text-zinc-600 dark:text-zinc-400">
           line {line}

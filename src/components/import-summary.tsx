@@ -15,7 +15,7 @@ export function shapeDescription(doc: ConfigDocument): string {
       return roots > 1 ? `a whole ossec.conf with ${roots} <ossec_config> roots` : 'a whole ossec.conf';
     }
     case 'fragment':
-      return 'a fragment (blocks without an <ossec_config> root)';
+      return 'a fragment (no <ossec_config> root: opened as a file the daemon refuses it, added to a document it is read as a snippet)';
     case 'agent-config':
       return 'a centralized agent.conf (the daemons do not read active responses from it)';
     case 'empty':

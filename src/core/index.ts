@@ -34,9 +34,11 @@ export {
   applyOps,
   duplicateBlock,
   EditError,
+  type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
+  readAs,
   removeBlock,
   removeField,
   replaceText,
@@ -52,7 +54,7 @@ export {
   fieldValue,
   valueProblem,
 } from './model/fields';
-export { isConfigRoot, readDocument } from './model/read';
+export { isConfigRoot, readDocument, readsAsSnippet } from './model/read';
 export type {
   Block,
   BlockChild,

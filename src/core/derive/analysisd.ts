@@ -5,6 +5,7 @@
  */
 
 import { fieldsNamed, fieldValue } from '../model/fields';
+import { readsAsSnippet } from '../model/read';
 import type { Block, ConfigDocument } from '../model/types';
 import { type RoleOption, resolveRole } from '../targets/role';
 import type { StockCommand } from '../targets/stock';
@@ -182,7 +183,7 @@ export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): An
     const definedBelow = definitions.get(name)?.find((c) => c.block && c.block.index > at.index);
     if (definedBelow) return { definedBelow };
     // A fragment is pasted into a file whose stock commands sit above it (the install templates do so).
-    const stock = doc.shape === 'fragment' ? target.stockCommands.find((s) => s.name === name) : undefined;
+    const stock = readsAsSnippet(doc) ? target.stockCommands.find((s) => s.name === name) : undefined;
     return stock ? { resolved: fromStock(stock) } : {};
   };
   let disabledForGood = false;

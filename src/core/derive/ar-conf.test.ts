@@ -13,8 +13,8 @@ function ar(fields: string): string {
   return `<active-response>${fields}</active-response>`;
 }
 
-function lines(text: string, target = 'wazuh@4.14'): string[] {
-  return arConfLines(readDocument(text), target, 'manager');
+function lines(text: string, target = 'wazuh@4.14', snippet = false): string[] {
+  return arConfLines(readDocument(text, 'utf-8', snippet), target, 'manager');
 }
 
 describe('arConfLines', () => {
@@ -109,11 +109,13 @@ describe('arConfLines', () => {
     );
   });
 
-  it("relies on the target's stock commands for a fragment that only holds responses", () => {
+  it("relies on the target's stock commands for a snippet that only holds responses", () => {
     const fragment = ar(
       '<command>host-deny</command><location>local</location><level>6</level><timeout>600</timeout>',
     );
-    expect(lines(fragment, 'ossec@3.7')).toEqual(['host-deny600 - host-deny.sh - 600']);
-    expect(lines(fragment, 'wazuh@4.14')).toEqual(['host-deny600 - host-deny - 600']);
+    expect(lines(fragment, 'ossec@3.7', true)).toEqual(['host-deny600 - host-deny.sh - 600']);
+    expect(lines(fragment, 'wazuh@4.14', true)).toEqual(['host-deny600 - host-deny - 600']);
+    // Given as a whole file, nothing defines host-deny: the manager refuses the response.
+    expect(lines(fragment, 'wazuh@4.14')).toEqual([]);
   });
 });

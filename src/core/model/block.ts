@@ -1,5 +1,19 @@
 import type { Block, BlockChild, BlockKind, XmlElement } from './types';
 
+/** The child elements of a block as its fields, `delta` characters from where they were read. */
+export function fieldsOfElements(fields: readonly XmlElement[], delta = 0): BlockChild[] {
+  return fields.map((field) => ({
+    name: field.name,
+    value: field.value,
+    start: field.start + delta,
+    end: field.end + delta,
+    valueStart: (field.selfClosing ? field.end : field.openEnd) + delta,
+    valueEnd: (field.selfClosing ? field.end : field.closeStart) + delta,
+    selfClosing: field.selfClosing,
+    hasNestedElements: field.childCount > 0,
+  }));
+}
+
 /**
  * A block that keeps the field elements it was read from, with the offset it was read at, so that an edit
  * elsewhere in a large file moves it by copying six numbers; its children are built on first use.
@@ -51,19 +65,7 @@ export class SourceBlock implements Block {
   }
 
   get children(): BlockChild[] {
-    if (this.#children === undefined) {
-      const delta = this.start - this.#origin;
-      this.#children = this.#fields.map((field) => ({
-        name: field.name,
-        value: field.value,
-        start: field.start + delta,
-        end: field.end + delta,
-        valueStart: (field.selfClosing ? field.end : field.openEnd) + delta,
-        valueEnd: (field.selfClosing ? field.end : field.closeStart) + delta,
-        selfClosing: field.selfClosing,
-        hasNestedElements: field.childCount > 0,
-      }));
-    }
+    this.#children ??= fieldsOfElements(this.#fields, this.start - this.#origin);
     return this.#children;
   }
 

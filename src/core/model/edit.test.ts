@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentArbitrary, editableValueArbitrary, fieldNameArbitrary } from '../test-support/documents';
 import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 import {
+  applyOps,
   duplicateBlock,
   EditError,
   insertBlock,
@@ -248,6 +249,20 @@ describe('document API in detail', () => {
   });
 });
 
+describe('setField on an element that holds elements', () => {
+  it('keeps a definition put in a response and writes the value after it, where the daemon reads it', () => {
+    const text =
+      '<ossec_config>\n  <active-response>\n    <command>\n      <name>a</name>\n      <executable>a.sh</executable>\n    </command>\n  </active-response>\n</ossec_config>\n';
+    const next = setField(readDocument(text), 0, 'command', 'a');
+    expect(next.text).toBe(text.replace('    </command>\n', '    </command>\n    <command>a</command>\n'));
+    expect(fieldValue(next.blocks[0], 'command')).toBe('a');
+    expect(next.nested).toHaveLength(1);
+    // Removing <command> removes the value, never the definition.
+    expect(removeField(next, 0, 'command').text).toBe(text);
+    expect(removeField(readDocument(text), 0, 'command').text).toBe(text);
+  });
+});
+
 describe('the blank-line rhythm of the file', () => {
   const spaced = [
     '<ossec_config>',
@@ -325,10 +340,45 @@ describe('insertBlocksText', () => {
     '<command>\n  <name>firewall-drop</command>\n</command>\n<active-response>\n  <command>x</command>\n</active-response>\n';
   const one = '<command>\n  <name>b</name>\n</command>\n';
 
-  it('makes an empty document the text itself, defects included', () => {
+  it('makes an empty document the text itself, defects included, read as the snippet it is', () => {
     const { doc, index } = insertBlocksText(readDocument(''), pair);
     expect(doc.text).toBe(pair);
     expect(index).toBe(0);
+    expect(doc.snippet).toBe(true);
+    // Edits keep it a snippet; reading it as a file is an operation of its own, undone like any other.
+    expect(setField(doc, 1, 'location', 'local').snippet).toBe(true);
+    expect(applyOps(doc, [{ op: 'readAs', snippet: false }]).snippet).toBe(false);
+    expect(applyOps(doc, [{ op: 'readAs', snippet: false }]).text).toBe(pair);
+  });
+
+  it('reuses a command the file already defines and inserts only what is missing', () => {
+    const stock =
+      '<ossec_config>\n  <command>\n    <name>firewall-drop</name>\n    <executable>firewall-drop</executable>\n    <timeout_allowed>yes</timeout_allowed>\n  </command>\n</ossec_config>\n';
+    const template =
+      '<command>\n  <name>firewall-drop</name>\n  <executable>firewall-drop</executable>\n  <timeout_allowed>yes</timeout_allowed>\n</command>\n<active-response>\n  <command>firewall-drop</command>\n  <location>all</location>\n  <timeout>700</timeout>\n</active-response>\n';
+    const { doc, index, reused } = insertBlocksText(readDocument(stock), template, { reuseCommands: true });
+    expect(reused).toEqual(['firewall-drop']);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['command', 'active-response']);
+    expect(index).toBe(1);
+    expect(doc.text).toBe(
+      stock.replace(
+        '  </command>\n',
+        '  </command>\n  <active-response>\n    <command>firewall-drop</command>\n    <location>all</location>\n    <timeout>700</timeout>\n  </active-response>\n',
+      ),
+    );
+    // Without the option (a documented example, another file's blocks) the text goes in whole.
+    expect(insertBlocksText(readDocument(stock), template).doc.blocks).toHaveLength(3);
+    // Only a definition the daemon reads counts: one outside the root is no reason to leave it out.
+    const outside = `${stock}<command><name>host-deny</name><executable>host-deny</executable></command>\n`;
+    const hostDeny =
+      '<command>\n  <name>host-deny</name>\n  <executable>host-deny</executable>\n</command>\n';
+    expect(insertBlocksText(readDocument(outside), hostDeny, { reuseCommands: true }).reused).toEqual([]);
+    // Nothing left to insert: the document is unchanged.
+    const same = insertBlocksText(readDocument(stock), template.split('<active-response>')[0], {
+      reuseCommands: true,
+    });
+    expect(same).toMatchObject({ index: -1, reused: ['firewall-drop'] });
+    expect(same.doc.text).toBe(stock);
   });
 
   it('goes after the last block, in the file indentation and line endings', () => {

@@ -28,9 +28,19 @@ function splice(text: string, start: number, end: number, insert: string): strin
   return text.slice(0, start) + insert + text.slice(end);
 }
 
+/** Read a new text of the same document: in its encoding, and as a snippet if it was one. */
+function reread(doc: ConfigDocument, text: string): ConfigDocument {
+  return readDocument(text, doc.encoding, doc.snippet);
+}
+
 /** Replace the whole text and read it again. */
 export function replaceText(doc: ConfigDocument, start: number, end: number, insert: string): ConfigDocument {
-  return readDocument(splice(doc.text, start, end, insert), doc.encoding);
+  return reread(doc, splice(doc.text, start, end, insert));
+}
+
+/** The same text read as a snippet to paste into an ossec.conf, or as a whole file (DESIGN §2). */
+export function readAs(doc: ConfigDocument, snippet: boolean): ConfigDocument {
+  return doc.snippet === snippet ? doc : { ...doc, snippet };
 }
 
 /** Where a line that holds only `[start, end)` and whitespace begins and ends (end after its line break). */
@@ -127,15 +137,18 @@ function spliceBlock(
 ): ConfigDocument {
   const text = splice(doc.text, start, end, insert);
   const delta = insert.length - (end - start);
-  if (doc.problems.length > 0 || !(block instanceof SourceBlock)) return readDocument(text, doc.encoding);
+  // Reading problems and nested definitions carry positions of their own that would move.
+  if (doc.problems.length > 0 || doc.nested.length > 0 || !(block instanceof SourceBlock)) {
+    return reread(doc, text);
+  }
   // Built from the old text: slicing the new one would flatten the whole file on every keystroke.
   const blockText = doc.text.slice(block.start, start) + insert + doc.text.slice(end, block.end);
   const scan = readOsXml(blockText);
   const element = scan.roots[0];
   if (scan.error || scan.comments.length > 0 || scan.roots.length !== 1 || element.end !== blockText.length) {
-    return readDocument(text, doc.encoding);
+    return reread(doc, text);
   }
-  const reread = SourceBlock.fromElement(
+  const blockRead = SourceBlock.fromElement(
     element,
     block.index,
     block.topLevelIndex,
@@ -145,7 +158,7 @@ function spliceBlock(
   // As in a full read, the document's own copy of the section holds no fields: they live in the block.
   const section = shiftElement({ ...element, children: [] }, block.start);
   const blocks = doc.blocks.map((b) =>
-    b.index < block.index ? b : b.index === block.index ? reread : (b as SourceBlock).moved(delta),
+    b.index < block.index ? b : b.index === block.index ? blockRead : (b as SourceBlock).moved(delta),
   );
   const topLevel = doc.topLevel.map((top) => {
     if (top.start === block.start) return section;
@@ -184,7 +197,10 @@ function shiftTopLevel(element: XmlElement, editStart: number, editEnd: number, 
   };
 }
 
-/** Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent. */
+/**
+ * Set a field's value (the last occurrence, the one the daemon uses), adding the element when absent.
+ * Nothing the file holds is dropped: an element holding elements is kept and followed by the new one.
+ */
 export function setField(
   doc: ConfigDocument,
   blockIndex: number,
@@ -194,8 +210,20 @@ export function setField(
   checkValue(value);
   const block = blockAt(doc, blockIndex);
   const existing = lastField(block, field);
+  if (existing?.hasNestedElements) {
+    // It holds elements of its own (definitions put in a response): they stay, and the new value goes
+    // right after it, where the daemon, taking the last one, reads it.
+    const indent = indentBefore(doc.text, existing.start) ?? childIndentOf(doc, block);
+    return spliceBlock(
+      doc,
+      block,
+      existing.end,
+      existing.end,
+      doc.layout.eol + indent + printField(field, value),
+    );
+  }
   if (existing) {
-    if (existing.selfClosing || existing.hasNestedElements) {
+    if (existing.selfClosing) {
       return spliceBlock(doc, block, existing.start, existing.end, printField(field, value));
     }
     return spliceBlock(doc, block, existing.valueStart, existing.valueEnd, value);
@@ -237,12 +265,15 @@ export function setField(
   return spliceBlock(doc, block, block.openEnd, block.openEnd, eol + indent + printed);
 }
 
-/** Remove every occurrence of a field, each with its line when it stands alone on it. */
+/**
+ * Remove every occurrence of a field, each with its line when it stands alone on it. One that holds
+ * elements of its own (a definition put in a response) is not a value and stays.
+ */
 export function removeField(doc: ConfigDocument, blockIndex: number, field: string): ConfigDocument {
   let current = doc;
   for (;;) {
     const block = blockAt(current, blockIndex);
-    const child = lastField(block, field);
+    const child = block.children.findLast((c) => c.name === field && !c.hasNestedElements);
     if (!child) return current;
     const line = wholeLine(current.text, child.start, child.end);
     current = line
@@ -349,22 +380,68 @@ export function insertBlock(
   return indexAt(insertBlockText(doc, print, place ?? defaultPlace(doc, spec)));
 }
 
+export interface InsertTextOptions {
+  /**
+   * Leave out each `<command>` whose name the document already defines where the daemon reads it: the
+   * inserted responses then use that definition, and no second one (never used) is added.
+   */
+  reuseCommands?: boolean;
+}
+
+export interface TextInsertion {
+  doc: ConfigDocument;
+  /** The first inserted block, or -1 when nothing was left to insert. */
+  index: number;
+  /** The names of the commands left out because the document defines them. */
+  reused: string[];
+}
+
+/** The snippet without the `<command>` blocks whose names `defined` holds, each with its line. */
+function withoutDefined(snippet: ConfigDocument, defined: Set<string>): { text: string; reused: string[] } {
+  let { text } = snippet;
+  const reused: string[] = [];
+  for (const block of [...snippet.blocks].reverse()) {
+    const name = block.kind === 'command' ? fieldValue(block, 'name') : undefined;
+    if (name === undefined || !defined.has(name) || !block.inConfigRoot) continue;
+    reused.unshift(name);
+    const line = wholeLine(text, block.start, block.end) ?? { start: block.start, end: block.end };
+    text = splice(text, line.start, line.end, '');
+  }
+  return { text, reused };
+}
+
 /**
  * Insert blocks written as text (a template, another file's blocks) exactly as written, re-indented to the
  * file and in its line endings, after the last block the daemon reads (else where a new block goes).
- * An empty document becomes the text itself, so a documented example keeps its look and its defects.
- * Returns the index of the first inserted block.
+ * An empty document becomes the text itself, read as the snippet it is, so a documented example keeps its
+ * look and its defects.
  */
 export function insertBlocksText(
   doc: ConfigDocument,
   blocksText: string,
-): { doc: ConfigDocument; index: number } {
-  if (doc.text.trim() === '') return { doc: readDocument(blocksText, doc.encoding), index: 0 };
+  options: InsertTextOptions = {},
+): TextInsertion {
+  if (doc.text.trim() === '') {
+    return { doc: readDocument(blocksText, doc.encoding, true), index: 0, reused: [] };
+  }
+  let reused: string[] = [];
+  if (options.reuseCommands) {
+    const defined = new Set(
+      doc.blocks
+        .filter((b) => b.kind === 'command' && b.inConfigRoot)
+        .map((b) => fieldValue(b, 'name'))
+        .filter((name): name is string => name !== undefined),
+    );
+    const left = withoutDefined(readDocument(blocksText, doc.encoding, true), defined);
+    if (left.text.trim() === '') return { doc, index: -1, reused: left.reused };
+    blocksText = left.text;
+    reused = left.reused;
+  }
   const lines = blocksText.replace(/(\r?\n)+$/, '').split(/\r?\n/);
   const reindented = (indent: string) =>
     lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(doc.layout.eol);
   const last = doc.blocks.filter((b) => b.inConfigRoot).at(-1);
-  return indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null));
+  return { ...indexAt(insertBlockText(doc, reindented, last ? { after: last.index } : null)), reused };
 }
 
 /**
@@ -432,6 +509,8 @@ export function applyOp(doc: ConfigDocument, op: DocumentOp): ConfigDocument {
       return moveBlock(doc, op.blockIndex, op.toIndex);
     case 'replaceText':
       return replaceText(doc, op.start, op.end, op.text);
+    case 'readAs':
+      return readAs(doc, op.snippet);
   }
 }
 

@@ -116,19 +116,22 @@ export function fieldsOf(kind: BlockKind): readonly FieldInfo<string>[] {
   return kind === 'command' ? COMMAND_FIELDS : ACTIVE_RESPONSE_FIELDS;
 }
 
-export function fieldsNamed(block: Block, element: string): BlockChild[] {
+/** Anything with fields: a block, or a definition nested where no daemon reads it. */
+type Fielded = Pick<Block, 'children'>;
+
+export function fieldsNamed(block: Fielded, element: string): BlockChild[] {
   return block.children.filter((child) => child.name === element);
 }
 
 /** The value the daemon uses: a repeated element overwrites the earlier ones, so the last one wins. */
-export function fieldValue(block: Block, element: string): string | undefined {
+export function fieldValue(block: Fielded, element: string): string | undefined {
   for (let i = block.children.length - 1; i >= 0; i--) {
     if (block.children[i].name === element) return block.children[i].value;
   }
   return undefined;
 }
 
-export function lastField(block: Block, element: string): BlockChild | undefined {
+export function lastField(block: Fielded, element: string): BlockChild | undefined {
   for (let i = block.children.length - 1; i >= 0; i--) {
     if (block.children[i].name === element) return block.children[i];
   }
@@ -156,8 +159,10 @@ export function activeResponseOf(block: Block): ActiveResponse {
 }
 
 /** The block's display name: the command's name, or the command a response runs. */
+/** A command's name, or the command a response runs; none when that element holds definitions instead. */
 export function blockTitle(block: Block): string | undefined {
-  return fieldValue(block, block.kind === 'command' ? 'name' : 'command');
+  const child = lastField(block, block.kind === 'command' ? 'name' : 'command');
+  return child?.hasNestedElements ? undefined : child?.value;
 }
 
 /**

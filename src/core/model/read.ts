@@ -1,6 +1,6 @@
-import { type OsXmlResult, readOsXml } from '../xml/os-xml';
+import { type OsXmlResult, readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT } from '../xml/os-xml';
 import { daemonLineAt, positionAt } from '../xml/positions';
-import { SourceBlock } from './block';
+import { fieldsOfElements, SourceBlock } from './block';
 import type {
   Block,
   BlockKind,
@@ -8,6 +8,7 @@ import type {
   Diagnostic,
   DocumentShape,
   Layout,
+  NestedDefinition,
   TextEncoding,
   XmlElement,
 } from './types';
@@ -29,7 +30,15 @@ export function isBlockName(name: string): name is BlockKind {
   return name === 'command' || name === 'active-response';
 }
 
-export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): ConfigDocument {
+/**
+ * What the daemon's reader finds in `text`. `snippet` says the admin gave it as a snippet to paste into an
+ * ossec.conf rather than as a whole file; the reading is the same, the judgement differs (DESIGN §2).
+ */
+export function readDocument(
+  text: string,
+  encoding: TextEncoding = 'utf-8',
+  snippet = false,
+): ConfigDocument {
   const scan = readOsXml(text);
   const topLevel = scan.roots;
   const shape = shapeOf(topLevel);
@@ -51,21 +60,50 @@ export function readDocument(text: string, encoding: TextEncoding = 'utf-8'): Co
   return {
     text,
     encoding,
+    snippet,
     shape,
     layout: detectLayout(text, blocks, topLevel),
     topLevel,
     blocks,
     xmlError: scan.error,
     problems: readingProblems(text, scan),
+    nested: nestedDefinitions(scan, blocks),
   };
 }
 
 function shapeOf(topLevel: XmlElement[]): DocumentShape {
   if (topLevel.length === 0) return 'empty';
   if (topLevel.some((e) => isConfigRoot(e.name))) return 'config';
-  if (topLevel.every((e) => isBlockName(e.name))) return 'fragment';
   if (topLevel.every((e) => e.name === AGENT_CONFIG_ROOT)) return 'agent-config';
-  return 'config';
+  if (topLevel.some((e) => e.name === AGENT_CONFIG_ROOT || e.name.startsWith('?'))) return 'config';
+  return 'fragment';
+}
+
+/** The admin's snippet, read as the blocks it holds rather than as a file without a root. */
+export function readsAsSnippet(doc: ConfigDocument): boolean {
+  return doc.snippet && doc.shape === 'fragment';
+}
+
+/**
+ * The `<command>` elements holding elements that stand where no block does: inside a block, or inside a
+ * section or deeper. A `<command>` that is a root's child (or a fragment's top-level element) is a block.
+ */
+function nestedDefinitions(scan: OsXmlResult, blocks: Block[]): NestedDefinition[] {
+  const nested: NestedDefinition[] = [];
+  for (const { element, ancestors, parent } of scan.nestedCommands) {
+    if (!parent || (ancestors.length === 1 && !isBlockName(ancestors[0]))) continue;
+    const definition: NestedDefinition = {
+      start: element.start,
+      end: element.end,
+      children: fieldsOfElements(element.children),
+      container: parent,
+      ancestors,
+    };
+    const container = blocks.find((b) => b.start === parent.start);
+    if (container) definition.blockIndex = container.index;
+    nested.push(definition);
+  }
+  return nested;
 }
 
 /** The whitespace before `offset` on its line, when nothing else precedes it there. */
@@ -149,7 +187,19 @@ function readingProblems(text: string, scan: OsXmlResult): Diagnostic[] {
   return problems;
 }
 
-function explainXmlError(text: string, message: string, offset: number): string {
+/** How the reader of a target is named in an explanation, and the longest value it holds. */
+export interface ReaderWords {
+  label: string;
+  maxText: number;
+}
+
+/** One sentence for the admin about an `XMLERR: …` text: what is wrong, and that the daemon refuses the file. */
+export function explainXmlError(
+  text: string,
+  message: string,
+  offset: number,
+  reader: ReaderWords = { label: 'The daemon', maxText: WAZUH_DIALECT.maxText },
+): string {
   if (
     text.startsWith('<?xml', offset) ||
     (message.includes('Bad attribute closing') && text.slice(0, offset).includes('<?xml'))
@@ -163,15 +213,25 @@ function explainXmlError(text: string, message: string, offset: number): string 
       ? `<${notClosed[1]}> is closed by </${closing}>: the daemon refuses the file.`
       : `<${notClosed[1]}> is never closed: the daemon refuses the file.`;
   }
+  const overflowingAttribute = /^XMLERR: Overflow attempt at attribute '(.*)'\.$/.exec(message);
+  if (overflowingAttribute) {
+    return `The attribute '${overflowingAttribute[1]}' (its name or its value) is longer than ${reader.label} reads (${reader.maxText} bytes): the daemon refuses the file. The daemons ignore attributes here; remove it.`;
+  }
+  if (message === UNLIMITED_NESTING) {
+    return `Elements are nested more than 1024 deep: ${reader.label}'s XML reader has no depth limit and runs out of stack, so the daemon crashes.`;
+  }
   const plain: Record<string, string> = {
     'XMLERR: Comment not closed.':
       'A comment (or `<!…` such as CDATA or DOCTYPE) is never closed with `-->`: the daemon refuses the file.',
     'XMLERR: End of file and some elements were not closed.':
       'This element is still open at the end of the file: the daemon refuses the file.',
     'XMLERR: Element not opened.': 'A closing tag with no element open: the daemon refuses the file.',
-    'XMLERR: String overflow.':
-      'A value is longer than the daemon reads in one element: the daemon refuses the file.',
-    'XMLERR: Max recursion level reached': 'Elements are nested too deeply: the daemon refuses the file.',
+    'XMLERR: String overflow.': `A value is longer than ${reader.label} reads in one element (${reader.maxText} bytes): the daemon refuses the file.`,
+    'XMLERR: Too many attributes.': `This element has more attributes than ${reader.label}'s XML reader follows (${WAZUH_DIALECT.maxAttributeDepth} followed by a space): the daemon refuses the file. The daemons ignore attributes here; remove them.`,
+    'XMLERR: Max recursion level reached':
+      'Elements are nested more than 1024 deep: the daemon refuses the file.',
+    'XMLERR: Max recursion level reached.':
+      'Elements are nested more than 1024 deep: the daemon refuses the file.',
   };
   return plain[message] ?? `The daemon's XML reader refuses the file: ${message}`;
 }

@@ -61,7 +61,10 @@ export interface Block {
   children: BlockChild[];
 }
 
-/** How the file is laid out: a whole ossec.conf, a root-less fragment, a centralized agent.conf, or nothing. */
+/**
+ * How the file is laid out: a whole ossec.conf, a fragment (top-level elements and no `<ossec_config>`
+ * root), a centralized agent.conf, or nothing the daemon's reader finds (`var` elements do not count).
+ */
 export type DocumentShape = 'config' | 'fragment' | 'agent-config' | 'empty';
 
 export type TextEncoding = 'utf-8' | 'latin1';
@@ -87,7 +90,9 @@ export type DocumentOp =
   | { op: 'removeBlock'; blockIndex: number }
   | { op: 'duplicateBlock'; blockIndex: number }
   | { op: 'moveBlock'; blockIndex: number; toIndex: number }
-  | { op: 'replaceText'; start: number; end: number; text: string };
+  | { op: 'replaceText'; start: number; end: number; text: string }
+  /** Read the same text as a snippet (or as a whole file): how it is judged, not what it says. */
+  | { op: 'readAs'; snippet: boolean };
 
 export interface Fix {
   title: string;
@@ -125,9 +130,31 @@ export interface XmlReadError {
   endOffset: number;
 }
 
+/**
+ * A `<command>` definition (a `<command>` holding elements) put inside another element, where no daemon
+ * reads it as a definition: in an `<active-response>` it is that block's `<command>` option.
+ */
+export interface NestedDefinition {
+  start: number;
+  end: number;
+  /** Its fields, as a block's. */
+  children: BlockChild[];
+  /** The element it was put in. */
+  container: XmlElement;
+  /** The block it was put in, when that is a `<command>` or `<active-response>`. */
+  blockIndex?: number;
+  /** The names of the elements around it, outermost first. */
+  ancestors: string[];
+}
+
 export interface ConfigDocument {
   text: string;
   encoding: TextEncoding;
+  /**
+   * The admin said this text is a snippet to paste into an ossec.conf (DESIGN §2): a fragment is then
+   * read as the blocks it holds, not refused as a file without an `<ossec_config>` root.
+   */
+  snippet: boolean;
   shape: DocumentShape;
   layout: Layout;
   /** Top-level elements in document order (roots, or a fragment's blocks), with their direct children only. */
@@ -137,6 +164,8 @@ export interface ConfigDocument {
   xmlError: XmlReadError | null;
   /** Reading problems: XML errors and dialect warnings (CDATA, DOCTYPE, …), in the Diagnostic shape. */
   problems: Diagnostic[];
+  /** `<command>` definitions put inside another element, in document order. */
+  nested: NestedDefinition[];
 }
 
 /** The fields of a `<command>` as the file writes them; `undefined` means the element is absent. */

@@ -31,10 +31,16 @@ async function roundTrip(draft: SharedDraft): Promise<SharedDraft> {
   return read.draft;
 }
 
-const draftOf = (text: string, encoding: SharedDraft['encoding'], name = 'ossec.conf'): SharedDraft => ({
+const draftOf = (
+  text: string,
+  encoding: SharedDraft['encoding'],
+  name = 'ossec.conf',
+  snippet = false,
+): SharedDraft => ({
   name,
   text,
   encoding,
+  snippet,
   target: 'wazuh@4.14',
   role: 'auto',
 });
@@ -46,7 +52,7 @@ describe('share links', () => {
     expect(files.some((f) => f.name.startsWith('templated/'))).toBe(true);
     for (const file of files) {
       const { text, encoding } = decodeBytes(file.bytes);
-      const draft = draftOf(text, encoding, file.name.split('/').pop());
+      const draft = draftOf(text, encoding, file.name.split('/').pop(), file.name.startsWith('fragments/'));
       const fragment = await encodeShareFragment(draft);
       expect(fragment).toMatch(/^share=[A-Za-z0-9_-]+$/);
       expect(`https://ar-studio.example/#${fragment}`.length).toBeLessThan(SHARE_LINK_LIMIT);
@@ -88,6 +94,7 @@ describe('share links', () => {
           name: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !CONTROL_CHARACTER.test(s)),
           text: fc.string({ unit: 'binary', maxLength: 400 }),
           encoding: fc.constant<'utf-8'>('utf-8'),
+          snippet: fc.boolean(),
           target: fc.constantFrom('wazuh@4.14', 'ossec@2.8', 'wazuh@3.13'),
           role: fc.constantFrom<SharedDraft['role']>('auto', 'manager', 'agent'),
         }),
@@ -98,6 +105,21 @@ describe('share links', () => {
       { numRuns: 100 },
     );
   }, 60_000);
+
+  it('say whether the text is a snippet; a link written without the flag is a file', async () => {
+    expect((await roundTrip(draftOf('<command/>', 'utf-8', 'ar.xml', true))).snippet).toBe(true);
+    const read = await decodeShareFragment(
+      await fragmentOf({
+        v: 1,
+        name: 'a.conf',
+        target: 'wazuh@4.14',
+        role: 'auto',
+        encoding: 'utf-8',
+        text: '',
+      }),
+    );
+    expect(read.ok && read.draft.snippet).toBe(false);
+  });
 
   it('recognise their own fragment only', () => {
     expect(isShareFragment('#share=abc')).toBe(true);
@@ -177,7 +199,7 @@ describe('a malformed or hostile link', () => {
     );
     expect(read).toEqual({
       ok: true,
-      draft: { name: 'a.conf', target: '', role: 'agent', encoding: 'utf-8', text: 'x' },
+      draft: { name: 'a.conf', target: '', role: 'agent', encoding: 'utf-8', snippet: false, text: 'x' },
       notes: [expect.stringMatching(/does not know \('wazuh@9\.9'\)/)],
     });
   });

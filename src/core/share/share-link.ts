@@ -1,6 +1,6 @@
 /**
  * A draft carried in a link's fragment (`#share=…`), which browsers never send to a server: the document's
- * text, its encoding, its file name and the target and role to check it against, as versioned JSON,
+ * text, its encoding, its file name, whether it is a snippet, and the target and role to check it against, as versioned JSON,
  * compressed with CompressionStream (deflate-raw) and written in base64url. Reading a link never trusts
  * it: every field is checked, the inflated size is capped while inflating, and a link from a newer
  * version, a cut-off link or a forged one is refused with a message.
@@ -31,6 +31,8 @@ export interface SharedDraft {
   name: string;
   text: string;
   encoding: TextEncoding;
+  /** The text is a snippet to paste into an ossec.conf, not a whole file (DESIGN §2). */
+  snippet: boolean;
   target: string;
   role: RoleOption;
 }
@@ -52,6 +54,8 @@ const payloadV1 = z.object({
   target: z.string().max(40),
   role: z.enum(ROLES as [RoleOption, ...RoleOption[]]),
   encoding: z.enum(['utf-8', 'latin1']),
+  // Links written before the editor knew snippets from files carry none: they were files.
+  snippet: z.boolean().optional(),
   text: z.string(),
 });
 
@@ -125,8 +129,8 @@ export async function decodeShareFragment(hash: string): Promise<SharedRead> {
     );
     target = '';
   }
-  const { v: _version, ...draft } = payload;
-  return { ok: true, draft: { ...draft, target }, notes };
+  const { v: _version, snippet, ...draft } = payload;
+  return { ok: true, draft: { ...draft, snippet: snippet ?? false, target }, notes };
 }
 
 class TooLarge extends Error {}

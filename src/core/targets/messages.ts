@@ -6,7 +6,7 @@
 
 import type { TargetProfile } from './target';
 
-export type Daemon = 'analysisd' | 'execd' | 'agent-upgrade';
+export type Daemon = 'analysisd' | 'execd' | 'agentd' | 'agent-upgrade';
 export type LogLevel = 'ERROR' | 'WARN' | 'INFO';
 
 /** A message with an OSSEC/Wazuh code number, e.g. `(1303): Invalid command 'x' in the active response.` */

@@ -54,8 +54,34 @@ describe('targets', () => {
       true,
       false,
     ]);
-    expect([at('ossec@4.2').xmlMaxText, at('wazuh@4.14').xmlMaxText]).toEqual([8192, 20480]);
     expect([at('ossec@4.2').caStoreAccepted, at('wazuh@3.0').caStoreAccepted]).toEqual([false, true]);
+  });
+
+  it("carries each release's XML reader (os_xml_internal.h and os_xml.c across the tags)", () => {
+    const at = (id: string) => parseTarget(id);
+    const maxText = [
+      'ossec@2.8',
+      'ossec@3.7',
+      'wazuh@3.1',
+      'wazuh@3.2',
+      'wazuh@3.4',
+      'wazuh@3.5',
+      'wazuh@4.14',
+    ];
+    expect(maxText.map((id) => at(id).xml.maxText)).toEqual([2048, 8192, 4096, 6144, 6144, 20480, 20480]);
+    expect(['ossec@4.2', 'wazuh@3.7', 'wazuh@3.8'].map((id) => at(id).xml.backslashRuns)).toEqual([
+      'sticky',
+      'sticky',
+      'toggle',
+    ]);
+    expect(['wazuh@4.13', 'wazuh@4.14', 'ossec@4.2'].map((id) => at(id).xml.maxAttributeDepth)).toEqual([
+      null,
+      48,
+      null,
+    ]);
+    expect(
+      ['ossec@3.7', 'ossec@4.2', 'wazuh@4.1', 'wazuh@4.2'].map((id) => at(id).xml.recursionMessage),
+    ).toEqual([null, 'XMLERR: Max recursion level reached.', null, 'XMLERR: Max recursion level reached']);
   });
 
   it('carries the stock scripts and built-in ar.conf lines of each generation', () => {

@@ -5,7 +5,7 @@
  */
 
 import type { ConfigRoot } from '../model/read';
-import type { BackslashRuns } from '../xml/os-xml';
+import { WAZUH_DIALECT, type XmlDialect } from '../xml/os-xml';
 import {
   BUILTIN_AR_CONF,
   type ScriptGeneration,
@@ -50,10 +50,8 @@ export interface TargetProfile {
   levelAndGroup: 'and' | 'or';
   /** OSSEC 2.8 never resets the disabled flag: one `disabled` yes skips every later block (§5.8). */
   disabledSkipsLaterBlocks: boolean;
-  /** OS_XML's longest element text, in bytes (OSSEC 8192, Wazuh 20480). */
-  xmlMaxText: number;
-  /** How a run of backslashes before `<` reads: Wazuh toggles (`\\<` is a tag), OSSEC keeps escaping. */
-  xmlBackslashRuns: BackslashRuns;
+  /** How this release's OS_XML reads: its `XML_MAXSIZE`, backslash runs, attribute and nesting limits. */
+  xml: XmlDialect;
   /** The reader refuses `<?xml …?>` (§13: OSSEC 4.2.0 and Wazuh 4.14; only OSSEC's unreleased main skips it). */
   xmlDeclarationRefused: boolean;
   /** How scripts receive the alert: arguments, arguments plus extra_args, or JSON on stdin. */
@@ -88,7 +86,11 @@ type Thresholds = Record<
   | 'agentUpgradeReader'
   | 'expectIgnored'
   | 'compiledScripts'
-  | 'responsesInIndexer',
+  | 'responsesInIndexer'
+  | 'xmlMaxText6144'
+  | 'xmlMaxText20480'
+  | 'xmlBackslashToggle'
+  | 'xmlRecursionLimit',
   string
 >;
 
@@ -105,10 +107,21 @@ const WAZUH_SINCE: Thresholds = {
   agentIdZeroDropped: '4.3',
   emptyCommandOrLocationMissing: '4.4',
   responsesInIndexer: '5.0',
+  // src/os_xml/os_xml_internal.h and os_xml.c across the tags:
+  xmlMaxText6144: '3.2',
+  xmlMaxText20480: '3.5',
+  xmlBackslashToggle: '3.8',
+  xmlRecursionLimit: '4.2',
 };
 
 /** Releases still in beta: labelled so in the page and the CLI. */
 const BETA = new Set(['wazuh@5.0']);
+
+/**
+ * `wazuh@4.14` models 4.14.7: `XML_MAX_ATTR_DEPTH` came with it (wazuh/wazuh 2ac70941, "fix(xml): limit
+ * recursion depth in _getattributes()"); 4.14.0 to 4.14.6 read any number of attributes.
+ */
+const WAZUH_ATTRIBUTE_LIMIT_SINCE = '4.14';
 
 const OSSEC_VERSIONS = ['2.8', '3.7', '4.2'];
 const WAZUH_VERSIONS = [
@@ -147,8 +160,13 @@ function ossecProfile(version: Version): TargetProfile {
     agentCaStore: 'unread',
     levelAndGroup: 'or',
     disabledSkipsLaterBlocks: !atLeast(version, '3.0'),
-    xmlMaxText: 8192,
-    xmlBackslashRuns: 'sticky',
+    xml: {
+      maxText: atLeast(version, '3.0') ? 8192 : 2048,
+      backslashRuns: 'sticky',
+      maxAttributeDepth: null,
+      // OSSEC's message, unlike Wazuh's, ends with a full stop; before 4.2 nothing limits the nesting.
+      recursionMessage: atLeast(version, '4.2') ? 'XMLERR: Max recursion level reached.' : null,
+    },
     xmlDeclarationRefused: true,
     scriptInput: 'argv',
     scripts: 'ossec',
@@ -189,8 +207,14 @@ function wazuhProfile(version: Version): TargetProfile {
     agentCaStore: since('agentUpgradeReader') ? 'agent-upgrade-legacy' : 'execd',
     levelAndGroup: 'and',
     disabledSkipsLaterBlocks: false,
-    xmlMaxText: 20480,
-    xmlBackslashRuns: 'toggle',
+    xml: {
+      maxText: since('xmlMaxText20480') ? 20480 : since('xmlMaxText6144') ? 6144 : 4096,
+      backslashRuns: since('xmlBackslashToggle') ? 'toggle' : 'sticky',
+      maxAttributeDepth: atLeast(version, WAZUH_ATTRIBUTE_LIMIT_SINCE)
+        ? WAZUH_DIALECT.maxAttributeDepth
+        : null,
+      recursionMessage: since('xmlRecursionLimit') ? WAZUH_DIALECT.recursionMessage : null,
+    },
     xmlDeclarationRefused: true,
     scriptInput: since('compiledScripts') ? 'json' : since('extraArgs') ? 'argv-extra-args' : 'argv',
     scripts,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Role } from '../targets/role';
+import type { RoleOption } from '../targets/role';
 
 /** The shared corpus of real ossec.conf files, beside the repository. */
 export const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus');
@@ -27,13 +27,18 @@ export function corpusFiles(): CorpusFile[] {
  * The product, version and role a stock file belongs to, from its name (`wazuh-4.14.7-manager-…`).
  * Fragments are pieces of a manager's file, except the puppet response block, which is an agent's.
  */
-export function ownTarget(name: string): { target: string; role: Role } | undefined {
+export function ownTarget(name: string): { target: string; role: RoleOption } | undefined {
   const match = /^(?:fragments\/)?(ossec|wazuh)(?:-docker)?-(\d+)\.(\d+)\.\d+-(.*)$/.exec(name);
   if (match) {
     const [, product, major, minor, rest] = match;
     return {
       target: `${product}@${major}.${minor}`,
-      role: /(^|-)agent-|windows/.test(rest) ? 'agent' : 'manager',
+      // A centralized agent.conf is no host's ossec.conf: its role is left to the file.
+      role: rest.endsWith('shared-agent.conf')
+        ? 'auto'
+        : /(^|-)agent-|windows/.test(rest)
+          ? 'agent'
+          : 'manager',
     };
   }
   if (name === 'fragments/wazuh-puppet-default_commands.erb')

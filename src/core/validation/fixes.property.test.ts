@@ -47,6 +47,8 @@ const responseBlock = fc
     field('rules_group', ['a,b', 'a|b', 'sshd,']),
     field('timeout', ['600', '600s', 'abc', '-1']),
     field('repeated_offenders', ['30,60', '0', '60,30']),
+    // A definition put inside the response, as admins do (C12).
+    fc.option(commandBlock, { freq: 4, nil: '' }),
   )
   .map((fields) => `<active-response>${fields.join('')}</active-response>`);
 
@@ -71,7 +73,10 @@ const document = fc
 const key = (d: Diagnostic) => `${d.code}|${d.field ?? ''}|${d.message}`;
 const count = (found: Diagnostic[], k: string) => found.filter((d) => key(d) === k).length;
 
-/** The text range a fix may change: its blocks, with their lines for a move (the block travels with its line). */
+/**
+ * The text range a fix may change: its blocks, with their lines for a move or a removal (the block
+ * travels or goes with its line).
+ */
 function span(doc: ConfigDocument, d: Diagnostic): { lo: number; hi: number; blocks: Set<number> } {
   const blocks = new Set<number>(d.blockIndex === undefined ? [] : [d.blockIndex]);
   let lo = Number.POSITIVE_INFINITY;
@@ -80,6 +85,8 @@ function span(doc: ConfigDocument, d: Diagnostic): { lo: number; hi: number; blo
     if (op.op === 'replaceText') {
       lo = Math.min(lo, op.start);
       hi = Math.max(hi, op.end);
+      // A block the text edit covers (moved or removed with it) is the fix's too.
+      for (const b of doc.blocks) if (b.start < op.end && op.start < b.end) blocks.add(b.index);
     } else if (op.op === 'insertBlock') {
       for (const i of [op.before, op.after]) if (i !== undefined) blocks.add(i);
     } else if ('blockIndex' in op) {
@@ -87,7 +94,7 @@ function span(doc: ConfigDocument, d: Diagnostic): { lo: number; hi: number; blo
       if (op.op === 'moveBlock') blocks.add(op.toIndex);
     }
   }
-  const move = d.fix?.ops.some((op) => op.op === 'moveBlock');
+  const move = d.fix?.ops.some((op) => op.op === 'moveBlock' || op.op === 'removeBlock');
   for (const i of blocks) {
     const b = doc.blocks[i];
     const start = move ? doc.text.lastIndexOf('\n', b.start) + 1 : b.start;

@@ -10,6 +10,12 @@ export interface RuleContext {
   doc: ConfigDocument;
   target: TargetProfile;
   role: Role;
+  /** The admin chose the role rather than leaving it to the file. */
+  roleChosen: boolean;
+  /** The text is the admin's snippet, read as the blocks it holds (DESIGN §2). */
+  snippet: boolean;
+  /** How the admin has a text read as a snippet instead (the end of a root-less file's refusal). */
+  snippetAdvice: string;
   /** What analysisd makes of the blocks (manager files). */
   model: AnalysisdModel;
   /** What execd reads from this host's file. */
@@ -33,7 +39,7 @@ export interface Finding {
   child?: BlockChild;
   /** The element a block-level problem is about when it is absent (a missing `<location>`). */
   field?: string;
-  /** Where to point when there is no block or child (XML-level findings). */
+  /** Where to point when there is no child: XML-level findings, or a place inside the block. */
   offset?: number;
   endOffset?: number;
   fix?: Fix;
@@ -42,8 +48,8 @@ export interface Finding {
 
 export function diagnostic(ctx: RuleContext, code: string, finding: Finding): Diagnostic {
   const { block, child } = finding;
-  const offset = child?.start ?? block?.start ?? finding.offset ?? 0;
-  const endOffset = child?.end ?? block?.end ?? finding.endOffset;
+  const offset = child?.start ?? finding.offset ?? block?.start ?? 0;
+  const endOffset = child?.end ?? (finding.offset === undefined ? block?.end : finding.endOffset);
   const { line, column } = positionAt(ctx.doc.text, offset);
   const result: Diagnostic = {
     code,

@@ -43,6 +43,15 @@ export function check(text: string, target = 'wazuh@4.14', role: RoleOption = 'm
   return validate(readDocument(text), { target, role });
 }
 
+/** What the target makes of a text the admin gives as a snippet to paste into an ossec.conf. */
+export function checkSnippet(
+  text: string,
+  target = 'wazuh@4.14',
+  role: RoleOption = 'manager',
+): Diagnostic[] {
+  return validate(readDocument(text, 'utf-8', true), { target, role });
+}
+
 /** The findings of one rule. */
 export function findings(
   code: string,

@@ -38,6 +38,19 @@ describe('validate', () => {
     }
   });
 
+  it('puts a problem found inside a block on that block, and leaves file-wide ones to the document', () => {
+    const text = conf(
+      command({ name: 'a', executable: 'a.sh' }),
+      '<active-response><command>a</command><location>local</location><level>3<![CDATA[x]]>--></level></active-response>',
+    );
+    const found = validate(readDocument(text));
+    expect(found.find((d) => d.code === 'X2')).toMatchObject({ blockIndex: 1, line: 3 });
+    const broken = conf('<command><name>a</command><executable>a</executable></command>');
+    expect(validate(readDocument(broken)).find((d) => d.code === 'X1')).toMatchObject({ blockIndex: 0 });
+    const rootless = validate(readDocument(command({ name: 'a', executable: 'a.sh' })));
+    expect(rootless.find((d) => d.code === 'X3')?.blockIndex).toBeUndefined();
+  });
+
   it('defaults to wazuh@4.14 and reads the role from the file', () => {
     const agent =
       '<ossec_config>\n  <client/>\n  <active-response><disabled>no</disabled></active-response>\n</ossec_config>\n';

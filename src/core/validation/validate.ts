@@ -1,5 +1,6 @@
 import { emulateAnalysisd } from '../derive/analysisd';
 import { execdView } from '../derive/execd';
+import { readsAsSnippet } from '../model/read';
 import type { ConfigDocument, Diagnostic } from '../model/types';
 import { type Role, type RoleOption, resolveRole } from '../targets/role';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
@@ -37,11 +38,13 @@ import { c8BangName } from './rules/c8-bang-name';
 import { c9DuplicateCommand } from './rules/c9-duplicate-command';
 import { c10NameFormat } from './rules/c10-name-format';
 import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
+import { c12NestedDefinition } from './rules/c12-nested-definition';
 import { h1NeverLifted } from './rules/h1-never-lifted';
 import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
 import { h4LooseText } from './rules/h4-loose-text';
 import { h5ArConfKeyCollision } from './rules/h5-ar-conf-key-collision';
+import { h6ExtraArgsField } from './rules/h6-extra-args-field';
 import { r1AgentIgnores } from './rules/r1-agent-ignores';
 import { w1CommandRefused } from './rules/w1-command-refused';
 import { w2ResponseIgnored } from './rules/w2-response-ignored';
@@ -69,6 +72,7 @@ export const RULES: readonly Rule[] = [
   c9DuplicateCommand,
   c10NameFormat,
   c11NonStockExecutable,
+  c12NestedDefinition,
   a1MissingCommandLocation,
   a2UnknownCommand,
   a3InvalidLocation,
@@ -97,6 +101,7 @@ export const RULES: readonly Rule[] = [
   h3WindowsScriptEverywhere,
   h4LooseText,
   h5ArConfKeyCollision,
+  h6ExtraArgsField,
 ];
 
 /**
@@ -129,13 +134,29 @@ export interface ValidateOptions {
   target?: TargetProfile | string;
   /** `auto` (the default) reads the role from the file: a `<client>` section means an agent. */
   role?: RoleOption;
+  /**
+   * How the admin has a text read as a snippet instead, in the words of where they are; it ends the
+   * message that refuses a file without an `<ossec_config>` root.
+   */
+  snippetAdvice?: string;
 }
 
-export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Role): RuleContext {
+/** The command line's words; the page passes its own. */
+export const CLI_SNIPPET_ADVICE = 'check it with --fragment';
+
+export function ruleContext(
+  doc: ConfigDocument,
+  target: TargetProfile,
+  roleOption: RoleOption = 'auto',
+  snippetAdvice = CLI_SNIPPET_ADVICE,
+): RuleContext {
   return {
     doc,
     target,
-    role,
+    role: resolveRole(doc, roleOption),
+    roleChosen: roleOption !== 'auto',
+    snippet: readsAsSnippet(doc),
+    snippetAdvice,
     model: emulateAnalysisd(doc, target),
     execd: execdView(doc, target),
     blocks: doc.shape === 'agent-config' ? [] : doc.blocks.filter((b) => b.inConfigRoot),
@@ -149,10 +170,26 @@ export function ruleContext(doc: ConfigDocument, target: TargetProfile, role: Ro
  */
 export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Diagnostic[] {
   const target = toProfile(options.target ?? DEFAULT_TARGET);
-  const ctx = ruleContext(doc, target, resolveRole(doc, options.role));
-  return rulesFor(target, ctx.role)
+  const ctx = ruleContext(doc, target, options.role, options.snippetAdvice);
+  const found = rulesFor(target, ctx.role)
     .flatMap((rule) => rule.check(ctx))
     .sort((a, b) => a.offset - b.offset);
+  return withEnclosingBlocks(doc, found);
+}
+
+/**
+ * A problem found inside a block belongs to that block even when its rule reads the text, not the block
+ * (an XML error, CDATA, a definition put in it): the page groups and selects by `blockIndex`.
+ */
+function withEnclosingBlocks(doc: ConfigDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { blocks } = doc;
+  let b = 0;
+  return diagnostics.map((d) => {
+    if (d.blockIndex !== undefined) return d;
+    while (b < blocks.length && blocks[b].end <= d.offset) b++;
+    const block = blocks[b];
+    return block && block.start < d.offset && d.offset < block.end ? { ...d, blockIndex: block.index } : d;
+  });
 }
 
 /** Accepted by the daemon: no diagnostic of severity error. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readOsXml } from './os-xml';
+import { readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT, type XmlDialect } from './os-xml';
 import { positionAt } from './positions';
+
+/** OSSEC 3.7's reader: 8192 bytes, backslash runs keep escaping, no attribute or nesting limit. */
+const OSSEC_37: XmlDialect = {
+  maxText: 8192,
+  backslashRuns: 'sticky',
+  maxAttributeDepth: null,
+  recursionMessage: null,
+};
 
 function only(text: string) {
   const result = readOsXml(text);
@@ -104,9 +112,7 @@ describe('readOsXml follows the daemon dialect', () => {
   it('treats `\\<` as text and `\\\\<` as a tag (Wazuh), or as text again (OSSEC)', () => {
     expect(only('<a><b>x\\<y</b></a>').root.children[0].value).toBe('x\\<y');
     expect(only('<a><b>x\\\\</b></a>').root.children[0].value).toBe('x\\\\');
-    expect(readOsXml('<a><b>x\\\\</b></a>', 8192, 'sticky').error?.message).toBe(
-      "XMLERR: Element 'b' not closed.",
-    );
+    expect(readOsXml('<a><b>x\\\\</b></a>', OSSEC_37).error?.message).toBe("XMLERR: Element 'b' not closed.");
   });
 
   it('knows self-closing forms and empty values', () => {
@@ -129,9 +135,18 @@ describe('readOsXml follows the daemon dialect', () => {
     expect(only('<a><b>1</b ></a>').error?.message).toBe("XMLERR: Element 'b' not closed.");
   });
 
-  it('stops at the nesting limit without exhausting the stack', () => {
+  it("stops at the nesting limit without exhausting the stack, in each product's words", () => {
     const deep = '<a>'.repeat(5000);
     expect(only(deep).error?.message).toBe('XMLERR: Max recursion level reached');
+    // OSSEC 4.2's `_ReadElem()` ends the same message with a full stop.
+    const ossec42 = { ...OSSEC_37, recursionMessage: 'XMLERR: Max recursion level reached.' };
+    expect(readOsXml(deep, ossec42).error?.message).toBe('XMLERR: Max recursion level reached.');
+    // Releases before the limit have none: the reader stops where the others do and says so.
+    expect(readOsXml(deep, OSSEC_37).error?.message).toBe(UNLIMITED_NESTING);
+    expect(only(`${'<a>'.repeat(1024)}${'</a>'.repeat(1024)}`).error).toBeNull();
+    expect(only(`${'<a>'.repeat(1025)}${'</a>'.repeat(1025)}`).error?.message).toBe(
+      'XMLERR: Max recursion level reached',
+    );
   });
 
   it('reports an overlong value', () => {
@@ -157,6 +172,71 @@ describe('readOsXml follows the daemon dialect', () => {
     ]) {
       expect(() => readOsXml(garbage)).not.toThrow();
     }
+  });
+
+  it('names only the attribute when its value overflows (test_node_attribute_value_overflow)', () => {
+    const overflow = 'c'.repeat(WAZUH_DIALECT.maxText + 9);
+    expect(only(`<test test="${overflow}">test</test>`).error?.message).toBe(
+      "XMLERR: Overflow attempt at attribute 'test'.",
+    );
+    // `%.20s`: a long name is cut to its first 20 characters, in a value or in the name itself.
+    expect(only(`<test ${'n'.repeat(25)}="${overflow}">test</test>`).error?.message).toBe(
+      `XMLERR: Overflow attempt at attribute '${'n'.repeat(20)}'.`,
+    );
+    expect(only(`<test ${overflow}="test">test</test>`).error?.message).toBe(
+      "XMLERR: Overflow attempt at attribute 'cccccccccccccccccccc'.",
+    );
+    expect(readOsXml(`<test test="${'c'.repeat(9000)}"/>`, OSSEC_37).error?.message).toBe(
+      "XMLERR: Overflow attempt at attribute 'test'.",
+    );
+  });
+
+  it('refuses a 49th attribute followed by whitespace on Wazuh 4.14.7 only (test_too_many_attributes)', () => {
+    const attributes = (n: number, after: string) =>
+      Array.from({ length: n }, (_, i) => `a${i}="v"`).join(' ') + after;
+    // The daemon's own test: 50 attributes, each followed by a space.
+    const theirs = `<root ${Array.from({ length: 50 }, (_, i) => `a${i}="v" `).join('')}/>`;
+    expect(only(theirs).error?.message).toBe('XMLERR: Too many attributes.');
+    // `_getattributes()` recurses once per attribute followed by whitespace; depth 49 is refused.
+    expect(only(`<root ${attributes(49, ' ')}/>`).error?.message).toBe('XMLERR: Too many attributes.');
+    expect(only(`<root ${attributes(49, '')}/>`).error).toBeNull();
+    expect(only(`<root ${attributes(48, ' ')}/>`).error).toBeNull();
+    expect(only(`<root ${attributes(49, '')}></root>`).error).toBeNull();
+    // 4.14.6 and older, and OSSEC, read any number.
+    expect(readOsXml(theirs, { ...WAZUH_DIALECT, maxAttributeDepth: null }).error).toBeNull();
+    expect(readOsXml(theirs, OSSEC_37).error).toBeNull();
+  });
+
+  it('leaves `var` elements (any case) out of the tree, as OS_GetElementsbyNode does', () => {
+    const text =
+      '<var name="x">1</var><ossec_config><VAR>2</VAR><command><name>a</name><Var/></command></ossec_config>';
+    const { roots, error, variables } = readOsXml(text);
+    expect(error).toBeNull();
+    expect(roots.map((r) => r.name)).toEqual(['ossec_config']);
+    expect(roots[0].children.map((c) => c.name)).toEqual(['command']);
+    expect(roots[0].children[0].children.map((c) => c.name)).toEqual(['name']);
+    expect(variables.map((v) => text.slice(v.start, v.end))).toEqual([
+      '<var name="x">1</var>',
+      '<VAR>2</VAR>',
+      '<Var/>',
+    ]);
+    // Still read: a `var` that is not well-formed stops the daemon like any element.
+    expect(readOsXml('<var>1</vra>').error?.message).toBe("XMLERR: Element 'var' not closed.");
+  });
+
+  it('keeps `<command>` elements that hold elements below block level, with their ancestors', () => {
+    const text =
+      '<ossec_config><active-response><command><name>a</name></command></active-response>' +
+      '<localfile><command>df -P</command></localfile><syscheck><command><name>b</name></command></syscheck>' +
+      '<var><command><name>c</name></command></var></ossec_config><active-response><command><name>d</name></command></active-response>';
+    const { nestedCommands } = readOsXml(text);
+    expect(
+      nestedCommands.map((n) => [n.ancestors, n.element.children.map((c) => `${c.name}=${c.value}`)]),
+    ).toEqual([
+      [['ossec_config', 'active-response'], ['name=a']],
+      [['ossec_config', 'syscheck'], ['name=b']],
+      [['active-response'], ['name=d']],
+    ]);
   });
 
   it('describes attribute problems like the daemon', () => {

@@ -12,10 +12,37 @@
 
 import type { XmlElement, XmlReadError } from '../model/types';
 
-/** Wazuh's XML_MAXSIZE; OSSEC's is 8192 (a target passes its own). */
-export const DEFAULT_MAX_TEXT = 20480;
-/** Wazuh stops at this nesting depth ("XMLERR: Max recursion level reached"). */
+/**
+ * How a release of OS_XML differs from another: each is a constant or a branch of `os_xml.c` that
+ * changed between tags (the target profiles say which release has which).
+ */
+export interface XmlDialect {
+  /** `XML_MAXSIZE`: the longest element name, value or attribute the reader holds. */
+  maxText: number;
+  backslashRuns: BackslashRuns;
+  /**
+   * `XML_MAX_ATTR_DEPTH` (Wazuh 4.14.7): `_getattributes()` calls itself once per attribute followed by
+   * whitespace and gives up past this depth. `null`: no limit.
+   */
+  maxAttributeDepth: number | null;
+  /** What `_ReadElem()` says past 1024 levels; `null` when that release has no limit at all. */
+  recursionMessage: string | null;
+}
+
+/** How Wazuh 4.14.7 reads: the default target's reader, and the one a document is first read with. */
+export const WAZUH_DIALECT: XmlDialect = {
+  maxText: 20480,
+  backslashRuns: 'toggle',
+  maxAttributeDepth: 48,
+  recursionMessage: 'XMLERR: Max recursion level reached',
+};
+
+/** Where this reader stops on a release with no nesting limit, whose daemon would exhaust its stack. */
+export const UNLIMITED_NESTING = 'Nested deeper than 1024 levels.';
+/** The daemons that limit nesting stop at this depth. */
 const MAX_DEPTH = 1024;
+/** OS_XML's element type for `var` (`XML_VARIABLE_BEGIN`), compared with `strcasecmp`: readers skip it. */
+const VARIABLE = /^var$/i;
 
 const EOF = -1;
 const LT = 60;
@@ -36,11 +63,27 @@ export interface CommentSpan {
   end: number;
 }
 
+/** A `<command>` that is not a direct child of a root: where it sits, and the names of the elements around it. */
+export interface NestedCommandElement {
+  element: XmlElement;
+  /** The element it sits in (`null` at the top level). */
+  parent: XmlElement | null;
+  /** Outermost first, e.g. `['ossec_config', 'active-response']`. */
+  ancestors: string[];
+}
+
 export interface OsXmlResult {
   roots: XmlElement[];
   error: XmlReadError | null;
   /** Every `<!…>` the reader skipped as a comment (CDATA and DOCTYPE included). */
   comments: CommentSpan[];
+  /**
+   * Every `<var>` element (any case): OS_XML marks it a variable, and `OS_GetElementsbyNode()` never
+   * hands it to a configuration reader, so it is in no element's children and in no root.
+   */
+  variables: CommentSpan[];
+  /** `<command>` elements holding elements of their own, below the level where a block stands. */
+  nestedCommands: NestedCommandElement[];
 }
 
 interface MutableElement extends XmlElement {
@@ -72,12 +115,8 @@ type Loc = (typeof Loc)[keyof typeof Loc];
  */
 export type BackslashRuns = 'toggle' | 'sticky';
 
-export function readOsXml(
-  text: string,
-  maxText = DEFAULT_MAX_TEXT,
-  backslashRuns: BackslashRuns = 'toggle',
-): OsXmlResult {
-  const reader = new OsXmlReader(text, maxText, backslashRuns === 'sticky');
+export function readOsXml(text: string, dialect: XmlDialect = WAZUH_DIALECT): OsXmlResult {
+  const reader = new OsXmlReader(text, dialect);
   try {
     reader.readElement(null, 1, true);
   } catch (e) {
@@ -88,6 +127,8 @@ export function readOsXml(
     roots: reader.roots,
     error: reader.error,
     comments: reader.comments,
+    variables: reader.variables.map((v) => ({ start: v.start, end: Math.max(v.end, v.start) })),
+    nestedCommands: reader.nestedCommands.filter((n) => n.element.childCount > 0),
   };
 }
 
@@ -97,7 +138,11 @@ class OsXmlReader {
   error: XmlReadError | null = null;
   readonly comments: CommentSpan[] = [];
   readonly roots: MutableElement[] = [];
+  readonly variables: MutableElement[] = [];
+  readonly nestedCommands: NestedCommandElement[] = [];
   readonly n: number;
+  readonly maxText: number;
+  private readonly stickyBackslashes: boolean;
   /** Names of the elements open above the current frame, for recovery from a mismatched closing tag. */
   private readonly openNames: string[] = [];
   private nextBackslash = -1;
@@ -106,10 +151,11 @@ class OsXmlReader {
 
   constructor(
     readonly text: string,
-    readonly maxText: number,
-    private readonly stickyBackslashes: boolean,
+    readonly dialect: XmlDialect,
   ) {
     this.n = text.length;
+    this.maxText = dialect.maxText;
+    this.stickyBackslashes = dialect.backslashRuns === 'sticky';
   }
 
   fail(message: string, offset: number, endOffset = offset): void {
@@ -163,10 +209,9 @@ class OsXmlReader {
         throw new StopReading();
       }
       if (count >= this.maxText) {
-        this.fail(
-          `XMLERR: Overflow attempt at attribute '${this.text.slice(nameStart, nameStart + 20)}'.`,
-          this.pos - 1,
-        );
+        // `%.20s` of the name: in a value, the name read before `=`; in a name, its first characters.
+        const name = inValue ? attributeName : this.text.slice(nameStart, this.pos - 1);
+        this.fail(`XMLERR: Overflow attempt at attribute '${name.slice(0, 20)}'.`, this.pos - 1);
         throw new StopReading();
       }
       if (c === GT || (!inValue && c === SLASH)) {
@@ -225,6 +270,12 @@ class OsXmlReader {
         const value = this.text.slice(valueStart, this.pos - 1);
         element.attributeCount++;
         const after = this.getc();
+        const { maxAttributeDepth } = this.dialect;
+        if (isSpace(after) && maxAttributeDepth !== null && element.attributeCount > maxAttributeDepth) {
+          // The recursive call for the next attribute would be one level too deep.
+          this.fail('XMLERR: Too many attributes.', element.start, this.pos);
+          return this.recoverTagEnd(after);
+        }
         if (isSpace(after)) {
           inValue = false;
           count = 0;
@@ -257,8 +308,8 @@ class OsXmlReader {
     return previous === SLASH ? '/' : '>';
   }
 
-  /** A new element, kept in its parent's children when the parent keeps them. */
-  newElement(start: number, parent: MutableElement | null, attach: boolean): MutableElement {
+  /** A new element; it joins its parent's children (or the roots) once its name is known. */
+  newElement(start: number, parent: MutableElement | null): MutableElement {
     const element: MutableElement = {
       name: '',
       start,
@@ -271,12 +322,25 @@ class OsXmlReader {
       childCount: 0,
       attributeCount: 0,
     };
-    if (!parent) this.roots.push(element);
-    else {
-      parent.childCount++;
-      if (attach) parent.children.push(element);
-    }
+    if (parent) parent.childCount++;
     return element;
+  }
+
+  /**
+   * Puts a named element where the configuration readers find it: with its siblings, unless it is a
+   * `var`. A `<command>` below block level keeps its children so a definition put there can be shown.
+   */
+  place(element: MutableElement, parent: MutableElement | null, depth: number, attach: boolean): void {
+    if (VARIABLE.test(element.name)) {
+      this.variables.push(element);
+      return;
+    }
+    if (keepsChildren(depth, element.name)) element.children = [];
+    if (depth >= 2 && element.name === 'command' && !this.openNames.some((n) => VARIABLE.test(n))) {
+      this.nestedCommands.push({ element, parent, ancestors: [...this.openNames] });
+    }
+    if (!parent) this.roots.push(element);
+    else if (attach) parent.children.push(element);
   }
 
   /**
@@ -285,7 +349,7 @@ class OsXmlReader {
    */
   readElement(parent: MutableElement | null, depth: number, attach: boolean): FrameEnd {
     if (depth > MAX_DEPTH) {
-      this.fail('XMLERR: Max recursion level reached', this.pos);
+      this.fail(this.dialect.recursionMessage ?? UNLIMITED_NESTING, this.pos);
       throw new StopReading();
     }
     let location: Loc = Loc.Before;
@@ -355,7 +419,7 @@ class OsXmlReader {
           this.skipStrayClosingTag();
           continue;
         }
-        element = this.newElement(this.pos - 1, parent, attach);
+        element = this.newElement(this.pos - 1, parent);
         location = Loc.Name;
         count = 0;
         runStart = this.pos;
@@ -369,7 +433,7 @@ class OsXmlReader {
           name = name.slice(0, -1);
         }
         element.name = name;
-        if (keepsChildren(depth, name)) element.children = [];
+        this.place(element, parent, depth, attach);
         if (isSpace(c) && this.readAttributes(element) === '/') selfClosing = true;
         // The daemon refuses `<?xml …?>`; reading on, it holds nothing, so the roots after it stay roots.
         if (name.startsWith('?') && this.error !== null) selfClosing = true;
@@ -471,11 +535,12 @@ class OsXmlReader {
 }
 
 /**
- * The document needs the roots, their sections, and the fields of the blocks among them; deeper elements
- * are read (and counted) but not kept, which keeps large files light.
+ * The document needs the roots, their sections, the fields of the blocks among them, and the fields of a
+ * `<command>` put anywhere deeper; other elements are read (and counted) but not kept, which keeps large
+ * files light.
  */
 function keepsChildren(depth: number, name: string): boolean {
-  return depth === 1 || (depth === 2 && (name === 'command' || name === 'active-response'));
+  return depth === 1 || name === 'command' || (depth === 2 && name === 'active-response');
 }
 
 /** Elements still open when the read stopped end where the text ends. */

@@ -14,6 +14,7 @@ import { useBlockForm } from '../../components/use-block-form';
 import {
   ACTIVE_RESPONSE_FIELDS,
   type Block,
+  blockTitle,
   type Diagnostic,
   fieldValue,
   fileResponsesAbsence,
@@ -99,7 +100,12 @@ export function ActiveResponseForm({
       aria-label={`Active response ${values.command ?? ''}`}
       onSubmit={(e) => e.preventDefault()}
     >
-      <FormHeader kind="active-response" title={values.command} line={line}>
+      <FormHeader
+        kind="active-response"
+        // A <command> holding definitions names no command (C12).
+        title={blockTitle(block) === undefined ? undefined : values.command}
+        line={line}
+      >
         {response && (
           <div className="flex items-start gap-2">
             <Badge

@@ -2,6 +2,13 @@ import { formatSize } from '../../components/import-summary';
 import { type ConfigDocument, type Diagnostic, decodeBytes, readDocument } from '../../core';
 import type { TextEncoding } from '../../core/model/types';
 
+/**
+ * How the page has a root-less text read as a snippet instead of refused as a file: the end of the
+ * message that refuses it.
+ */
+export const SNIPPET_ADVICE =
+  'read it as one: “Read it as a snippet”, or add it to an empty document with Import → “Add its blocks to this document”';
+
 /** Far above any real ossec.conf (the stock ones are under 50 kB); beyond it the browser would only suffer. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 

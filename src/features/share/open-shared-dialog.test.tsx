@@ -9,6 +9,7 @@ const draft: SharedDraft = {
   name: 'agent.conf',
   text: '<ossec_config>\n  <command>\n    <name>a</name>\n    <executable>a.sh</executable>\n  </command>\n  <active-response>\n    <command>b</command>\n    <location>local</location>\n  </active-response>\n</ossec_config>\n',
   encoding: 'utf-8',
+  snippet: false,
   target: 'ossec@2.8',
   role: 'manager',
 };
@@ -50,6 +51,24 @@ describe('OpenSharedDialog', () => {
     );
     expect(screen.getByText(/Checked as Wazuh 4\.14/)).toBeTruthy();
     expect(screen.getByText(/does not know \('wazuh@9\.9'\)/)).toBeTruthy();
+  });
+
+  it('reads a shared snippet as a snippet, and a shared root-less file as the daemon would', () => {
+    const blocks = '<command>\n  <name>mine</name>\n  <executable>mine.sh</executable>\n</command>\n';
+    for (const snippet of [true, false]) {
+      render(
+        <OpenSharedDialog
+          read={{ ok: true, draft: { ...draft, text: blocks, target: 'wazuh@4.14', snippet }, notes: [] }}
+          currentTarget="wazuh@4.14"
+          onOpen={vi.fn()}
+          onClose={vi.fn()}
+        />,
+      );
+      expect(screen.getByTestId('import-summary').textContent).toMatch(
+        snippet ? / 0 errors/ : / [1-9]\d* errors?/,
+      );
+      cleanup();
+    }
   });
 
   it('says why a link cannot be opened and offers nothing to open', () => {

@@ -36,7 +36,7 @@ export function OpenSharedDialog({ read, currentTarget, onOpen, onClose }: OpenS
   const draft = read.ok ? read.draft : null;
   const summary = useMemo(() => {
     if (!draft) return null;
-    const doc = readDocument(draft.text, draft.encoding);
+    const doc = readDocument(draft.text, draft.encoding, draft.snippet);
     const target = profileOf(draft.target || currentTarget);
     return {
       doc,

@@ -12,6 +12,7 @@ const draft: SharedDraft = {
   name: 'ossec.conf',
   text: '<ossec_config>\r\n  <!-- r\u00e9seau -->\r\n</ossec_config>\r\n',
   encoding: 'latin1',
+  snippet: false,
   target: 'ossec@3.7',
   role: 'manager',
 };

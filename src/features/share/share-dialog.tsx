@@ -33,18 +33,18 @@ export function ShareDialog({ open, onClose, draft, onStatus }: ShareDialogProps
   const field = useRef<HTMLInputElement>(null);
   const fieldId = useId();
 
-  const { name, text, encoding, target, role } = draft;
+  const { name, text, encoding, snippet, target, role } = draft;
   useEffect(() => {
     let current = true;
     setBuilt(null);
-    encodeShareFragment({ name, text, encoding, target, role }).then(
+    encodeShareFragment({ name, text, encoding, snippet, target, role }).then(
       (fragment) => current && setBuilt({ link: shareUrl(fragment, window.location) }),
       (error: unknown) => current && setBuilt({ error: `The link could not be made (${String(error)}).` }),
     );
     return () => {
       current = false;
     };
-  }, [name, text, encoding, target, role]);
+  }, [name, text, encoding, snippet, target, role]);
 
   const link = built && 'link' in built ? built.link : null;
   const tooLong = link !== null && link.length > SHARE_LINK_LIMIT;

@@ -12,6 +12,7 @@ const draft: SharedDraft = {
   name: 'ossec.conf',
   text: '<ossec_config/>\n',
   encoding: 'utf-8',
+  snippet: false,
   target: 'wazuh@4.14',
   role: 'auto',
 };

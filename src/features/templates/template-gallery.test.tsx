@@ -86,11 +86,19 @@ describe('TemplateGallery', () => {
     expect(await screen.findByText(/<command>documented/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Insert host-deny corrected' }));
     await waitFor(() =>
-      expect(onInsert).toHaveBeenCalledWith('<command>corrected</command>\n', 'Insert host-deny (corrected)'),
+      expect(onInsert).toHaveBeenCalledWith(
+        '<command>corrected</command>\n',
+        'Insert host-deny (corrected)',
+        {
+          reuseCommands: true,
+        },
+      ),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Insert host-deny as documented' }));
     await waitFor(() =>
-      expect(onInsert).toHaveBeenLastCalledWith('<command>documented</command>\n', expect.any(String)),
+      expect(onInsert).toHaveBeenLastCalledWith('<command>documented</command>\n', expect.any(String), {
+        reuseCommands: false,
+      }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Insert stock command firewall-drop' }));
     expect(onInsertStock).toHaveBeenCalledWith(expect.objectContaining({ name: 'firewall-drop' }));

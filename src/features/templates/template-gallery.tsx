@@ -18,8 +18,11 @@ import {
 export interface TemplateGalleryProps {
   open: boolean;
   onClose: () => void;
-  /** Inserts the template's text as it is (defects included when documented). */
-  onInsert: (text: string, label: string) => void;
+  /**
+   * Inserts the template's text as it is (defects included when documented). A corrected one reuses a
+   * command the document already defines rather than adding a second definition nothing would use.
+   */
+  onInsert: (text: string, label: string, options: { reuseCommands: boolean }) => void;
   targetLabel: string;
   stockCommands: readonly StockCommand[];
   onInsertStock: (command: StockCommand) => void;
@@ -44,7 +47,7 @@ export function TemplateGallery({
     setFailure(null);
     try {
       const text = await client.fetchQuery(templateFileQuery(template[variant]));
-      onInsert(text, `Insert ${template.id} (${variant})`);
+      onInsert(text, `Insert ${template.id} (${variant})`, { reuseCommands: variant === 'corrected' });
       onClose();
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,7 @@
 import { fieldValue } from '../../model/fields';
 import type { Diagnostic } from '../../model/types';
 import { daemonMessage } from '../../targets/messages';
+import { nestedGroups } from '../nested-definitions';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 import { isLoneDisabledNo } from './a22-lone-disabled-no';
 
@@ -14,9 +15,12 @@ export const a1MissingCommandLocation: Rule = {
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
+    // A response holding <command> definitions is C12's: they are why it has no usable <command>.
+    const holders = new Set(nestedGroups(ctx).map((g) => g.blockIndex));
     for (const r of ctx.model.responses) {
       const { block } = r;
       if (!r.checked || !r.missing || block.children.length === 0 || isLoneDisabledNo(block)) continue;
+      if (holders.has(block.index)) continue;
       const command = fieldValue(block, 'command');
       const location = fieldValue(block, 'location');
       const what = [

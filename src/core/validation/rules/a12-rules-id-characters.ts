@@ -1,6 +1,23 @@
 import { lastField } from '../../model/fields';
-import type { Diagnostic } from '../../model/types';
+import type { Block, BlockChild, Diagnostic, Fix } from '../../model/types';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
+
+/**
+ * The IDs as the admin meant them: a stray character at an end goes, one between two IDs (`5710;5712`)
+ * becomes the comma the daemon needs.
+ */
+function idsOnly(block: Block, child: BlockChild): Fix | undefined {
+  const value = child.value
+    .replace(/[^\d\s,]+/g, ',')
+    .replace(/,(\s*,)+/g, ',')
+    .replace(/^[\s,]+|[\s,]+$/g, '');
+  if (!/\d/.test(value)) return undefined;
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return {
+    title: `Keep the rule IDs: ${shown}`,
+    ops: [{ op: 'setField', blockIndex: block.index, field: 'rules_id', value }],
+  };
+}
 
 /**
  * A12: `rules_id` holding characters other than digits, blanks and commas. Reference §10 lists this as
@@ -27,6 +44,7 @@ export const a12RulesIdCharacters: Rule = {
           message: `<rules_id> may only hold rule IDs separated by commas: matching stops at '${bad[0]}', so ${used.length > 0 ? `only ${used.join(', ')} ${used.length === 1 ? 'counts' : 'count'}` : 'no rule counts'}.`,
           block: r.block,
           child,
+          fix: idsOnly(r.block, child),
         }),
       );
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOps } from '../../model/edit';
 import { readDocument } from '../../model/read';
-import { check, command, conf, findings, HOST_DENY, response } from '../testing';
+import { check, checkSnippet, command, conf, findings, HOST_DENY, response } from '../testing';
 
 describe('A2 unknown command', () => {
   it('refuses an undefined command and offers the closest defined name', () => {
@@ -27,6 +27,21 @@ describe('A2 unknown command', () => {
     expect(check(fixed.text).filter((x) => x.code === 'A2')).toEqual([]);
   });
 
+  it('moves in a definition that stands outside <ossec_config> rather than inventing one', () => {
+    const stray = command({ name: 'notify', executable: 'notify-slack.py', timeout_allowed: 'no' });
+    for (const text of [
+      `${stray}\n${conf(response({ command: 'notify', location: 'server', rules_id: '1' }))}`,
+      `${conf(response({ command: 'notify', location: 'server', rules_id: '1' }))}${stray}\n`,
+    ]) {
+      const [d] = findings('A2', text);
+      expect(d.message).toMatch(/^'notify' is defined on line \d+, outside <ossec_config>/);
+      expect(d.fix?.title).toBe("Move the 'notify' command above this response");
+      const fixed = applyOps(readDocument(text), d.fix?.ops ?? []);
+      expect(fixed.text).toContain('<executable>notify-slack.py</executable>');
+      expect(check(fixed.text).filter((x) => x.severity === 'error')).toEqual([]);
+    }
+  });
+
   it('offers to create a command nothing resembles', () => {
     const [d] = findings(
       'A2',
@@ -50,10 +65,15 @@ describe('A2 unknown command', () => {
     expect(findings('A2', zero, 'wazuh@4.2')).toHaveLength(1);
   });
 
-  it('in a fragment, relies on stock commands (info) and warns on custom ones', () => {
+  it('in a snippet, relies on stock commands (info) and warns on custom ones', () => {
+    const a2 = (text: string) =>
+      checkSnippet(text, 'ossec@3.7')
+        .filter((d) => d.code === 'A2')
+        .map((d) => d.severity);
     const stock = response({ command: 'host-deny', location: 'local', level: '6', timeout: '600' });
-    expect(findings('A2', stock, 'ossec@3.7').map((d) => d.severity)).toEqual(['info']);
-    const custom = response({ command: 'my-script', location: 'local', level: '6' });
-    expect(findings('A2', custom, 'ossec@3.7').map((d) => d.severity)).toEqual(['warning']);
+    expect(a2(stock)).toEqual(['info']);
+    expect(a2(response({ command: 'my-script', location: 'local', level: '6' }))).toEqual(['warning']);
+    // The same text given as a whole file defines nothing: the manager refuses the response.
+    expect(findings('A2', stock, 'ossec@3.7').map((d) => d.severity)).toEqual(['error']);
   });
 });

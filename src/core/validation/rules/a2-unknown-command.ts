@@ -1,9 +1,11 @@
 import { type ResponseModel, reachesCommandLookup } from '../../derive/analysisd';
-import { lastField } from '../../model/fields';
+import { fieldValue, lastField } from '../../model/fields';
 import type { BlockSpec, Diagnostic, Fix } from '../../model/types';
 import { daemonMessage } from '../../targets/messages';
 import type { TargetProfile } from '../../targets/target';
+import { positionAt } from '../../xml/positions';
 import { closest } from '../edit-distance';
+import { moveOutFix, moveTextOps, nestedGroups } from '../nested-definitions';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
 /** A `<command>` for a name nothing defines: the stock one if there is one, else a script of that name. */
@@ -20,7 +22,42 @@ function newCommand(name: string, r: ResponseModel, target: TargetProfile): Bloc
   return { kind: 'command', fields };
 }
 
-function fixFor(r: ResponseModel, ctx: RuleContext): Fix | undefined {
+/** A definition of the name that the daemon does not read where it stands: nested, or outside the root. */
+interface Elsewhere {
+  message: string;
+  fix?: Fix;
+}
+
+function definedElsewhere(r: ResponseModel, ctx: RuleContext): Elsewhere | undefined {
+  const name = r.command ?? '';
+  const lineOf = (offset: number) => positionAt(ctx.doc.text, offset).line;
+  const group = nestedGroups(ctx).find((g) => g.names.includes(name));
+  if (group) {
+    return {
+      message: `'${name}' is defined only inside the <${group.container.name}> on line ${lineOf(group.container.start)}, where the manager does not read it as a definition: it refuses this response.`,
+      fix: moveOutFix(ctx, group),
+    };
+  }
+  const stray = ctx.doc.blocks.find(
+    (b) => b.kind === 'command' && !b.inConfigRoot && fieldValue(b, 'name') === name,
+  );
+  if (stray) {
+    return {
+      message: `'${name}' is defined on line ${lineOf(stray.start)}, outside <ossec_config>, where the manager does not read it: it refuses this response.`,
+      fix: {
+        title: `Move the '${name}' command above this response`,
+        ops: moveTextOps(ctx.doc, stray, r.block.start),
+      },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The one-click answer. A definition the file already holds is used or moved, never replaced by an
+ * invented one: one further down moves up, one the daemon does not read where it stands moves in.
+ */
+function fixFor(r: ResponseModel, ctx: RuleContext, elsewhere: Elsewhere | undefined): Fix | undefined {
   const name = r.command ?? '';
   const index = r.block.index;
   if (r.definedBelow?.block) {
@@ -29,6 +66,7 @@ function fixFor(r: ResponseModel, ctx: RuleContext): Fix | undefined {
       ops: [{ op: 'moveBlock', blockIndex: r.definedBelow.block.index, toIndex: index }],
     };
   }
+  if (elsewhere) return elsewhere.fix;
   if (name === '') return undefined;
   const above = ctx.model.commands
     .filter((c) => c.block && c.block.index < index && c.name !== undefined)
@@ -57,8 +95,11 @@ export const a2UnknownCommand: Rule = {
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
+    // A response holding definitions is C12's: its <command> is their text, not a name.
+    const holders = new Set(nestedGroups(ctx).map((g) => g.blockIndex));
     for (const r of ctx.model.responses) {
       if (!reachesCommandLookup(r, ctx.target) || r.command === undefined) continue;
+      if (holders.has(r.block.index)) continue;
       const child = lastField(r.block, 'command');
       if (r.resolved) {
         if (!r.resolved.block) {
@@ -73,15 +114,18 @@ export const a2UnknownCommand: Rule = {
         }
         continue;
       }
-      const inFragment = ctx.doc.shape === 'fragment' && !r.definedBelow;
+      const elsewhere = r.definedBelow ? undefined : definedElsewhere(r, ctx);
+      const inFragment = ctx.snippet && !r.definedBelow && !elsewhere;
       found.push(
         diagnostic(ctx, 'A2', {
           severity: inFragment ? 'warning' : 'error',
           message: r.definedBelow
             ? `The command '${r.command}' is defined below this response: the manager only knows the commands above, and refuses it.`
-            : inFragment
-              ? `'${r.command}' is not defined in this fragment: the ossec.conf it goes into must define it above it, or the manager refuses it.`
-              : `No command named '${r.command}' is defined above this response: the manager refuses it.`,
+            : elsewhere
+              ? elsewhere.message
+              : inFragment
+                ? `'${r.command}' is not defined in this fragment: the ossec.conf it goes into must define it above it, or the manager refuses it.`
+                : `No command named '${r.command}' is defined above this response: the manager refuses it.`,
           daemonMessage: daemonMessage(
             ctx.target,
             'analysisd',
@@ -90,7 +134,7 @@ export const a2UnknownCommand: Rule = {
           ),
           block: r.block,
           child,
-          fix: fixFor(r, ctx),
+          fix: fixFor(r, ctx, elsewhere),
         }),
       );
     }

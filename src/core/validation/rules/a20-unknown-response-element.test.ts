@@ -30,4 +30,9 @@ describe('A20 unknown response element', () => {
     expect(findings('A20', text)).toEqual([]);
     expect(findings('A20', conf(response({ foo: 'x' })), 'wazuh@4.14', 'agent')).toEqual([]);
   });
+
+  it('does not fire on a `var` element in any case: the configuration reader never sees it', () => {
+    const text = conf(response({ command: 'a', location: 'local', var: 'x', Var: 'y', VAR: 'z' }));
+    expect(findings('A20', text)).toEqual([]);
+  });
 });

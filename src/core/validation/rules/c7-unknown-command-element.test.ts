@@ -15,4 +15,9 @@ describe('C7 unknown command element', () => {
     expect(findings('C7', text, 'ossec@3.7')).toEqual([]);
     expect(findings('C7', text, 'wazuh@4.14')).toEqual([]);
   });
+
+  it('does not fire on a `var` element in any case: the configuration reader never sees it', () => {
+    const text = conf(command({ name: 'a', executable: 'a', var: 'x', VAR: 'y' }));
+    expect(findings('C7', text)).toEqual([]);
+  });
 });

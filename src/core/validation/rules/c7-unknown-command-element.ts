@@ -13,6 +13,8 @@ export const c7UnknownCommandElement: Rule = {
       if (block.kind !== 'command') continue;
       for (const child of block.children) {
         if (child.name === 'extra_args' || isKnownCommandElement(child.name, ctx.target)) continue;
+        // A definition put inside this one is C12's, which offers to move it out.
+        if (child.name === 'command' && child.hasNestedElements) continue;
         found.push(
           diagnostic(ctx, 'C7', {
             severity: 'error',

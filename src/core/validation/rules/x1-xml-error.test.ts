@@ -56,3 +56,47 @@ describe('X1 OSSEC backslash runs', () => {
     expect(findings('X1', text, 'wazuh@4.14')).toEqual([]);
   });
 });
+
+describe('X1 per release of the XML reader', () => {
+  it('refuses 49 attributes and a space on Wazuh 4.14 (4.14.7) and not on 4.13', () => {
+    const attributes = Array.from({ length: 49 }, (_, i) => `a${i}="v" `).join('');
+    const text = conf(`<command ${attributes}><name>x</name><executable>x</executable></command>`);
+    const [d] = findings('X1', text);
+    expect(d.daemonMessage).toBe(
+      "(1226): Error reading XML file 'etc/ossec.conf': XMLERR: Too many attributes. (line 2).",
+    );
+    expect(d.message).toContain('more attributes');
+    expect(findings('X1', text, 'wazuh@4.13')).toEqual([]);
+    expect(findings('X1', text, 'ossec@4.2')).toEqual([]);
+  });
+
+  it('words the nesting limit per product: a full stop on OSSEC 4.2, a crash where there is no limit', () => {
+    const text = conf(`${'<a>'.repeat(1100)}${'</a>'.repeat(1100)}`);
+    expect(findings('X1', text)[0].daemonMessage).toContain('XMLERR: Max recursion level reached (line');
+    expect(findings('X1', text, 'ossec@4.2')[0].daemonMessage).toContain(
+      'XMLERR: Max recursion level reached. (line',
+    );
+    const [old] = findings('X1', text, 'ossec@3.7');
+    expect(old.daemonMessage).toBeUndefined();
+    expect(old.message).toContain('no depth limit');
+    expect(findings('X1', text, 'wazuh@4.1')[0].daemonMessage).toBeUndefined();
+  });
+
+  it("applies each release's XML_MAXSIZE: 4096 on Wazuh 3.0, 2048 on OSSEC 2.8", () => {
+    const value = (n: number) =>
+      conf(`<command><name>${'n'.repeat(n)}</name><executable>x</executable><expect/></command>`);
+    expect(findings('X1', value(5000), 'wazuh@3.0')[0].message).toContain('(4096 bytes)');
+    expect(findings('X1', value(5000), 'wazuh@3.2')).toEqual([]);
+    expect(findings('X1', value(3000), 'ossec@2.8')[0].message).toContain('OSSEC 2.8');
+    expect(findings('X1', value(3000), 'ossec@3.7')).toEqual([]);
+  });
+
+  it('reports an overflowing attribute value with the attribute name only', () => {
+    const text = conf(
+      `<command note="${'c'.repeat(21000)}"><name>x</name><executable>x</executable></command>`,
+    );
+    const [d] = findings('X1', text);
+    expect(d.daemonMessage).toContain("XMLERR: Overflow attempt at attribute 'note'.");
+    expect(d.message).toContain("'note'");
+  });
+});

@@ -1,6 +1,7 @@
-import type { Diagnostic, Fix } from '../../model/types';
+import { explainXmlError } from '../../model/read';
+import type { ConfigDocument, Diagnostic, Fix, XmlReadError } from '../../model/types';
 import { xmlReadError } from '../../targets/messages';
-import { DEFAULT_MAX_TEXT, readOsXml } from '../../xml/os-xml';
+import { readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT, type XmlDialect } from '../../xml/os-xml';
 import { daemonLineAt } from '../../xml/positions';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
@@ -19,35 +20,54 @@ function declarationFix(text: string, offset: number): Fix | undefined {
 }
 
 /**
- * X1: the file is not well-formed for OS_XML, so the daemon (analysisd on a manager, execd on an agent)
- * exits with (1226). The reader found the error; this rule words it for the target and adds what OSSEC's
- * reader refuses beyond Wazuh's: values over 8192 bytes (Wazuh reads 20480) and a value ending in a run
- * of backslashes, which escapes the closing tag.
+ * The document was read as Wazuh 4.14.7 reads it. Another release's reader can stop elsewhere: a shorter
+ * `XML_MAXSIZE`, backslash runs that keep escaping, no attribute limit, another nesting message.
+ */
+function readsDifferently(doc: ConfigDocument, own: XmlDialect): boolean {
+  return (
+    (own.maxText < WAZUH_DIALECT.maxText && doc.text.length > own.maxText) ||
+    (own.backslashRuns !== WAZUH_DIALECT.backslashRuns && doc.text.includes('\\')) ||
+    (doc.xmlError !== null &&
+      (own.maxAttributeDepth !== WAZUH_DIALECT.maxAttributeDepth ||
+        own.recursionMessage !== WAZUH_DIALECT.recursionMessage))
+  );
+}
+
+function sameError(a: XmlReadError | null, b: XmlReadError | null): boolean {
+  return a?.message === b?.message && a?.offset === b?.offset;
+}
+
+/**
+ * X1: the file is not well-formed for the target's OS_XML, so the daemon (analysisd on a manager, execd on
+ * an agent) exits with (1226). The reader found the error as Wazuh 4.14.7 reads; this rule reads again
+ * with the target's own reader where it differs, and words the error for the target.
  */
 export const x1XmlError: Rule = {
   code: 'X1',
   check(ctx: RuleContext): Diagnostic[] {
     const { doc, target } = ctx;
-    let error = doc.xmlError;
-    // The document was read as Wazuh reads it; OSSEC's shorter limit and backslash runs can stop earlier.
-    const differs =
-      (target.xmlMaxText < DEFAULT_MAX_TEXT && doc.text.length > target.xmlMaxText) ||
-      (target.xmlBackslashRuns === 'sticky' && doc.text.includes('\\'));
-    if (!error && differs) error = readOsXml(doc.text, target.xmlMaxText, target.xmlBackslashRuns).error;
+    const own = target.xml;
+    const reread = readsDifferently(doc, own);
+    const error = reread ? readOsXml(doc.text, own).error : doc.xmlError;
     if (!error) return [];
     const line = daemonLineAt(doc.text, error.offset);
-    const fromReader = doc.problems.find((p) => p.code === 'X1');
-    const message =
-      fromReader && doc.xmlError === error
-        ? fromReader.message
-        : error.message === 'XMLERR: String overflow.'
-          ? `A value is longer than ${target.label} reads in one element (${target.xmlMaxText} bytes): the daemon refuses the file.`
-          : `${target.label} reads a backslash run before '<' as escaping it, so this closing tag is text and the daemon refuses the file (${error.message}).`;
+    const byBackslashes =
+      reread &&
+      own.backslashRuns === 'sticky' &&
+      doc.text.includes('\\') &&
+      !sameError(error, readOsXml(doc.text, { ...own, backslashRuns: 'toggle' }).error);
+    const message = byBackslashes
+      ? `${target.label} reads a backslash run before '<' as escaping it, so this closing tag is text and the daemon refuses the file (${error.message}).`
+      : explainXmlError(doc.text, error.message, error.offset, { label: target.label, maxText: own.maxText });
     return [
       diagnostic(ctx, 'X1', {
         severity: 'error',
         message,
-        daemonMessage: xmlReadError(target, readerOf(ctx), error.message, line),
+        // A release without a nesting limit crashes on its stack: it prints nothing.
+        daemonMessage:
+          error.message === UNLIMITED_NESTING
+            ? undefined
+            : xmlReadError(target, readerOf(ctx), error.message, line),
         offset: error.offset,
         endOffset: error.endOffset,
         fix: target.xmlDeclarationRefused ? declarationFix(doc.text, error.offset) : undefined,

@@ -14,6 +14,12 @@ describe('X4 empty block', () => {
     expect(findings('X4', text, 'ossec@3.7', 'agent')).toHaveLength(2);
   });
 
+  it('refuses a block holding only `var` elements: the daemon hands its reader no child (chld_node NULL)', () => {
+    expect(findings('X4', conf('<command><var name="x">1</var><VAR/></command>')).map((d) => d.code)).toEqual(
+      ['X4'],
+    );
+  });
+
   it('does not fire on a block with elements, or on one inside a comment', () => {
     expect(findings('X4', conf(HOST_DENY, '<!-- <active-response></active-response> -->'))).toEqual([]);
   });
