@@ -628,7 +628,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           onClose={() => setDialog(null)}
           original={original}
           doc={doc}
-          onEdit={(change, label) => edit(change, label)}
+          onEdit={edit}
           onStatus={setStatus}
         />
       )}

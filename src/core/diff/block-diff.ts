@@ -24,9 +24,14 @@ export interface BlockChange {
   original?: number;
   /** The block's index in the draft; absent for a removed block. */
   draft?: number;
-  /** 1-based line of the block's start in the imported text, and in the draft. */
+  /**
+   * 1-based first and last lines of the block in the imported text, and in the draft, counted as the line
+   * diff and the patch count them (a line ends at LF).
+   */
   originalLine?: number;
+  originalEndLine?: number;
   draftLine?: number;
+  draftEndLine?: number;
 }
 
 /** Offsets of each line's start (and of the text's end), from the lines a LineDiff holds. */
@@ -284,17 +289,28 @@ export function diffBlocks(original: ConfigDocument, draft: ConfigDocument, line
   draft.blocks.forEach((block, j) => {
     const i = ofDraft[j];
     const draftLine = lineAt(bStarts, block.start);
-    const base = { kind: block.kind, title: blockTitle(block), draft: j, draftLine: draftLine + 1 };
+    const base = {
+      kind: block.kind,
+      title: blockTitle(block),
+      draft: j,
+      draftLine: draftLine + 1,
+      draftEndLine: lineAt(bStarts, block.end - 1) + 1,
+    };
     if (i === undefined) {
       entries.push({ at: draftLine, change: { status: 'added', ...base } });
       return;
     }
     const changed = textOf(original, before[i]) !== textOf(draft, block);
     if (!changed && !moved.has(j)) return;
-    const originalLine = lineAt(aStarts, before[i].start) + 1;
     entries.push({
       at: draftLine,
-      change: { status: changed ? 'changed' : 'moved', ...base, original: i, originalLine },
+      change: {
+        status: changed ? 'changed' : 'moved',
+        ...base,
+        original: i,
+        originalLine: lineAt(aStarts, before[i].start) + 1,
+        originalEndLine: lineAt(aStarts, before[i].end - 1) + 1,
+      },
     });
   });
   before.forEach((block, i) => {
@@ -309,6 +325,7 @@ export function diffBlocks(original: ConfigDocument, draft: ConfigDocument, line
         title: blockTitle(block),
         original: i,
         originalLine: line + 1,
+        originalEndLine: lineAt(aStarts, block.end - 1) + 1,
       },
     });
   });

@@ -36,6 +36,9 @@ describe('DiffDialog', () => {
       expect.stringMatching(/removed.*was line 6.*command route-null/),
       expect.stringMatching(/changed.*line 10 → 6.*response host-deny/),
     ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the lines of response host-deny' }));
+    expect(document.activeElement?.id).toBe('diff-hunk-0');
+    expect(document.activeElement?.textContent).toContain('<level>10</level>');
     fireEvent.click(screen.getByRole('button', { name: 'Revert response host-deny (changed)' }));
     const [change, label] = onEdit.mock.calls[0];
     expect(label).toBe('Reverted response host-deny');

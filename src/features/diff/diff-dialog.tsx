@@ -18,7 +18,6 @@ import {
   hunkHeader,
   hunksOf,
   patchFileName,
-  positionAt,
   readDocument,
   revertBlock,
 } from '../../core';
@@ -95,14 +94,15 @@ export function DiffDialog({ open, onClose, original, doc, onEdit, onStatus }: D
   };
 
   const show = (change: BlockChange) => {
-    const [side, source, index] =
+    const hunk =
       change.draft !== undefined
-        ? (['b', doc, change.draft] as const)
-        : (['a', imported, change.original] as const);
-    const block = source.blocks[index as number];
-    const from = positionAt(source.text, block.start).line - 1;
-    const to = positionAt(source.text, block.end).line - 1;
-    const hunk = hunkShowing(hunks, side, from, to);
+        ? hunkShowing(hunks, 'b', (change.draftLine as number) - 1, (change.draftEndLine as number) - 1)
+        : hunkShowing(
+            hunks,
+            'a',
+            (change.originalLine as number) - 1,
+            (change.originalEndLine as number) - 1,
+          );
     const element = hunk >= 0 ? document.getElementById(`diff-hunk-${hunk}`) : null;
     element?.scrollIntoView({ block: 'start' });
     element?.focus({ preventScroll: true });
@@ -292,8 +292,7 @@ function BlockItem({
           )}
           title={`Show the lines of ${name}`}
         >
-          <span className="sr-only">Show the lines of </span>
-          {name}
+          <span className="sr-only">Show the lines of</span> {name}
         </button>
         <Button
           size="sm"
