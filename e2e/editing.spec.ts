@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { insertTemplate, openFresh, watchForFailures, xmlText } from './support';
+import { insertTemplate, openFresh, storedDraftText, watchForFailures, xmlText } from './support';
 
 test('the XML view and the form follow each other; a broken tag keeps the form; undo restores the exact text', async ({
   page,
@@ -92,7 +92,7 @@ test('a quick fix from the problems list is one undoable edit, and a reload rest
   await problems.getByRole('button', { name: /C11 · line 3/ }).click();
   await expect(page.getByRole('combobox', { name: 'Executable' })).toBeFocused();
 
-  await page.waitForTimeout(400); // the autosave delay
+  await expect.poll(() => storedDraftText(page)).toBe(fixed);
   await page.reload();
   await expect.poll(() => xmlText(page)).toBe(fixed);
   await expect(page.getByRole('listbox', { name: /Blocks/ }).getByRole('option')).toHaveCount(2);

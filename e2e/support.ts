@@ -29,6 +29,9 @@ export function watchForFailures(page: Page): string[] {
   return failures;
 }
 
+/** The browser database the page keeps its drafts in (src/app/drafts/draft-db.ts). */
+export const DRAFTS_DB = 'ar-studio';
+
 /** A fresh page: no draft, the given theme. */
 export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
   // Every test runs under the server's Content-Security-Policy; a violation fails it (watchForFailures).
@@ -48,19 +51,25 @@ export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): 
       );
     });
   });
-  // Runs in the browser before each load; the flag survives reloads, so a reload keeps the draft.
-  await page.addInitScript((t) => {
-    type Store = { getItem(k: string): string | null; setItem(k: string, v: string): void; clear(): void };
-    const { localStorage, sessionStorage } = globalThis as unknown as {
-      localStorage: Store;
-      sessionStorage: Store;
-    };
-    if (!sessionStorage.getItem('e2e-started')) {
-      localStorage.clear();
-      localStorage.setItem('ar-studio:theme', t);
-      sessionStorage.setItem('e2e-started', '1');
-    }
-  }, theme);
+  // Runs in the browser before each load; the flag survives reloads, so a reload keeps the draft. The
+  // database is deleted before the page's own scripts run, and IndexedDB serves their open after it.
+  await page.addInitScript(
+    ({ t, db }) => {
+      type Store = { getItem(k: string): string | null; setItem(k: string, v: string): void; clear(): void };
+      const { localStorage, sessionStorage, indexedDB } = globalThis as unknown as {
+        localStorage: Store;
+        sessionStorage: Store;
+        indexedDB: { deleteDatabase(name: string): unknown };
+      };
+      if (!sessionStorage.getItem('e2e-started')) {
+        localStorage.clear();
+        indexedDB.deleteDatabase(db);
+        localStorage.setItem('ar-studio:theme', t);
+        sessionStorage.setItem('e2e-started', '1');
+      }
+    },
+    { t: theme, db: DRAFTS_DB },
+  );
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'AR Studio' })).toBeVisible();
   await expect(page.locator('.cm-content')).toBeVisible();
@@ -110,6 +119,47 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+}
+
+/**
+ * The text of the draft as the page last stored it (null before its first save). Polled by tests that
+ * reload, so they wait for the save itself rather than for a guessed delay. Call it only once the page has
+ * loaded: the page creates the database.
+ */
+export async function storedDraftText(page: Page): Promise<string | null> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string | null>((resolve, reject) => {
+        type Request<T> = { result: T; error: unknown; onsuccess: () => void; onerror: () => void };
+        type Store = { get(key: string): Request<unknown> };
+        type Db = { transaction(store: string): { objectStore(store: string): Store }; close(): void };
+        const { indexedDB } = globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } };
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('drafts').objectStore('drafts');
+          const meta = store.get('draft') as Request<{ present: { id: number } } | undefined>;
+          meta.onerror = () => reject(meta.error);
+          meta.onsuccess = () => {
+            if (!meta.result) {
+              db.close();
+              resolve(null);
+              return;
+            }
+            const present = store.get(`snapshot:${meta.result.present.id}`) as Request<
+              { text?: string } | undefined
+            >;
+            present.onerror = () => reject(present.error);
+            present.onsuccess = () => {
+              db.close();
+              resolve(present.result?.text ?? null);
+            };
+          };
+        };
+      }),
+    DRAFTS_DB,
+  );
 }
 
 /** The whole document as the Export menu downloads it. */

@@ -7,6 +7,7 @@ import {
   importFile,
   insertTemplate,
   openFresh,
+  storedDraftText,
   watchForFailures,
   xmlText,
 } from './support';
@@ -90,6 +91,7 @@ test('a root-less file opened as a file is refused as the daemon refuses it; rea
   await expect(problems).toContainText('The target daemon accepts this file');
 
   // A reload keeps it a snippet.
+  await expect.poll(() => storedDraftText(page)).not.toBeNull();
   await page.reload();
   await expect(problems).toContainText('The target daemon accepts this file');
   await expect(xmlHeader).toContainText('snippet');

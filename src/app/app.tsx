@@ -53,9 +53,10 @@ import { useSharedLink } from '../features/share/use-shared-link';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
-import { startAutosave } from './autosave';
 import type { CommitOptions } from './document-store';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
+import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
 import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
@@ -101,13 +102,12 @@ function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
   return useDeferredValue(large ? settled : doc);
 }
 
-export function App({ storageProblem }: { storageProblem: string | null }) {
+export function App() {
   const store = useStore();
+  const drafts = useDrafts();
   const state = useDocumentState();
   const [theme, setTheme] = useTheme();
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useHistoryKeys(store);
-  useEffect(() => startAutosave(store, localStorage, setSaveProblem), [store]);
 
   const { text, encoding, snippet, original } = state.present;
   // The document an edit just produced: the document API re-reads only the edited block, so reading the
@@ -142,14 +142,14 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
-  const [status, setStatus] = useState<string>(storageProblem ?? '');
+  const [status, setStatus] = useState<string>('');
   const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | 'diff' | 'share' | null>(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
   const current = selected !== null && selected < doc.blocks.length ? selected : null;
-  const locked = doc.xmlError !== null;
+  const locked = doc.xmlError !== null || state.readOnly;
   // While the text does not read, the form shows the block from the last readable text when it is still the same kind.
   const formSource =
     locked && current !== null && readable.blocks[current]?.kind === doc.blocks[current]?.kind
@@ -196,6 +196,10 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
       label: string,
       options: { coalesceKey?: string; selectAfter?: number | null } = {},
     ): { doc: ConfigDocument; index: number | null } | null => {
+      if (state.readOnly) {
+        setStatus('This tab is read-only while another tab edits the draft.');
+        return null;
+      }
       try {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
@@ -212,7 +216,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         return null;
       }
     },
-    [doc, store, selected],
+    [doc, store, selected, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
@@ -227,18 +231,21 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
     );
   };
 
-  /** Replaces the document with a file, in one undoable step; the file becomes what the diff compares with. */
+  /**
+   * Replaces the document with a file, in one undoable step (the one on screen goes to Recent); the file
+   * becomes what the diff compares with. No selection yet: a fresh document starts on its first block.
+   */
   const openDocument = (
     name: string,
     text: string,
     encoding: TextEncoding,
     snippet: boolean,
-    options: CommitOptions,
+    change: Pick<CommitOptions, 'label' | 'announce'>,
   ) => {
-    // No selection yet: a fresh document starts on its first block.
-    store.commit(
+    drafts.replaceDocument(
       { text, encoding, snippet, original: { name, text, encoding }, selected: undefined },
-      options,
+      change,
+      doc,
     );
   };
 
@@ -255,12 +262,20 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
   };
 
   const shared = useSharedLink();
-  const openShared = (draft: SharedDraft) => {
+  const openShared = async (draft: SharedDraft) => {
+    // A link opened in a new tab while another tab edits the draft: the admin asked to open it here.
+    if (store.getState().readOnly) await drafts.takeOver();
+    if (store.getState().readOnly) {
+      setStatus(
+        'Another tab still edits the draft; the shared draft was not opened. Try again from that tab.',
+      );
+      return;
+    }
     if (draft.target) store.setTarget(draft.target);
     store.setRole(draft.role);
     openDocument(draft.name, draft.text, draft.encoding, draft.snippet, {
       label: `Opened the shared draft ${draft.name}`,
-      announce: `Opened the shared draft ${draft.name}. Undo brings your previous draft back.`,
+      announce: `Opened the shared draft ${draft.name}. Your previous draft is in Recent; undo also brings it back.`,
     });
     shared.dismiss();
   };
@@ -369,19 +384,31 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         target={target.id}
         role={state.role}
         detectedRole={resolveRole(doc, 'auto')}
-        canUndo={state.past.length > 0}
-        canRedo={state.future.length > 0}
+        canUndo={state.past.length > 0 && !state.readOnly}
+        canRedo={state.future.length > 0 && !state.readOnly}
+        readOnly={state.readOnly}
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
         onShare={() => setDialog('share')}
         onMigrate={() => setDialog('migrate')}
         onNew={() => {
-          store.commit(
+          drafts.replaceDocument(
             { text: '', encoding: 'utf-8', snippet: false, original: null, selected: null },
-            { label: 'New document', announce: 'New document. Undo brings the previous one back.' },
+            {
+              label: 'New document',
+              announce: 'New document. The previous one is in Recent; undo also brings it back.',
+            },
+            doc,
           );
         }}
+        recent={
+          <RecentControl
+            current={doc}
+            currentDocumentId={state.present.documentId}
+            disabled={state.readOnly}
+          />
+        }
         onTarget={(t) => store.setTarget(t)}
         onRole={(r) => store.setRole(r)}
         onUndo={() => store.undo()}
@@ -389,6 +416,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         onTheme={setTheme}
         onStatus={setStatus}
       />
+      <DraftBar />
       <TargetSuggestion
         key={original?.name ?? 'draft'}
         doc={readable}
@@ -476,7 +504,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                   ? 'Start from one of the documented examples, open your ossec.conf, or add a block. The XML on the right is the file as it will be saved.'
                   : 'Pick a command or response on the left to edit it here.'}
               </p>
-              {doc.blocks.length === 0 && (
+              {doc.blocks.length === 0 && !state.readOnly && (
                 <div className="flex gap-2">
                   <Button variant="primary" onClick={() => setDialog('templates')}>
                     Browse templates
@@ -519,7 +547,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
                 Diff
               </Button>
             )}
-            {modified && original && (
+            {modified && original && !state.readOnly && (
               <Button
                 size="sm"
                 variant="ghost"
@@ -565,6 +593,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
               >
                 <XmlView
                   text={text}
+                  readOnly={state.readOnly}
                   onChange={(next) =>
                     store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
                   }
@@ -598,9 +627,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         <span role="status" aria-live="polite" className="min-w-0 flex-1 truncate">
           {status}
         </span>
-        <span className={saveProblem ? 'text-amber-800 dark:text-amber-300' : undefined}>
-          {saveProblem ?? 'Draft saved in this browser'}
-        </span>
+        <SaveStatus />
         <span>{target.label}</span>
       </footer>
       {dragging && (
@@ -628,6 +655,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
           onClose={() => setDialog(null)}
           original={original}
           doc={doc}
+          readOnly={state.readOnly}
           onEdit={edit}
           onStatus={setStatus}
         />
@@ -651,6 +679,7 @@ export function App({ storageProblem }: { storageProblem: string | null }) {
         <OpenSharedDialog
           read={shared.read}
           currentTarget={target.id}
+          readOnly={state.readOnly}
           onOpen={openShared}
           onClose={shared.dismiss}
         />

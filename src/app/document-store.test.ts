@@ -111,6 +111,53 @@ describe('document store', () => {
     expect(past.at(-1)?.text).toBe(`${big}2`);
   });
 
+  it('gives each document an identity that edits keep and undo brings back', () => {
+    const { s, tick } = store();
+    const first = s.getState().present.documentId;
+    expect(first).toMatch(/\S/);
+    s.commit({ text: 'ab' }, { label: 'edit' });
+    expect(s.getState().present.documentId).toBe(first);
+    tick(5000);
+    s.commit({ text: '', documentId: 'other' }, { label: 'New document' });
+    s.undo();
+    expect(s.getState().present).toMatchObject({ text: 'ab', documentId: first });
+  });
+
+  it('changes nothing while read-only, and takes a whole stored state in place', () => {
+    const { s } = store();
+    s.commit({ text: 'ab' }, { label: 'x' });
+    s.setReadOnly(true);
+    s.commit({ text: 'abc' }, { label: 'x' });
+    s.undo();
+    s.setTarget('ossec@3.7');
+    s.setRole('agent');
+    expect(s.getState()).toMatchObject({
+      readOnly: true,
+      target: 'wazuh@4.14',
+      role: 'auto',
+      present: { text: 'ab' },
+    });
+    const present = {
+      text: 'stored',
+      encoding: 'utf-8' as const,
+      snippet: false,
+      original: null,
+      documentId: 'd',
+    };
+    const past = [{ ...present, text: 'older' }];
+    s.replace({ present, past, future: [], target: 'ossec@3.7', role: 'agent' }, 'Loaded');
+    expect(s.getState()).toMatchObject({
+      present,
+      past,
+      target: 'ossec@3.7',
+      lastChange: 'Loaded',
+      readOnly: true,
+    });
+    s.setReadOnly(false);
+    s.undo();
+    expect(s.getState().present.text).toBe('older');
+  });
+
   it('brings the selection back with the text, and says what was undone or redone', () => {
     const { s, tick } = store();
     s.select(2);

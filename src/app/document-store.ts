@@ -18,6 +18,20 @@ export interface DocumentSnapshot {
   selected?: number | null;
   /** What produced this state, so undoing it can say what was undone. */
   label?: string;
+  /**
+   * Which document this is: edits keep it, "New", an import or opening a recent document change it. The
+   * Recent list keeps one entry per document, and undo across "New" brings the old document's identity back.
+   */
+  documentId: string;
+}
+
+/** A snapshot before it has an identity: the store gives it a fresh one. */
+export type SnapshotInput = Omit<DocumentSnapshot, 'documentId'> & { documentId?: string };
+
+export function newDocumentId(): string {
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  );
 }
 
 export type RoleChoice = 'auto' | 'manager' | 'agent';
@@ -32,7 +46,12 @@ export interface DocumentState {
   lastChange: string;
   /** Counts commits, undos and redos, so the page can announce each one even when two read alike. */
   changes: number;
+  /** Another tab edits the stored draft: this one shows the document but changes nothing. */
+  readOnly: boolean;
 }
+
+/** What a stored draft brings back: the document, its undo history and the target it was checked against. */
+export type RestoredState = Pick<DocumentState, 'present' | 'past' | 'future' | 'target' | 'role'>;
 
 export interface CommitOptions {
   label: string;
@@ -62,6 +81,9 @@ export interface DocumentStore {
   select(index: number | null): void;
   setTarget(target: string): void;
   setRole(role: RoleChoice): void;
+  /** Puts a whole stored state in place (another tab's latest draft); the history comes with it. */
+  replace(next: RestoredState, label: string): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 /** Drops the oldest steps beyond the step and size limits, always keeping the most recent one. */
@@ -76,10 +98,23 @@ function trim(past: DocumentSnapshot[]): DocumentSnapshot[] {
 }
 
 export function createDocumentStore(
-  initial: Pick<DocumentState, 'present' | 'target' | 'role'>,
+  initial: Omit<RestoredState, 'present' | 'past' | 'future'> & {
+    present: SnapshotInput;
+    past?: DocumentSnapshot[];
+    future?: DocumentSnapshot[];
+  },
   now: () => number = Date.now,
 ): DocumentStore {
-  let state: DocumentState = { ...initial, past: [], future: [], lastChange: '', changes: 0 };
+  let state: DocumentState = {
+    target: initial.target,
+    role: initial.role,
+    present: { ...initial.present, documentId: initial.present.documentId ?? newDocumentId() },
+    past: trim(initial.past ?? []),
+    future: (initial.future ?? []).slice(0, HISTORY_LIMIT),
+    lastChange: '',
+    changes: 0,
+    readOnly: false,
+  };
   let burst: { key: string; at: number } | null = null;
   const listeners = new Set<Listener>();
 
@@ -95,12 +130,14 @@ export function createDocumentStore(
       return () => listeners.delete(listener);
     },
     commit(next, { label, coalesceKey, announce }) {
+      if (state.readOnly) return;
       const present = { ...state.present, ...next, label };
       if (
         present.text === state.present.text &&
         present.encoding === state.present.encoding &&
         present.snippet === state.present.snippet &&
-        present.original === state.present.original
+        present.original === state.present.original &&
+        present.documentId === state.present.documentId
       ) {
         return;
       }
@@ -116,7 +153,7 @@ export function createDocumentStore(
     },
     undo() {
       const previous = state.past.at(-1);
-      if (!previous) return;
+      if (!previous || state.readOnly) return;
       burst = null;
       set({
         ...state,
@@ -129,7 +166,7 @@ export function createDocumentStore(
     },
     redo() {
       const [next, ...rest] = state.future;
-      if (!next) return;
+      if (!next || state.readOnly) return;
       burst = null;
       set({
         ...state,
@@ -146,10 +183,17 @@ export function createDocumentStore(
       }
     },
     setTarget(target) {
-      if (target !== state.target) set({ ...state, target });
+      if (target !== state.target && !state.readOnly) set({ ...state, target });
     },
     setRole(role) {
-      if (role !== state.role) set({ ...state, role });
+      if (role !== state.role && !state.readOnly) set({ ...state, role });
+    },
+    replace(next, label) {
+      burst = null;
+      set({ ...state, ...next, past: trim(next.past), lastChange: label, changes: state.changes + 1 });
+    },
+    setReadOnly(readOnly) {
+      if (readOnly !== state.readOnly) set({ ...state, readOnly });
     },
   };
 }

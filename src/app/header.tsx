@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, IconButton } from '../components/button';
 import { cx } from '../components/cx';
 import { Icon } from '../components/icon';
@@ -14,6 +15,10 @@ export interface HeaderProps {
   detectedRole: 'manager' | 'agent';
   canUndo: boolean;
   canRedo: boolean;
+  /** Another tab edits the draft: nothing here may change the document. */
+  readOnly: boolean;
+  /** The Recent menu, beside "New". */
+  recent: ReactNode;
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
@@ -30,7 +35,7 @@ export interface HeaderProps {
 
 const selectClass = cx(
   'h-8 rounded-md border border-zinc-300 bg-white pr-7 pl-2 text-[13px] text-zinc-900',
-  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+  'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 disabled:cursor-not-allowed disabled:opacity-50',
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400',
 );
 
@@ -57,19 +62,33 @@ export function Header(props: HeaderProps) {
         </span>
       </div>
       <nav aria-label="Document" className="flex flex-wrap items-center gap-1.5">
-        <Button icon={<Icon name="upload" className="size-3.5" />} onClick={props.onImport}>
+        <Button
+          icon={<Icon name="upload" className="size-3.5" />}
+          onClick={props.onImport}
+          disabled={props.readOnly}
+        >
           Import
         </Button>
-        <Button icon={<Icon name="grid" className="size-3.5" />} onClick={props.onTemplates}>
+        <Button
+          icon={<Icon name="grid" className="size-3.5" />}
+          onClick={props.onTemplates}
+          disabled={props.readOnly}
+        >
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} onShare={props.onShare} />
         <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
           Migrate to 5.0
         </Button>
-        <Button variant="ghost" icon={<Icon name="file" className="size-3.5" />} onClick={props.onNew}>
+        <Button
+          variant="ghost"
+          icon={<Icon name="file" className="size-3.5" />}
+          onClick={props.onNew}
+          disabled={props.readOnly}
+        >
           New
         </Button>
+        {props.recent}
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
@@ -77,6 +96,7 @@ export function Header(props: HeaderProps) {
           <select
             className={selectClass}
             value={props.target}
+            disabled={props.readOnly}
             onChange={(e) => props.onTarget(e.target.value)}
           >
             <optgroup label="Wazuh">
@@ -100,6 +120,7 @@ export function Header(props: HeaderProps) {
           <select
             className={selectClass}
             value={props.role}
+            disabled={props.readOnly}
             onChange={(e) => props.onRole(e.target.value as RoleOption)}
           >
             <option value="auto">Auto ({props.detectedRole})</option>

@@ -29,6 +29,8 @@ const paths = {
   diff: 'M6 3v12M3 6h6M15 18h6M18 3a3 3 0 1 1 0 6 3 3 0 0 1 0-6M6 21a3 3 0 1 1 0-6M18 9v3a3 3 0 0 1-3 3H9',
   link: 'M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7',
   revert: 'M3 7v6h6M3 13a9 9 0 1 0 3-7.7L3 7',
+  clock: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18',
+  lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
 } as const;
 
 export type IconName = keyof typeof paths;

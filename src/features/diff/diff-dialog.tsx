@@ -38,6 +38,8 @@ export interface DiffDialogProps {
   original: { name: string; text: string; encoding: TextEncoding };
   /** The draft. */
   doc: ConfigDocument;
+  /** Another tab edits the draft: this one only looks. */
+  readOnly?: boolean;
   /** Applies an edit to the draft as one undoable step. */
   onEdit: (change: (doc: ConfigDocument) => ConfigDocument, label: string) => void;
   onStatus: (message: string) => void;
@@ -69,7 +71,15 @@ function plural(count: number, word: string): string {
  * "Revert", an undoable edit), the lines side by side or unified, and the `.diff` that `patch -p0`
  * applies to the imported file.
  */
-export function DiffDialog({ open, onClose, original, doc, onEdit, onStatus }: DiffDialogProps) {
+export function DiffDialog({
+  open,
+  onClose,
+  original,
+  doc,
+  readOnly = false,
+  onEdit,
+  onStatus,
+}: DiffDialogProps) {
   const [view, setView] = useState<View>('split');
   const listRef = useRef<HTMLUListElement>(null);
   const viewName = useId();
@@ -80,7 +90,7 @@ export function DiffDialog({ open, onClose, original, doc, onEdit, onStatus }: D
   const added = lines.changes.reduce((n, c) => n + c.bEnd - c.bStart, 0);
   const removed = lines.changes.reduce((n, c) => n + c.aEnd - c.aStart, 0);
   const patchName = `${patchFileName(original.name)}.diff`;
-  const locked = doc.xmlError !== null;
+  const locked = doc.xmlError !== null || readOnly;
 
   const counts = (['changed', 'added', 'removed', 'moved'] as const)
     .map((status) => [status, changes.filter((c) => c.status === status).length] as const)
@@ -143,8 +153,9 @@ export function DiffDialog({ open, onClose, original, doc, onEdit, onStatus }: D
           </h3>
           {locked && (
             <p className="rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-              The XML does not read, so blocks cannot be reverted one by one until it does. The lines and the
-              patch are exact.
+              {readOnly
+                ? 'Another tab edits this draft, so this one cannot revert blocks. The lines and the patch are exact.'
+                : 'The XML does not read, so blocks cannot be reverted one by one until it does. The lines and the patch are exact.'}
             </p>
           )}
           <ul

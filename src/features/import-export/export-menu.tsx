@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
 import { downloadBytes } from '../../components/download';
 import { focusRing } from '../../components/focus-ring';
 import { Icon, type IconName } from '../../components/icon';
+import { useMenu } from '../../components/use-menu';
 import { type ConfigDocument, encodeText } from '../../core';
 import { fragmentText, unencodable, wholeFileText } from './export-text';
 
@@ -16,26 +16,7 @@ export interface ExportMenuProps {
 }
 
 export function ExportMenu({ doc, onStatus, onShare }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const away = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onEscape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      root.current?.querySelector<HTMLButtonElement>('button')?.focus();
-    };
-    document.addEventListener('mousedown', away);
-    document.addEventListener('keydown', onEscape);
-    return () => {
-      document.removeEventListener('mousedown', away);
-      document.removeEventListener('keydown', onEscape);
-    };
-  }, [open]);
+  const { open, setOpen, root } = useMenu<HTMLDivElement>();
 
   const run = (action: () => void | Promise<void>) => {
     setOpen(false);

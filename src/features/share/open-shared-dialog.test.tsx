@@ -71,6 +71,22 @@ describe('OpenSharedDialog', () => {
     }
   });
 
+  it('offers to take over editing when another tab edits the draft', () => {
+    const onOpen = vi.fn();
+    render(
+      <OpenSharedDialog
+        read={{ ok: true, draft, notes: [] }}
+        currentTarget="wazuh@4.14"
+        readOnly
+        onOpen={onOpen}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(/Another tab is editing your draft/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Take over editing and open' }));
+    expect(onOpen).toHaveBeenCalledWith(draft);
+  });
+
   it('says why a link cannot be opened and offers nothing to open', () => {
     const onClose = vi.fn();
     render(

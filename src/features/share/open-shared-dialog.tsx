@@ -16,7 +16,9 @@ export interface OpenSharedDialogProps {
   read: SharedRead;
   /** The target this page checks against now, kept when the link names none this version knows. */
   currentTarget: string;
-  onOpen: (draft: SharedDraft) => void;
+  /** Another tab edits the draft: opening the link here takes over editing first. */
+  readOnly?: boolean;
+  onOpen: (draft: SharedDraft) => void | Promise<void>;
   onClose: () => void;
 }
 
@@ -32,7 +34,13 @@ function profileOf(target: string) {
  * What a shared link holds, shown before it replaces anything: the import summary checked against the
  * link's own target and role. A link that cannot be read says why and changes nothing.
  */
-export function OpenSharedDialog({ read, currentTarget, onOpen, onClose }: OpenSharedDialogProps) {
+export function OpenSharedDialog({
+  read,
+  currentTarget,
+  readOnly = false,
+  onOpen,
+  onClose,
+}: OpenSharedDialogProps) {
   const draft = read.ok ? read.draft : null;
   const summary = useMemo(() => {
     if (!draft) return null;
@@ -79,8 +87,8 @@ export function OpenSharedDialog({ read, currentTarget, onOpen, onClose }: OpenS
       footer={
         <>
           <Button onClick={onClose}>Keep my draft</Button>
-          <Button variant="primary" onClick={() => onOpen(draft)}>
-            Open as the document
+          <Button variant="primary" onClick={() => void onOpen(draft)}>
+            {readOnly ? 'Take over editing and open' : 'Open as the document'}
           </Button>
         </>
       }
@@ -99,8 +107,15 @@ export function OpenSharedDialog({ read, currentTarget, onOpen, onClose }: OpenS
             {note}
           </p>
         ))}
+        {readOnly && (
+          <p className="text-xs text-amber-800 dark:text-amber-300">
+            Another tab is editing your draft. Opening the link here takes over editing; that tab keeps what
+            it saved and becomes read-only.
+          </p>
+        )}
         <p className="text-zinc-600 dark:text-zinc-400">
-          Opening it replaces your current draft in one step: Undo (Ctrl+Z) brings yours back.
+          Opening it replaces your current draft in one step: it goes to Recent, and Undo (Ctrl+Z) brings it
+          back.
         </p>
       </div>
     </Dialog>

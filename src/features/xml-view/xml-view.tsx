@@ -37,6 +37,8 @@ export interface XmlViewProps {
   dark: boolean;
   /** Lines that differ from the imported file (1-based), marked in the gutter. */
   changed: readonly number[];
+  /** Shown but not editable (another tab edits the draft). */
+  readOnly?: boolean;
 }
 
 /** Marks transactions that bring the editor in line with the store, so they are not echoed back as edits. */
@@ -149,6 +151,16 @@ const darkTheme = EditorView.theme(
   { dark: true },
 );
 
+function accessExtensions(readOnly: boolean): Extension {
+  return [
+    EditorState.readOnly.of(readOnly),
+    EditorView.editable.of(!readOnly),
+    EditorView.contentAttributes.of({
+      'aria-label': readOnly ? 'XML of the document (read-only)' : 'XML of the document (editable)',
+    }),
+  ];
+}
+
 function themeExtensions(dark: boolean): Extension {
   return [
     getDefaultExtensions({
@@ -178,7 +190,7 @@ const staticExtensions: Extension = [
   changedGutter,
   highlightField,
   // An explicit tabindex lets checkers see that the scrolling editor is reachable by keyboard.
-  EditorView.contentAttributes.of({ 'aria-label': 'XML of the document (editable)', tabindex: '0' }),
+  EditorView.contentAttributes.of({ tabindex: '0' }),
 ];
 
 function toEditorDiagnostics(marks: XmlMark[], map: LineBreakMap, length: number): EditorDiagnostic[] {
@@ -231,17 +243,28 @@ export function minimalChange(before: string, after: string): { from: number; to
   return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }
 
-export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark, changed }: XmlViewProps) {
+export function XmlView({
+  text,
+  onChange,
+  highlight,
+  marks,
+  reveal,
+  follow,
+  dark,
+  changed,
+  readOnly = false,
+}: XmlViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const theme = useRef(new Compartment());
+  const access = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   // The document text the editor holds, with its line breaks; replaced as soon as the admin types, so a
   // second keystroke before the page re-renders still maps against the right text.
   const map = useRef(new LineBreakMap(text));
   // The props the editor was created with; later changes reach it through the effects below.
-  const initial = useRef({ dark });
+  const initial = useRef({ dark, readOnly });
 
   useEffect(() => {
     if (!host.current) return;
@@ -260,6 +283,7 @@ export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark
         extensions: [
           staticExtensions,
           theme.current.of(themeExtensions(initial.current.dark)),
+          access.current.of(accessExtensions(initial.current.readOnly)),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromStore))) return;
             const changes: TextChange[] = [];
@@ -303,6 +327,10 @@ export function XmlView({ text, onChange, highlight, marks, reveal, follow, dark
   useEffect(() => {
     view.current?.dispatch({ effects: theme.current.reconfigure(themeExtensions(dark)) });
   }, [dark]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: access.current.reconfigure(accessExtensions(readOnly)) });
+  }, [readOnly]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: setChanged.of(changed) });
