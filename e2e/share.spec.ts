@@ -110,3 +110,35 @@ test('a damaged link says so and changes nothing; a draft too large for a link i
   expect(readFileSync(await (await download).path()).toString('utf8')).toBe(large);
   expect(failures).toEqual([]);
 });
+
+test('a link opened in a second tab while the first edits takes over editing when asked', async ({
+  page,
+}, testInfo) => {
+  const failures = watchForFailures(page);
+  const original = Buffer.from(LATIN1, 'latin1');
+  const path = testInfo.outputPath('ossec-server.conf');
+  writeFileSync(path, original);
+  await openFresh(page);
+  await importFile(page, path);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: /Share as a link/ }).click();
+  const link = await page.getByRole('dialog').getByLabel('Link').inputValue();
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('listbox', { name: /Blocks/ })
+    .getByRole('option', { name: /response/ })
+    .click();
+  await page.getByLabel('Level', { exact: true }).fill('12');
+
+  const second = await page.context().newPage();
+  const secondFailures = watchForFailures(second);
+  await second.goto(link);
+  const open = second.getByRole('dialog', { name: 'Open a shared draft' });
+  await expect(open).toContainText('Another tab is editing your draft');
+  await expectNoAxeViolations(second);
+  await open.getByRole('button', { name: 'Take over editing and open' }).click();
+  await expect(open).toHaveCount(0);
+  await expect(page.getByTestId('tab-notice')).toContainText('Another tab took over editing this draft');
+  expect((await downloadWhole(second)).equals(original)).toBe(true);
+  expect([...failures, ...secondFailures]).toEqual([]);
+});
