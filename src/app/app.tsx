@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
+import { downloadBytes } from '../components/download';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
 import {
@@ -13,6 +14,8 @@ import {
   deriveResponses,
   duplicateBlock,
   EditError,
+  encodeText,
+  findAgentGroups,
   type InsertTextOptions,
   insertBlock,
   insertBlocksText,
@@ -32,10 +35,13 @@ import {
 } from '../core';
 import type { TextEncoding } from '../core/model/types';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
+import { AgentGroupPanel } from '../features/agent-group/agent-group-panel';
+import { useAgentGroup } from '../features/agent-group/use-agent-group';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
+import { DeployPanel } from '../features/deploy/deploy-panel';
 import { DiffDialog } from '../features/diff/diff-dialog';
-import { fragmentText } from '../features/import-export/export-text';
+import { fragmentText, wholeFileText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import {
   type ImportCandidate,
@@ -132,7 +138,7 @@ export function App() {
     [checkedReadable, target, state.role],
   );
   const items = useMemo(
-    () => blockListItems(checked, diagnostics, responses),
+    () => blockListItems(checked, diagnostics, responses, findAgentGroups(checked)),
     [checked, diagnostics, responses],
   );
 
@@ -143,7 +149,9 @@ export function App() {
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>('');
-  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | 'diff' | 'share' | null>(null);
+  const [dialog, setDialog] = useState<
+    'import' | 'templates' | 'migrate' | 'deploy' | 'diff' | 'share' | null
+  >(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -332,17 +340,30 @@ export function App() {
     if (f) edit((d) => applyOps(d, f.ops), `Fix: ${f.title}`);
   };
 
+  const agents = useAgentGroup({
+    doc: readable,
+    selected: current,
+    target,
+    responses,
+    readOnly: locked,
+    edit,
+  });
   const onSet = (element: string, value: string) => {
     if (current === null) return;
-    const result = edit((d) => setField(d, current, element, value), `Edited ${element}`, {
-      coalesceKey: `field:${current}:${element}`,
-    });
+    const grouped = agents.setField(element, value);
+    const result =
+      grouped === false
+        ? edit((d) => setField(d, current, element, value), `Edited ${element}`, {
+            coalesceKey: `field:${current}:${element}`,
+          })
+        : grouped;
     // The XML view follows the form: the edited line comes into view.
     const field = result?.doc.blocks[current]?.children.findLast((child) => child.name === element);
     if (field) setFollow((f) => ({ offset: field.start, nonce: (f?.nonce ?? 0) + 1 }));
   };
   const onRemove = (element: string) => {
-    if (current !== null) edit((d) => removeField(d, current, element), `Removed <${element}>`);
+    if (current !== null && !agents.removeField(element))
+      edit((d) => removeField(d, current, element), `Removed <${element}>`);
   };
 
   const blockLabel = (index: number) => {
@@ -392,6 +413,7 @@ export function App() {
         onTemplates={() => setDialog('templates')}
         onShare={() => setDialog('share')}
         onMigrate={() => setDialog('migrate')}
+        onDeploy={() => setDialog('deploy')}
         onNew={() => {
           drafts.replaceDocument(
             { text: '', encoding: 'utf-8', snippet: false, original: null, selected: null },
@@ -434,6 +456,7 @@ export function App() {
             onAdd={add}
             onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
             onDelete={(i) =>
+              agents.deleteRow(i) ||
               edit((d) => removeBlock(d, i), 'Deleted a block', {
                 selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
               })
@@ -477,8 +500,14 @@ export function App() {
               onRemove={onRemove}
             />
           )}
+          {agents.panel && (
+            <div className="mb-4">
+              <AgentGroupPanel {...agents.panel} />
+            </div>
+          )}
           {formBlock?.kind === 'active-response' && (
             <ActiveResponseForm
+              groupSize={agents.group?.members.length}
               key={`${current}:active-response`}
               block={formBlock}
               line={positionAt(formSource.text, formBlock.start).line}
@@ -692,6 +721,22 @@ export function App() {
           target={target}
           role={state.role}
           fileName={original?.name ?? 'ossec.conf'}
+          onStatus={setStatus}
+        />
+      )}
+      {dialog === 'deploy' && (
+        <DeployPanel
+          open
+          onClose={() => setDialog(null)}
+          doc={readable}
+          target={target}
+          fileRole={state.role}
+          initialRole={resolveRole(readable, state.role)}
+          onDownloadFile={() => {
+            downloadBytes(encodeText(wholeFileText(readable), readable.encoding), 'ossec.conf');
+            setStatus('Downloaded ossec.conf.');
+          }}
+          download={(text, name) => downloadBytes(new TextEncoder().encode(text), name)}
           onStatus={setStatus}
         />
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveResponses, readDocument } from '../core';
+import { deriveResponses, findAgentGroups, readDocument, spreadToAgents } from '../core';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 
 const doc = readDocument(`<command>
@@ -25,6 +25,31 @@ describe('document view', () => {
     expect(items[0]).toMatchObject({ title: 'new-command', detail: 'host-deny', mode: null });
     expect(items[0].problems.info).toBe(1);
     expect(items[1]).toMatchObject({ detail: 'local · level ≥ 7', mode: 'stateful' });
+  });
+
+  it('shows a group of responses for different agents as the row of its first member', () => {
+    const grouped = spreadToAgents(doc, 1, ['001', '002', '003']).doc;
+    const problem = (blockIndex: number) => ({
+      code: 'A6',
+      severity: 'warning' as const,
+      message: 'm',
+      blockIndex,
+      line: 1,
+      column: 1,
+      offset: 0,
+    });
+    const items = blockListItems(
+      grouped,
+      [problem(2), problem(3)],
+      deriveResponses(grouped, 'wazuh@4.14'),
+      findAgentGroups(grouped),
+    );
+    expect(items[1]).toMatchObject({
+      detail: '001, 002, 003 · level ≥ 7',
+      group: { agents: ['001', '002', '003'], members: [1, 2, 3] },
+    });
+    expect(items[1].problems.warning).toBe(2);
+    expect(items.slice(2).map((item) => item.memberOf)).toEqual([1, 1]);
   });
 
   it('names commands and finds a fresh name', () => {

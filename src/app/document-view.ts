@@ -1,4 +1,5 @@
 import {
+  type AgentGroup,
   type Block,
   blockTitle,
   type ConfigDocument,
@@ -10,11 +11,11 @@ import {
 import type { BlockListItem } from '../features/block-list/block-list';
 
 /** One line under a block's name: what a command runs, or where and when a response fires. */
-function detailOf(block: Block): string {
+function detailOf(block: Block, group?: AgentGroup): string {
   if (block.kind === 'command') return fieldValue(block, 'executable') ?? 'no executable';
   const parts: string[] = [];
   const location = fieldValue(block, 'location');
-  parts.push(location ?? 'no location');
+  parts.push(group ? group.agents.join(', ') : (location ?? 'no location'));
   const level = fieldValue(block, 'level');
   if (level !== undefined) parts.push(`level ≥ ${level}`);
   const ids = fieldValue(block, 'rules_id');
@@ -29,22 +30,30 @@ export function blockListItems(
   doc: ConfigDocument,
   diagnostics: readonly Diagnostic[],
   responses: readonly ResponseSummary[],
+  groups: readonly AgentGroup[] = [],
 ): BlockListItem[] {
+  // A group's row counts the problems of every member under its first one.
+  const head = new Map<number, AgentGroup>(groups.map((g) => [g.members[0], g]));
+  const memberOf = new Map<number, number>(
+    groups.flatMap((g) => g.members.slice(1).map((m) => [m, g.members[0]])),
+  );
   const counts = new Map<number, Record<Severity, number>>();
   for (const d of diagnostics) {
     if (d.blockIndex === undefined) continue;
-    const c = counts.get(d.blockIndex) ?? { error: 0, warning: 0, info: 0 };
+    const row = memberOf.get(d.blockIndex) ?? d.blockIndex;
+    const c = counts.get(row) ?? { error: 0, warning: 0, info: 0 };
     c[d.severity]++;
-    counts.set(d.blockIndex, c);
+    counts.set(row, c);
   }
   const byBlock = new Map(responses.map((r) => [r.blockIndex, r]));
   return doc.blocks.map((block) => {
     const response = byBlock.get(block.index);
+    const group = head.get(block.index);
     return {
       index: block.index,
       kind: block.kind,
       title: blockTitle(block),
-      detail: detailOf(block),
+      detail: detailOf(block, group),
       mode:
         block.kind === 'command' || !response
           ? null
@@ -55,6 +64,8 @@ export function blockListItems(
               : 'stateless',
       ignored: !block.inConfigRoot,
       problems: counts.get(block.index) ?? { error: 0, warning: 0, info: 0 },
+      ...(group ? { group: { agents: group.agents, members: group.members } } : {}),
+      ...(memberOf.has(block.index) ? { memberOf: memberOf.get(block.index) } : {}),
     };
   });
 }

@@ -24,6 +24,7 @@ export interface HeaderProps {
   onTemplates: () => void;
   onShare: () => void;
   onMigrate: () => void;
+  onDeploy: () => void;
   onNew: () => void;
   onTarget: (target: string) => void;
   onRole: (role: RoleOption) => void;
@@ -45,14 +46,14 @@ export function Header(props: HeaderProps) {
   const wazuh = TARGETS.filter((t) => t.product === 'wazuh').toReversed();
   return (
     <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-zinc-200 bg-white px-3 py-1.5 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex min-w-0 max-w-full items-center gap-2 pr-2">
+      <div className="flex min-w-0 max-w-full flex-[1_1_14rem] items-center gap-2 pr-2">
         <span
           aria-hidden="true"
           className="flex size-7 items-center justify-center rounded-md bg-blue-600 text-white dark:bg-blue-500 dark:text-zinc-950"
         >
           <Icon name="bolt" className="size-4" />
         </span>
-        <h1 className="text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
+        <h1 className="shrink-0 text-[14px] font-semibold tracking-tight whitespace-nowrap">AR Studio</h1>
         <span
           className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
           title={props.fileName}
@@ -77,10 +78,14 @@ export function Header(props: HeaderProps) {
           Templates
         </Button>
         <ExportMenu doc={doc} onStatus={props.onStatus} onShare={props.onShare} />
-        <Button icon={<Icon name="bolt" className="size-3.5" />} onClick={props.onMigrate}>
+        <Button collapse icon={<Icon name="migrate" className="size-3.5" />} onClick={props.onMigrate}>
           Migrate to 5.0
         </Button>
+        <Button collapse icon={<Icon name="terminal" className="size-3.5" />} onClick={props.onDeploy}>
+          Deploy
+        </Button>
         <Button
+          collapse
           variant="ghost"
           icon={<Icon name="file" className="size-3.5" />}
           onClick={props.onNew}
@@ -92,9 +97,10 @@ export function Header(props: HeaderProps) {
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
-          Target
+          <span className="max-2xl:sr-only">Target</span>
           <select
             className={selectClass}
+            title="The product and version your daemons run: every check follows it"
             value={props.target}
             disabled={props.readOnly}
             onChange={(e) => props.onTarget(e.target.value)}
@@ -116,9 +122,10 @@ export function Header(props: HeaderProps) {
           </select>
         </label>
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
-          Role
+          <span className="max-2xl:sr-only">Role</span>
           <select
             className={selectClass}
+            title="Whose file this is: a manager's (analysisd reads it) or an agent's (execd)"
             value={props.role}
             disabled={props.readOnly}
             onChange={(e) => props.onRole(e.target.value as RoleOption)}

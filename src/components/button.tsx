@@ -17,23 +17,33 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   size?: 'sm' | 'md';
   icon?: ReactNode;
+  /**
+   * Below 1536 px wide only the icon shows (a crowded toolbar); the text stays the button's name and
+   * its tooltip.
+   */
+  collapse?: boolean;
 }
 
 export function Button({
   variant = 'secondary',
   size = 'md',
   icon,
+  collapse = false,
   className,
   children,
   ...rest
 }: ButtonProps) {
+  const name = collapse && typeof children === 'string' ? children : undefined;
   return (
     <button
       type="button"
+      aria-label={name}
+      title={name}
       className={cx(
         'inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md border font-medium whitespace-nowrap transition-colors',
         'disabled:cursor-not-allowed disabled:opacity-50',
         size === 'sm' ? 'h-7 px-2 text-xs' : 'h-8 px-3 text-[13px]',
+        name !== undefined && (size === 'sm' ? 'max-2xl:px-1.5' : 'max-2xl:px-2'),
         variants[variant],
         focusRing,
         className,
@@ -41,7 +51,7 @@ export function Button({
       {...rest}
     >
       {icon}
-      {children}
+      {name !== undefined ? <span className="max-2xl:hidden">{children}</span> : children}
     </button>
   );
 }

@@ -31,6 +31,8 @@ const paths = {
   revert: 'M3 7v6h6M3 13a9 9 0 1 0 3-7.7L3 7',
   clock: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
+  terminal: 'M4 17l6-5-6-5M12 19h8',
+  migrate: 'M4 8h13l-4-4M20 16H7l4 4',
 } as const;
 
 export type IconName = keyof typeof paths;

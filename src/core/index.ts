@@ -1,11 +1,24 @@
 /** The core's public entry: what the UI and the command line use. */
 
+export { type AgentSettings, agentSettings, type MisplacedSetting } from './deploy/agent-settings';
+export { DEPLOY_ROLES, type DeployRole } from './deploy/deploy-facts';
+export {
+  type DeployCommand,
+  type DeployInputs,
+  type DeployPlan,
+  type DeployStep,
+  deployPlan,
+  type RunnableResponse,
+  UPLOAD_FILE,
+} from './deploy/deploy-plan';
+export { shellQuote } from './deploy/shell';
+export { type Citation, citationUrl } from './deploy/sources';
 export { arConfKey, arConfLines } from './derive/ar-conf';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
 export { type BlockChange, type BlockChangeStatus, diffBlocks, revertBlock } from './diff/block-diff';
 export { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
 export { formatPatch, type Hunk, type HunkLine, hunkHeader, hunksOf, patchFileName } from './diff/patch';
-export { agentSettings, cleanedFile, unifiedDiff } from './migrate/clean';
+export { cleanedFile, unifiedDiff } from './migrate/clean';
 export {
   countByStatus,
   countsText,
@@ -30,6 +43,18 @@ export type {
   MonitorBody,
   ReportItem,
 } from './migrate/types';
+export {
+  type AgentGroup,
+  addGroupAgent,
+  findAgentGroups,
+  groupOf,
+  parseAgentIds,
+  removeGroup,
+  removeGroupAgent,
+  removeGroupField,
+  setGroupField,
+  spreadToAgents,
+} from './model/agent-group';
 export {
   applyOps,
   duplicateBlock,

@@ -1,15 +1,12 @@
 /**
  * The files a 5.0 install keeps: the manager's file without the blocks 5.0 refuses (`<command>`) or ignores
- * (`<active-response>`), every other byte as it was, and the `<active-response>` settings each agent still
- * reads from its own ossec.conf (reference wazuh5 §1–§2).
+ * (`<active-response>`), every other byte as it was (reference wazuh5 §1). The settings each agent still
+ * reads from its own ossec.conf are the Deploy panel's (deploy/agent-settings.ts).
  */
 
-import { execdView } from '../derive/execd';
 import { removalRange } from '../model/edit';
 import type { ConfigDocument } from '../model/types';
 import type { Role } from '../targets/role';
-import type { TargetProfile } from '../targets/target';
-import { printBlock } from '../xml/print';
 import type { CleanedFile, DiffHunk, DiffLine } from './types';
 
 const CONTEXT = 3;
@@ -174,19 +171,4 @@ export function unifiedDiff(hunks: readonly DiffHunk[], oldName: string, newName
       out.push(`${line.kind === 'removed' ? '-' : line.kind === 'added' ? '+' : ' '}${line.text}`);
   }
   return `${out.join('\n')}\n`;
-}
-
-/**
- * The `<active-response>` settings for each agent's own ossec.conf: `disabled` no (execd must run for 5.0
- * responses to reach the agent) and, when the file has one, `repeated_offenders` (which a 5.0 agent still
- * reads, undocumented). An agent's own `disabled` yes is kept.
- */
-export function agentSettings(doc: ConfigDocument, from: TargetProfile, role: Role): string {
-  const view = execdView(doc, from);
-  const own = role === 'agent' ? view.disabled?.child.value : undefined;
-  const fields = [{ name: 'disabled', value: own === 'yes' ? 'yes' : 'no' }];
-  if (view.offenders) fields.push({ name: 'repeated_offenders', value: view.offenders.child.value });
-  const { eol, indentUnit } = doc.layout;
-  const block = printBlock({ kind: 'active-response', fields }, indentUnit, indentUnit, eol);
-  return `<ossec_config>${eol}${indentUnit}${block}${eol}</ossec_config>${eol}`;
 }

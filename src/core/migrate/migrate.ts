@@ -5,6 +5,7 @@
  * migration only"); this is the inventory and the first draft of that manual work.
  */
 
+import { agentSettings } from '../deploy/agent-settings';
 import { emulateAnalysisd, type ResponseModel } from '../derive/analysisd';
 import { atoi } from '../derive/c-atoi';
 import { deriveResponses } from '../derive/responses';
@@ -16,7 +17,7 @@ import { type RoleOption, resolveRole } from '../targets/role';
 import { DEFAULT_TARGET, parseTarget, type TargetProfile, toProfile } from '../targets/target';
 import { validate } from '../validation/validate';
 import { positionAt } from '../xml/positions';
-import { agentSettings, cleanedFile } from './clean';
+import { cleanedFile } from './clean';
 import { EXECUTABLE_SOURCE, mapExecutable } from './executables';
 import { monitorOf, triggerOf } from './monitor';
 import { scriptChecklist } from './script-contract';
@@ -463,7 +464,7 @@ export function migrate(doc: ConfigDocument, options: MigrateOptions = {}): Migr
     status: worst(responses.map((r) => r.status)),
     responses,
     cleaned: cleanedFile(doc, role),
-    agentSettings: agentSettings(doc, from, role),
+    agentSettings: agentSettings(doc, from, role).file,
     notes: fileNotes(doc, role, whiteList.length),
   };
 }

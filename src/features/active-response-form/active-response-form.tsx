@@ -33,6 +33,8 @@ export interface ActiveResponseFormProps {
   /** What the manager makes of the block; absent for an agent's file. */
   response: ResponseSummary | undefined;
   readOnly: boolean;
+  /** The block is one of this many identical responses for different agents; each keeps its own agent_id. */
+  groupSize?: number;
   onSet: (element: string, value: string) => void;
   onRemove: (element: string) => void;
 }
@@ -59,6 +61,7 @@ export function ActiveResponseForm({
   definedCommands,
   response,
   readOnly,
+  groupSize,
   onSet,
   onRemove,
 }: ActiveResponseFormProps) {
@@ -90,7 +93,8 @@ export function ActiveResponseForm({
     };
   };
   const location = values.location ?? '';
-  const showAgentId = /defined-agent/i.test(location) || values.agent_id !== undefined;
+  const showAgentId =
+    groupSize === undefined && (/defined-agent/i.test(location) || values.agent_id !== undefined);
   const groups = blockForm.form.watch('rules_group') ?? '';
   const groupField = common('rules_group');
 

@@ -75,4 +75,37 @@ describe('BlockList', () => {
     fireEvent.keyDown(screen.getAllByRole('option')[1], { key: 'ArrowUp', altKey: true });
     expect(h.onMove).not.toHaveBeenCalled();
   });
+
+  it('shows a group of agents as one row: selecting a member selects it, the arrows skip the members', () => {
+    const response = items[1];
+    const grouped: BlockListItem[] = [
+      items[0],
+      { ...response, detail: '001, 002 · level ≥ 7', group: { agents: ['001', '002'], members: [1, 3] } },
+      { ...response, index: 2, title: 'firewall-drop', detail: 'local' },
+      { ...response, index: 3, memberOf: 1 },
+    ];
+    const handlers = {
+      onSelect: vi.fn(),
+      onAdd: vi.fn(),
+      onDuplicate: vi.fn(),
+      onDelete: vi.fn(),
+      onMove: vi.fn(),
+    };
+    render(<BlockList items={grouped} selected={3} readOnly={false} {...handlers} />);
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(3);
+    expect(options[1].getAttribute('aria-selected')).toBe('true');
+    expect(options[1].textContent).toContain('2 agents');
+    expect(screen.getByRole('button', { name: 'Delete the selected group of responses' })).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: /Move the selected block up/ }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.keyDown(options[1], { key: 'ArrowDown' });
+    expect(handlers.onSelect).toHaveBeenLastCalledWith(2);
+    fireEvent.keyDown(options[2], { key: 'ArrowDown' });
+    expect(handlers.onSelect).toHaveBeenLastCalledWith(2);
+    // Moving a block down past a group lands after the group's last member.
+    fireEvent.keyDown(options[0], { key: 'ArrowDown', altKey: true });
+    expect(handlers.onMove).toHaveBeenLastCalledWith(0, 3);
+  });
 });

@@ -17,6 +17,10 @@ export interface BlockListItem {
   /** The daemon does not read the block (outside an `<ossec_config>` root). */
   ignored: boolean;
   problems: Record<Severity, number>;
+  /** The row stands for a group of identical responses for different agents, this block first. */
+  group?: { agents: string[]; members: number[] };
+  /** A later member of the group headed by this block index: that row shows it. */
+  memberOf?: number;
 }
 
 export interface BlockListProps {
@@ -45,7 +49,19 @@ export function BlockList({
 }: BlockListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
-  const current = selected !== null && selected < items.length ? selected : null;
+  // A group shows as the row of its first member; selecting any member selects that row.
+  const rows = useMemo(() => items.filter((item) => item.memberOf === undefined), [items]);
+  const current =
+    selected !== null && selected < items.length ? (items[selected].memberOf ?? selected) : null;
+  const currentItem = current === null ? undefined : items[current];
+  const position = current === null ? -1 : rows.findIndex((row) => row.index === current);
+  /** The block index a row move lands on: a group's last member when moving down past it. */
+  const neighbour = (index: number, step: -1 | 1): number | null => {
+    const at = rows.findIndex((row) => row.index === index);
+    const next = rows[at + step];
+    if (!next) return null;
+    return step === 1 ? Math.max(next.index, ...(next.group?.members ?? [])) : next.index;
+  };
 
   const focusOption = (index: number) => {
     requestAnimationFrame(() => {
@@ -58,23 +74,29 @@ export function BlockList({
     focusOption(index);
   };
 
-  const move = (index: number, toIndex: number) => {
-    if (readOnly || toIndex < 0 || toIndex >= items.length || toIndex === index) return;
-    onMove(index, toIndex);
+  const drop = (from: number, toIndex: number) => {
+    // A group's members may lie apart: they are moved one by one, in the XML.
+    if (readOnly || toIndex === from || toIndex < 0 || toIndex >= items.length || items[from]?.group) return;
+    onMove(from, toIndex);
     focusOption(toIndex);
+  };
+  const move = (index: number, step: -1 | 1) => {
+    const toIndex = neighbour(index, step);
+    if (toIndex !== null) drop(index, toIndex);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    const last = items.length - 1;
+    const at = rows.findIndex((row) => row.index === index);
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
-      move(index, event.key === 'ArrowUp' ? index - 1 : index + 1);
+      move(index, event.key === 'ArrowUp' ? -1 : 1);
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
-      select(Math.max(0, Math.min(last, event.key === 'ArrowUp' ? index - 1 : index + 1)));
+      const next = Math.max(0, Math.min(rows.length - 1, event.key === 'ArrowUp' ? at - 1 : at + 1));
+      select(rows[next].index);
     } else if (event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
-      select(event.key === 'Home' ? 0 : last);
+      select(rows[event.key === 'Home' ? 0 : rows.length - 1].index);
     } else if (event.key === 'Delete' && !readOnly) {
       event.preventDefault();
       onDelete(index);
@@ -83,8 +105,8 @@ export function BlockList({
 
   // Rows get one stable set of handlers that read the latest props, so a row re-renders only when its
   // own block changes; on a file with thousands of blocks that keeps typing responsive.
-  const latest = useRef({ onSelect, onKeyDown, move, setDropAt });
-  latest.current = { onSelect, onKeyDown, move, setDropAt };
+  const latest = useRef({ onSelect, onKeyDown, drop, setDropAt });
+  latest.current = { onSelect, onKeyDown, drop, setDropAt };
   const actions = useMemo<RowActions>(
     () => ({
       select: (index) => latest.current.onSelect(index),
@@ -92,7 +114,7 @@ export function BlockList({
       dragOver: (index) => latest.current.setDropAt(index),
       drop: (from, at) => {
         latest.current.setDropAt(null);
-        latest.current.move(from, at > from ? at - 1 : at);
+        latest.current.drop(from, at > from ? at - 1 : at);
       },
       dragEnd: () => latest.current.setDropAt(null),
     }),
@@ -112,26 +134,28 @@ export function BlockList({
           size="sm"
           label="Duplicate the selected block"
           icon={<Icon name="copy" className="size-3.5" />}
-          disabled={readOnly || current === null}
+          disabled={readOnly || current === null || currentItem?.group !== undefined}
           onClick={() => current !== null && onDuplicate(current)}
         />
         <IconButton
           size="sm"
           label="Move the selected block up (Alt+↑)"
           icon={<Icon name="up" className="size-3.5" />}
-          disabled={readOnly || current === null || current === 0}
-          onClick={() => current !== null && move(current, current - 1)}
+          disabled={readOnly || position <= 0 || currentItem?.group !== undefined}
+          onClick={() => current !== null && move(current, -1)}
         />
         <IconButton
           size="sm"
           label="Move the selected block down (Alt+↓)"
           icon={<Icon name="down" className="size-3.5" />}
-          disabled={readOnly || current === null || current === items.length - 1}
-          onClick={() => current !== null && move(current, current + 1)}
+          disabled={
+            readOnly || position === -1 || position === rows.length - 1 || currentItem?.group !== undefined
+          }
+          onClick={() => current !== null && move(current, 1)}
         />
         <IconButton
           size="sm"
-          label="Delete the selected block"
+          label={currentItem?.group ? 'Delete the selected group of responses' : 'Delete the selected block'}
           icon={<Icon name="trash" className="size-3.5" />}
           disabled={readOnly || current === null}
           onClick={() => current !== null && onDelete(current)}
@@ -153,12 +177,12 @@ export function BlockList({
             aria-describedby="blocks-keys"
             className="grid grid-cols-[minmax(0,1fr)] gap-px px-1.5"
           >
-            {items.map((item) => (
+            {rows.map((item) => (
               <BlockRow
                 key={item.index}
                 item={item}
                 selected={item.index === current}
-                tabbable={item.index === current || (current === null && item.index === 0)}
+                tabbable={item.index === current || (current === null && item.index === rows[0].index)}
                 readOnly={readOnly}
                 dropBefore={dropAt === item.index}
                 dropAfter={dropAt === item.index + 1}
@@ -222,7 +246,8 @@ function sameItem(a: BlockListItem, b: BlockListItem): boolean {
     a.ignored === b.ignored &&
     a.problems.error === b.problems.error &&
     a.problems.warning === b.problems.warning &&
-    a.problems.info === b.problems.info
+    a.problems.info === b.problems.info &&
+    a.group?.agents.join() === b.group?.agents.join()
   );
 }
 
@@ -290,11 +315,18 @@ const BlockRow = memo(
               {item.title === undefined ? '(no name)' : item.title === '' ? '(empty)' : item.title}
             </span>
           </span>
-          <span
-            title={item.detail}
-            className="mt-0.5 block min-w-0 truncate text-xs text-zinc-600 dark:text-zinc-400"
-          >
-            {item.detail}
+          <span className="mt-0.5 flex min-w-0 items-center gap-1.5">
+            {item.group && (
+              <Badge tone="violet" title={`${item.group.members.length} identical responses, one per agent`}>
+                {item.group.members.length} agents
+              </Badge>
+            )}
+            <span
+              title={item.detail}
+              className="block min-w-0 truncate text-xs text-zinc-600 dark:text-zinc-400"
+            >
+              {item.detail}
+            </span>
           </span>
         </span>
         <span className="flex shrink-0 flex-col items-end gap-1">
