@@ -1,6 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { downloadWhole, expectNoAxeViolations, importFile, openFresh, watchForFailures } from './support';
+import {
+  downloadWhole,
+  expectNoAxeViolations,
+  importFile,
+  openFresh,
+  storedDraftText,
+  watchForFailures,
+} from './support';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -63,6 +70,7 @@ test('a copied link opens the draft in another browser: summary first, then the 
   await other.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
   expect((await downloadWhole(other)).equals(before)).toBe(true);
   await other.getByRole('button', { name: 'Redo (Ctrl+Shift+Z)' }).click();
+  await expect.poll(() => storedDraftText(other)).toBe(LATIN1);
   await other.reload();
   await expect(other.getByRole('dialog')).toHaveCount(0);
   expect((await downloadWhole(other)).equals(original)).toBe(true);
