@@ -241,17 +241,15 @@ export function App() {
 
   /**
    * Replaces the document with a file, in one undoable step (the one on screen goes to Recent); the file
-   * becomes what the diff compares with. No selection yet: a fresh document starts on its first block.
+   * becomes what the diff compares with. It opens on its first block, when it has one.
    */
   const openDocument = (
-    name: string,
-    text: string,
-    encoding: TextEncoding,
-    snippet: boolean,
+    file: { name: string; text: string; encoding: TextEncoding; snippet: boolean; blocks: number },
     change: Pick<CommitOptions, 'label' | 'announce'>,
   ) => {
+    const { name, text, encoding, snippet } = file;
     drafts.replaceDocument(
-      { text, encoding, snippet, original: { name, text, encoding }, selected: undefined },
+      { text, encoding, snippet, original: { name, text, encoding }, selected: file.blocks > 0 ? 0 : null },
       change,
       doc,
     );
@@ -259,9 +257,10 @@ export function App() {
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     if (mode === 'replace') {
-      openDocument(candidate.name, candidate.text, candidate.encoding, false, {
-        label: `Opened ${candidate.name}`,
-      });
+      openDocument(
+        { ...candidate, snippet: false, blocks: candidate.doc.blocks.length },
+        { label: `Opened ${candidate.name}` },
+      );
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
@@ -281,10 +280,14 @@ export function App() {
     }
     if (draft.target) store.setTarget(draft.target);
     store.setRole(draft.role);
-    openDocument(draft.name, draft.text, draft.encoding, draft.snippet, {
-      label: `Opened the shared draft ${draft.name}`,
-      announce: `Opened the shared draft ${draft.name}. Your previous draft is in Recent; undo also brings it back.`,
-    });
+    const blocks = readDocument(draft.text, draft.encoding, draft.snippet).blocks.length;
+    openDocument(
+      { ...draft, blocks },
+      {
+        label: `Opened the shared draft ${draft.name}`,
+        announce: `Opened the shared draft ${draft.name}. Your previous draft is in Recent; undo also brings it back.`,
+      },
+    );
     shared.dismiss();
   };
 
