@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Alert, ROLES, type RoleOption } from '../core';
+import { type AlertField, type AlertInput, ROLES, type RoleOption } from '../core';
 
 export const USAGE = `Usage: ar-studio <command> [options] FILE...
 
@@ -12,11 +12,16 @@ Commands:
   arconf [--target wazuh@4.14] [--role auto|manager|agent] [--fragment] FILE
          Print the ar.conf lines the manager writes for this file's responses, one a line.
          Exit 1 (after the lines of its valid blocks) when the target refuses the file.
-  simulate [--target wazuh@4.14] [--format text|json] [--fragment] FILE --rule-id N --level N
-           [--groups "a,b,"] [--agent 001] [--srcip IP] [--user NAME] [--filename PATH]
-         Show which responses fire for one alert, on which hosts and for how long. --groups is
-         the rule's group string as analysisd builds it; --agent is the agent that raised the alert
-         (000, the default, is the manager). Exit 1 when the target refuses the file.
+  simulate [--target wazuh@4.14] [--format text|json] [--fragment] FILE [--alert ALERT]
+           [--rule-id N] [--level N] [--groups "a,b,"] [--agent 001] [--srcip IP]
+           [--user NAME] [--filename PATH] [--no-ar]
+         Show which responses fire for one alert, on which hosts and for how long, and for each
+         one that does not, the first check that stops it. --alert reads the alert from a file:
+         one line of alerts.json or one alerts.log entry (- for standard input); the other
+         options set or override its fields. --groups is the rule's group string as analysisd
+         builds it; --agent is the agent that raised the alert (000, the default, is the
+         manager); --no-ar says the rule has <options>no_ar</options>. Without --alert,
+         --rule-id and --level are required. Exit 1 when the target refuses the file.
   migrate [--target wazuh@4.14] [--role auto|manager|agent] [--format text|json|markdown] [--fragment] FILE
          Turn the file's 4.x or OSSEC responses into Wazuh 5.0 (beta) active response definitions
          and monitor skeletons, with a report and the cleaned file. --target is the version the
@@ -51,7 +56,14 @@ export type Invocation =
       files: string[];
     }
   | { command: 'arconf'; target?: string; role: RoleOption; fragment: boolean; file: string }
-  | { command: 'simulate'; target?: string; format: Format; fragment: boolean; file: string; alert: Alert }
+  | {
+      command: 'simulate';
+      target?: string;
+      format: Format;
+      fragment: boolean;
+      file: string;
+      alert: AlertSource;
+    }
   | {
       command: 'migrate';
       target?: string;
@@ -60,6 +72,23 @@ export type Invocation =
       fragment: boolean;
       file: string;
     };
+
+/** Where a simulated alert comes from: a file holding one (or `-`), and the fields the options set. */
+export interface AlertSource {
+  file?: string;
+  overrides: Partial<AlertInput>;
+}
+
+/** The option that sets each alert field. */
+export const ALERT_OPTIONS: Record<AlertField, string> = {
+  ruleId: 'rule-id',
+  level: 'level',
+  groups: 'groups',
+  agent: 'agent',
+  srcip: 'srcip',
+  user: 'user',
+  filename: 'filename',
+};
 
 /** A mistake in how the command was called: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
@@ -89,6 +118,8 @@ const OPTIONS = {
   srcip: { type: 'string' },
   user: { type: 'string' },
   filename: { type: 'string' },
+  alert: { type: 'string' },
+  'no-ar': { type: 'boolean' },
   fragment: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -113,13 +144,6 @@ function parse(command: string, args: string[], allowed: OptionName[]) {
       throw new UsageError(`${command} does not take --${name}`);
   }
   return parsed;
-}
-
-/** A required whole number that is not negative, such as a rule id or a level. */
-function wholeNumber(option: string, value: string | undefined): number {
-  if (value === undefined) throw new UsageError(`simulate needs --${option}`);
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${option} must be a whole number (got '${value}')`);
-  return Number(value);
 }
 
 function exactlyOneFile(command: string, positionals: string[]): string {
@@ -175,25 +199,27 @@ export function parseInvocation(argv: string[]): Invocation {
         'srcip',
         'user',
         'filename',
+        'alert',
+        'no-ar',
         'fragment',
       ]);
       if (values.help) return { command: 'help' };
       const file = exactlyOneFile(command, positionals);
+      if (file === '-' && values.alert === '-')
+        throw new UsageError('FILE and --alert cannot both be - (standard input)');
+      const overrides: Partial<AlertInput> = {};
+      for (const [field, option] of Object.entries(ALERT_OPTIONS) as Array<[AlertField, string]>) {
+        const value = values[option as OptionName];
+        if (typeof value === 'string') overrides[field] = value;
+      }
+      if (values['no-ar']) overrides.noAr = true;
       return {
         command,
         target: values.target,
         format: oneOf('format', values.format, FORMATS, 'text'),
         fragment: values.fragment === true,
         file,
-        alert: {
-          ruleId: wholeNumber('rule-id', values['rule-id']),
-          level: wholeNumber('level', values.level),
-          groups: values.groups ?? '',
-          agentId: values.agent,
-          srcip: values.srcip,
-          user: values.user,
-          filename: values.filename,
-        },
+        alert: { file: values.alert, overrides },
       };
     }
     case 'migrate': {

@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OSSEC_SSHD_LOG, WAZUH_SSHD_JSON } from '../core/test-support/alerts';
 import { HEAVY_TEST_TIMEOUT } from '../core/test-support/timeouts';
-import { cli, cliInProcess } from './testing';
+import { cli, cliFed, cliInProcess } from './testing';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -365,14 +366,18 @@ describe('ar-studio simulate', () => {
 `;
   const alert = ['--rule-id', '5712', '--level', '10', '--groups', 'syslog,sshd,authentication_failures,'];
 
-  it('says which responses fire for an alert, where and for how long', async () => {
+  it('says which responses fire for an alert, where and for how long, the summary first', async () => {
     const file = scratchFile('simulate.conf', SIMULATED);
     const result = await cliInProcess('simulate', file, ...alert, '--agent', '001');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.toString('utf8').split('\n').filter(Boolean);
-    expect(lines[0]).toMatch(new RegExp(`^${file}:8:3 fires firewall-drop: .*agent 001.*700 s`));
-    expect(lines[1]).toMatch(new RegExp(`^${file}:15:3 idle firewall-drop: `));
+    expect(lines[0]).toBe('1 of 2 responses fires, on agent 001.');
+    expect(lines[1]).toBe(
+      'alert: rule 5712; level 10; groups syslog,sshd,authentication_failures,; agent 001',
+    );
+    expect(lines[2]).toMatch(new RegExp(`^${file}:8:3 fires firewall-drop: .*agent 001.*700 s`));
+    expect(lines[3]).toBe(`${file}:15:3 idle firewall-drop: Does not fire: level 10 is below 12.`);
   });
 
   it('reports the same in JSON', async () => {
@@ -384,12 +389,114 @@ describe('ar-studio simulate', () => {
       target: 'wazuh@4.14',
       accepted: true,
       alert: { ruleId: 5712, level: 10 },
+      summary: '1 of 2 responses fires, on the manager.',
+      alertSource: null,
     });
     expect(report.responses.map((r: { line: number; fires: boolean }) => [r.line, r.fires])).toEqual([
       [8, true],
       [15, false],
     ]);
     expect(report.responses[0]).toMatchObject({ hosts: ['the manager'], timeout: 700, stateful: true });
+  });
+
+  it('reads the alert from a file with --alert, and lets the options override its fields', async () => {
+    const file = scratchFile('simulate-alert.conf', SIMULATED);
+    const alertFile = scratchFile('alert.json', `${WAZUH_SSHD_JSON}\n`);
+    const result = await cliInProcess('simulate', file, '--alert', alertFile);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.toString('utf8').split('\n');
+    expect(lines[0]).toBe('1 of 2 responses fires, on agent 001.');
+    expect(lines[1]).toMatch(
+      /^alert: rule 5712; level 10; groups syslog,sshd,authentication_failures,gdpr_.*; agent 001; source IP 203\.0\.113\.7 \(alerts\.json \(Wazuh\), .*alert\.json\)$/,
+    );
+    expect(lines).toContain('white list: 203.0.113.7 is not on it (0 entries)');
+    expect(lines.some((l) => l.startsWith('note: The alert has a srcuser (admin)'))).toBe(true);
+
+    const overridden = await cliInProcess(
+      'simulate',
+      '--format',
+      'json',
+      file,
+      '--alert',
+      alertFile,
+      '--level',
+      '12',
+      '--agent',
+      '000',
+    );
+    const report = JSON.parse(overridden.stdout.toString('utf8'));
+    expect(report.alert).toMatchObject({ ruleId: 5712, level: 12, agentId: '000', srcip: '203.0.113.7' });
+    expect(report.alertSource).toMatchObject({ format: 'alerts.json (Wazuh)' });
+    expect(report.summary).toBe('2 of 2 responses fire, on the manager.');
+  });
+
+  it('reads an OSSEC alerts.log entry, and a white-listed source IP gives the reason', async () => {
+    const file = scratchFile(
+      'simulate-ossec.conf',
+      `<ossec_config>
+  <global><white_list>203.0.113.0/24</white_list></global>
+  <command><name>firewall-drop</name><executable>firewall-drop.sh</executable><expect>srcip</expect><timeout_allowed>yes</timeout_allowed></command>
+  <active-response><command>firewall-drop</command><location>local</location><level>6</level><timeout>600</timeout></active-response>
+</ossec_config>
+`,
+    );
+    const alertFile = scratchFile('alerts.log', OSSEC_SSHD_LOG);
+    const result = await cliInProcess('simulate', '--target', 'ossec@3.7', file, '--alert', alertFile);
+    expect(result.status).toBe(0);
+    const out = result.stdout.toString('utf8');
+    expect(out).toMatch(
+      /^The one response does not fire\.\nalert: rule 5712; level 10; .*agent web01; source IP 203\.0\.113\.7; user admin \(alerts\.log, /,
+    );
+    expect(out).toContain(
+      'idle firewall-drop: Bound to rule 5712 (level 10 ≥ 6), but not run: the source IP is white-listed: 203.0.113.7 is in 203.0.113.0/24 (<white_list> on line 2).',
+    );
+    expect(out).toContain('white list: 203.0.113.7 is in 203.0.113.0/24');
+  });
+
+  it(
+    'takes the alert from standard input with --alert -',
+    () => {
+      const file = scratchFile('simulate-stdin.conf', SIMULATED);
+      const result = cliFed(OSSEC_SSHD_LOG, 'simulate', file, '--alert', '-', '--agent', '002');
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.toString('utf8').split('\n')[0]).toBe('1 of 2 responses fires, on agent 002.');
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
+
+  it('names a wrong alert field and exits 2, notes a doubtful one, and never prints raw control characters', async () => {
+    const file = scratchFile('simulate-fields.conf', SIMULATED);
+    const level = await cliInProcess('simulate', file, '--rule-id', '5712', '--level', '17');
+    expect(level.status).toBe(2);
+    expect(level.stderr).toBe("ar-studio: --level: A rule level is a number from 0 to 16 (got '17').\n");
+    const agent = await cliInProcess(
+      'simulate',
+      file,
+      '--alert',
+      scratchFile('a.json', WAZUH_SSHD_JSON.replace('"id":"001"', '"id":"1"')),
+    );
+    expect(agent.status).toBe(2);
+    expect(agent.stderr).toMatch(
+      /^ar-studio: .*a\.json: agent: Agent IDs are written with at least three digits.*001, not 1\.\n$/,
+    );
+    const broken = await cliInProcess('simulate', file, '--alert', scratchFile('broken.log', 'hello'));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.log: Not an alert/);
+    const noted = await cliInProcess(
+      'simulate',
+      file,
+      ...alert,
+      '--srcip',
+      '10.1',
+      '--user',
+      'ro\u001b[2Jot',
+    );
+    expect(noted.status).toBe(0);
+    expect(noted.stderr).toContain("ar-studio: note: --srcip: Wazuh 4.14 does not read '10.1'");
+    expect(noted.stderr).not.toContain('\u001b');
+    expect(noted.stdout.toString('utf8')).toContain('user ro\\x1b[2Jot');
+    expect(noted.stdout.toString('utf8')).not.toContain('\u001b');
   });
 
   it('exits 1 with a note when the target refuses the file', async () => {
@@ -425,6 +532,8 @@ describe('usage', () => {
       ['simulate', 'x', '--rule-id', '5712', '--level', 'high'],
       ['simulate', 'x', '--rule-id', '5712', '--level', '3', '--role', 'agent'],
       ['simulate', '--rule-id', '5712', '--level', '3'],
+      ['simulate', '-', '--alert', '-'],
+      ['simulate', 'x', '--alert', missing],
     ];
     for (const args of calls) {
       const result = await cliInProcess(...args);

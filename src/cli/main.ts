@@ -1,8 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { type CliIo, runCli } from './run';
 
+/** Standard input, read once to its end (`-` as a file name). */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 const io: CliIo = {
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readFile: async (path) => (path === '-' ? readStdin() : new Uint8Array(await readFile(path))),
   stdout: (chunk) => {
     process.stdout.write(chunk);
   },

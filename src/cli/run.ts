@@ -1,4 +1,10 @@
 import {
+  ALERT_FIELD_LABELS,
+  type Alert,
+  type AlertField,
+  type AlertFormat,
+  type AlertInput,
+  type AlertProblem,
   activeResponseOf,
   arConfLines,
   type ConfigDocument,
@@ -7,6 +13,7 @@ import {
   type Diagnostic,
   decodeBytes,
   deriveResponses,
+  EMPTY_ALERT_INPUT,
   encodeText,
   fileResponsesAbsence,
   isAccepted,
@@ -14,10 +21,12 @@ import {
   migrationBundle,
   migrationMarkdown,
   migrationTextLines,
+  parseAlert,
   parseTarget,
   positionAt,
   type Role,
   type RoleOption,
+  readAlertInput,
   readDocument,
   resolveRole,
   showControls,
@@ -25,7 +34,7 @@ import {
   type TargetProfile,
   validate,
 } from '../core';
-import { type Invocation, parseInvocation, USAGE, UsageError } from './args';
+import { ALERT_OPTIONS, type AlertSource, type Invocation, parseInvocation, USAGE, UsageError } from './args';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -49,6 +58,17 @@ const READ_ERRORS: Record<string, string> = {
   ENOTDIR: 'a component of the path is not a directory',
 };
 
+/** The bytes of one file, or an {@link UnreadableFile} that says why not. */
+async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
+    throw new UnreadableFile(`cannot read '${file}': ${reason}`);
+  }
+}
+
 /**
  * Reads and decodes one file, as a whole ossec.conf or, with `--fragment`, as a snippet. When
  * `noteEncoding` is set, a file that is not UTF-8 gets a note on stderr: it is still read (as Latin-1,
@@ -60,15 +80,7 @@ async function load(
   noteEncoding: boolean,
   fragment = false,
 ): Promise<ConfigDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && READ_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
-    throw new UnreadableFile(`cannot read '${file}': ${reason}`);
-  }
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeBytes(await readBytes(io, file));
   if (noteEncoding && decoded.problem) io.stderr(`ar-studio: note: ${file}: ${decoded.problem}\n`);
   return readDocument(decoded.text, decoded.encoding, fragment);
 }
@@ -198,34 +210,107 @@ function refusedNote(io: CliIo, target: TargetProfile, file: string, shown: stri
   );
 }
 
+interface ReadAlert {
+  alert: Alert;
+  problems: Array<AlertProblem & { where: string }>;
+  source?: { file: string; format: AlertFormat; notes: string[] };
+}
+
+/** The alert of a `simulate` call: its file, if any, with the options' fields on top; exit 2 on a wrong field. */
+async function readAlert(io: CliIo, source: AlertSource, target: TargetProfile): Promise<ReadAlert> {
+  let input: AlertInput = { ...EMPTY_ALERT_INPUT, agent: '000' };
+  let from: ReadAlert['source'];
+  if (source.file !== undefined) {
+    const parsed = parseAlert(decodeBytes(await readBytes(io, source.file)).text);
+    if (!parsed.ok) throw new UsageError(`${source.file}: ${showControls(parsed.message)}`);
+    input = { ...parsed.input, agent: parsed.input.agent === '' ? '000' : parsed.input.agent };
+    from = { file: source.file, format: parsed.format, notes: parsed.notes };
+  }
+  input = { ...input, ...source.overrides };
+  const { alert, problems } = readAlertInput(input, target);
+  const where = (field: AlertField) =>
+    field in source.overrides || source.file === undefined
+      ? `--${ALERT_OPTIONS[field]}`
+      : `${source.file}: ${ALERT_FIELD_LABELS[field].toLowerCase()}`;
+  const named = problems.map((p) => ({ ...p, where: where(p.field) }));
+  const errors = named.filter((p) => p.severity === 'error');
+  if (!alert || errors.length > 0)
+    throw new UsageError(errors.map((p) => `${p.where}: ${showControls(p.message)}`).join('\nar-studio: '));
+  return { alert, problems: named, source: from };
+}
+
+function alertLine({ alert, source }: ReadAlert): string {
+  const parts = [`rule ${alert.ruleId}`, `level ${alert.level}`];
+  if (alert.groups) parts.push(`groups ${alert.groups}`);
+  parts.push(
+    alert.agentName
+      ? `agent ${alert.agentName}`
+      : alert.agentId && alert.agentId !== '000'
+        ? `agent ${alert.agentId}`
+        : 'the manager',
+  );
+  if (alert.srcip) parts.push(`source IP ${alert.srcip}`);
+  if (alert.user) parts.push(`user ${alert.user}`);
+  if (alert.filename) parts.push(`file ${alert.filename}`);
+  if (alert.noAr) parts.push('no_ar');
+  const from = source ? ` (${source.format}, ${source.file})` : '';
+  return `alert: ${parts.join('; ')}${from}`;
+}
+
 async function runSimulate(
   io: CliIo,
   invocation: Extract<Invocation, { command: 'simulate' }>,
 ): Promise<number> {
   const target = withFileResponses(targetOf(invocation.target), 'simulate');
-  const { file, alert } = invocation;
+  const { file } = invocation;
+  const read = await readAlert(io, invocation.alert, target);
+  for (const problem of read.problems)
+    io.stderr(`ar-studio: note: ${showControls(`${problem.where}: ${problem.message}`)}\n`);
   const { doc, accepted } = judge(await load(io, file, true, invocation.fragment), target, 'manager');
-  const { responses, notes } = simulate(doc, alert, target);
+  const { responses, summary, whiteList, notes } = simulate(doc, read.alert, target);
   const at = (blockIndex: number) => positionAt(doc.text, doc.blocks[blockIndex].start);
   if (invocation.format === 'json') {
     const report = {
       target: target.id,
       file,
       accepted,
-      alert,
-      responses: responses.map((r) => ({ ...at(r.blockIndex), ...r })),
-      notes,
+      alert: read.alert,
+      alertSource: read.source ?? null,
+      alertProblems: read.problems.map(({ field, severity, message }) => ({ field, severity, message })),
+      summary,
+      responses: responses.map(({ whiteListed, ...r }) => ({
+        ...at(r.blockIndex),
+        ...r,
+        whiteListed: whiteListed
+          ? { value: whiteListed.value, line: positionAt(doc.text, whiteListed.offset).line }
+          : null,
+      })),
+      whiteList: whiteList && {
+        ip: whiteList.ip,
+        entries: whiteList.entries,
+        listed: whiteList.hit !== null,
+        because: whiteList.hit?.because ?? null,
+      },
+      notes: [...(read.source?.notes ?? []), ...notes],
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   } else {
+    const out: string[] = [summary, alertLine(read)];
     for (const r of responses) {
       const { line, column } = at(r.blockIndex);
       const where = r.fires ? ` Runs on ${r.hosts.join(', ')}; ${undoText(r.timeout, r.offences)}.` : '';
-      io.stdout(
-        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}\n`,
+      out.push(
+        `${file}:${line}:${column} ${r.fires ? 'fires' : 'idle'} ${r.command ?? '(no command)'}: ${r.reason}${where}`,
       );
     }
-    for (const note of notes) io.stdout(`note: ${note}\n`);
+    if (whiteList)
+      out.push(
+        whiteList.hit
+          ? `white list: ${whiteList.hit.because}${whiteList.hit.entry ? ` (line ${whiteList.hit.entry.line})` : ''}`
+          : `white list: ${whiteList.ip} is not on it (${whiteList.entries} ${whiteList.entries === 1 ? 'entry' : 'entries'})`,
+      );
+    for (const note of [...(read.source?.notes ?? []), ...notes]) out.push(`note: ${note}`);
+    io.stdout(`${out.map(showControls).join('\n')}\n`);
   }
   if (accepted) return EXIT_ACCEPTED;
   refusedNote(io, target, file, 'this is what its valid blocks would do');

@@ -7,7 +7,12 @@ const BIN = path.resolve(process.cwd(), 'bin/ar-studio.mjs');
 
 /** The real `ar-studio` process, as a user starts it. */
 export function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  return cliFed('', ...args);
+}
+
+/** The real process with `input` on its standard input. */
+export function cliFed(input: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 

@@ -33,6 +33,7 @@ const paths = {
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
   terminal: 'M4 17l6-5-6-5M12 19h8',
   migrate: 'M4 8h13l-4-4M20 16H7l4 4',
+  expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -14,6 +14,7 @@ export {
 export { shellQuote } from './deploy/shell';
 export { type Citation, citationUrl } from './deploy/sources';
 export { arConfKey, arConfLines } from './derive/ar-conf';
+export { readOffenders } from './derive/execd';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
 export { type BlockChange, type BlockChangeStatus, diffBlocks, revertBlock } from './diff/block-diff';
 export { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
@@ -99,7 +100,19 @@ export {
   type SharedDraft,
   type SharedRead,
 } from './share/share-link';
-export { type Alert, type SimulatedResponse, type Simulation, simulate } from './simulate/simulate';
+export {
+  ALERT_FIELD_LABELS,
+  type Alert,
+  type AlertField,
+  type AlertInput,
+  type AlertProblem,
+  EMPTY_ALERT_INPUT,
+  readAlertInput,
+} from './simulate/alert';
+export { type AlertFormat, type ParsedAlert, parseAlert } from './simulate/alert-parse';
+export { agentOffendersSnippet, type OffenceStep, offenceTimeline } from './simulate/offences';
+export { type SimulatedResponse, type Simulation, type Stage, simulate } from './simulate/simulate';
+export { readWhiteList, type WhiteList, type WhiteListEntry } from './simulate/white-list';
 export { ROLES, type Role, type RoleOption, resolveRole } from './targets/role';
 export type { StockCommand } from './targets/stock';
 export { suggestTarget, type TargetSuggestion } from './targets/suggest';

@@ -35,25 +35,56 @@ export function execdView(doc: ConfigDocument, target: TargetProfile): ExecdView
   for (const block of candidates) {
     const child = fieldsNamed(block, 'repeated_offenders')[0];
     if (child) {
-      view.offenders = { block, child, minutes: offenderMinutes(child.value) };
+      view.offenders = { block, child, minutes: readOffenders(child.value, target).minutes };
       break;
     }
   }
   return view;
 }
 
+export interface OffendersReading {
+  /** The minutes execd uses: its table up to the first 0. */
+  minutes: number[];
+  /** Every value execd stored (at most 5), zeros included. */
+  stored: number[];
+  /** The text had more than five pieces, so the fifth holds the rest. */
+  merged: boolean;
+}
+
 /**
- * `OS_StrBreak(',', value, 5)` then `atoi` on each piece after its leading blanks: at most five entries
- * (the fifth takes the rest of the text), and a 0 (or non-numeric) entry ends the list.
+ * `OS_StrBreak(',', value, 5)` then, for each piece, blanks skipped, an empty piece skipped and `atoi` of
+ * the rest. Wazuh 4.0+ keeps a `\,` inside a piece.
  */
-export function offenderMinutes(value: string): number[] {
-  const pieces = value.split(',');
-  const five = pieces.length > 5 ? [...pieces.slice(0, 4), pieces.slice(4).join(',')] : pieces;
-  const minutes: number[] = [];
-  for (const piece of five) {
-    const n = atoi(piece.replace(/^[ \t]+/, ''));
-    if (n === 0) break;
-    minutes.push(n);
+export function readOffenders(value: string, target: TargetProfile): OffendersReading {
+  const escapes = target.offendersCommaEscape;
+  const pieces: string[] = [];
+  let piece = '';
+  let merged = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === ',' && pieces.length === 4) merged = true;
+    if (ch === ',' && pieces.length < 4) {
+      if (escapes && piece.endsWith('\\')) {
+        piece = `${piece.slice(0, -1)},`;
+        continue;
+      }
+      pieces.push(piece);
+      piece = '';
+      continue;
+    }
+    piece += ch;
   }
-  return minutes;
+  pieces.push(piece);
+  const stored: number[] = [];
+  for (const p of pieces) {
+    const rest = p.replace(/^[ \t]+/, '');
+    if (rest === '') continue;
+    stored.push(atoi(rest));
+  }
+  const zero = stored.indexOf(0);
+  return {
+    minutes: zero === -1 ? stored : stored.slice(0, zero),
+    stored,
+    merged,
+  };
 }

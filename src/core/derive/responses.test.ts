@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
-import { offenderMinutes } from './execd';
 import { deriveResponses } from './responses';
 
 const FIREWALL = `<command><name>firewall-drop</name><executable>firewall-drop</executable><timeout_allowed>yes</timeout_allowed></command>`;
@@ -71,13 +70,5 @@ describe('deriveResponses', () => {
     );
     expect(summary('100900, 100901,100902')).toContain('when rule 100900, 100901 or 100902 fires;');
     expect(summary('1,2,3,4,5,6,7,8')).toContain('when one of 8 rules (1, 2, 3, …) fires;');
-  });
-
-  it('reads repeated_offenders as execd does: five entries at most, a 0 ends the list', () => {
-    expect(offenderMinutes('30,60,120')).toEqual([30, 60, 120]);
-    expect(offenderMinutes('1,2,3,4,5,6')).toEqual([1, 2, 3, 4, 5]);
-    expect(offenderMinutes('10, abc, 30')).toEqual([10]);
-    expect(offenderMinutes('0,10')).toEqual([]);
-    expect(offenderMinutes('-5')).toEqual([-5]);
   });
 });

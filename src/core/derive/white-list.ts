@@ -12,8 +12,15 @@ export interface WhiteListEntry {
   value: string;
 }
 
-/** Every `<global><white_list>` under a root named `root`, in document order. */
-export function whiteListEntries(doc: ConfigDocument, root: string): WhiteListEntry[] {
+/**
+ * Every `<global><white_list>` under a root named `root`, in document order; `names` takes other spellings
+ * too (OSSEC 3.6+ reads `<allow_list>` as well).
+ */
+export function whiteListEntries(
+  doc: ConfigDocument,
+  root: string,
+  names: readonly string[] = ['white_list'],
+): WhiteListEntry[] {
   const entries: WhiteListEntry[] = [];
   for (const top of doc.topLevel) {
     if (top.name !== root) continue;
@@ -22,7 +29,7 @@ export function whiteListEntries(doc: ConfigDocument, root: string): WhiteListEn
       // The document keeps sections, not what they hold: read this one's children again.
       const scan = readOsXml(doc.text.slice(section.start, section.end));
       for (const child of scan.roots[0]?.children ?? []) {
-        if (child.name !== 'white_list') continue;
+        if (!names.includes(child.name)) continue;
         const shift = section.start;
         entries.push({
           element: { ...child, start: child.start + shift, end: child.end + shift },

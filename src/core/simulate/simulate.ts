@@ -1,8 +1,12 @@
 /**
- * Which responses fire for one alert, where, and for how long (DESIGN §5), following the manager: the
- * binding of responses to rules in `Rule_AddAR()` (reference §5.2–5.3), the `expect` gate of OSSEC and
- * Wazuh before 4.2 (§5.5), the dispatch of `OS_Exec()` (§5.1) and the queues that `disabled` yes leaves
- * open (§5.8).
+ * Which responses fire for one alert, where, and for how long (DESIGN §5), with the one decisive reason
+ * for each that does not: the first check that stops it, in the daemon's own order.
+ * 1. start-up (`ReadActiveResponses()`): the block is refused, disabled, skipped or dropped;
+ * 2. binding (`Rule_AddAR()`, once when rules load): a rule of level 0 or with `no_ar` gets no response;
+ *    otherwise level, rules_group and rules_id (reference §5.2–5.3);
+ * 3. the alert (`analysisd.c`, before `OS_Exec()`): the fields the command expects (OSSEC, Wazuh before 4.2)
+ *    or the characters of the source IP and user (§5.5); OSSEC 3.2+ then needs execd's queue;
+ * 4. `OS_Exec()`: the source IP's white list (§5.9b), then the queue the location needs (§5.8) and the host.
  */
 
 import { emulateAnalysisd, type ResponseModel } from '../derive/analysisd';
@@ -12,26 +16,30 @@ import { execdView } from '../derive/execd';
 import { fieldsNamed, fieldValue } from '../model/fields';
 import type { ConfigDocument } from '../model/types';
 import { fileResponsesAbsence, type TargetProfile } from '../targets/target';
+import { type Alert, agentLabel, fromManager, SRCIP_CHARACTERS, USER_CHARACTERS } from './alert';
 import { osRegexToRegExp } from './os-regex';
+import { checkWhiteList, readWhiteList, type WhiteListCheck, type WhiteListEntry } from './white-list';
 
-export interface Alert {
-  ruleId: number;
-  level: number;
-  /** The rule's group string as analysisd builds it, e.g. `syslog,sshd,authentication_failed,`. */
-  groups: string;
-  /** The agent that raised the alert; `000` (or absent) is the manager itself. */
-  agentId?: string;
-  srcip?: string;
-  user?: string;
-  filename?: string;
-}
+export type { Alert } from './alert';
+
+/** The check that decided, in the daemon's order. */
+export type Stage =
+  | 'start-up'
+  | 'rule'
+  | 'binding'
+  | 'alert-fields'
+  | 'exec-queue'
+  | 'white-list'
+  | 'queue'
+  | 'fires';
 
 export interface SimulatedResponse {
   blockIndex: number;
   command?: string;
   fires: boolean;
-  /** Why it fires or not, in a sentence. */
+  /** Why it fires, or the first condition that stops it, in a sentence. */
   reason: string;
+  stage: Stage;
   /** Where it runs: `the manager`, `agent 001`, `every active agent`. */
   hosts: string[];
   /** Seconds before it is undone; 0 when stateless. */
@@ -41,15 +49,31 @@ export interface SimulatedResponse {
   arConfName?: string;
   /** Seconds the block lasts for the 1st, 2nd, … offence, when the manager runs it and this file sets repeated offenders. */
   offences?: number[];
+  /** The white-list entry that silenced it. */
+  whiteListed?: WhiteListEntry;
+  /** Whose execd runs it for this alert, fired or not: the manager's, or the agents'; absent when analysisd drops it. */
+  runsOn?: 'manager' | 'agents';
 }
 
 export interface Simulation {
+  /** Firing responses first, each group in document order. */
   responses: SimulatedResponse[];
+  /** `2 of 14 responses fire, on agent 001 and the manager.` */
+  summary: string;
+  /** How the source IP met the white list, when the alert has one. */
+  whiteList: (WhiteListCheck & { entries: number }) | null;
+  /** The `repeated_offenders` the manager's own execd reads from this file, as written. */
+  managerOffenders: string | null;
   notes: string[];
 }
 
-const SRCIP_ALLOWED = /^[a-zA-Z.:_0-9-]*$/;
-const USER_ALLOWED = /^[a-zA-Z._0-9@?-]*$/;
+const SKIPPED: Record<string, string> = {
+  disabled: 'it is disabled',
+  skipped: 'an earlier block says disabled yes, and this OSSEC version never re-enables the blocks after it',
+  'offenders-only': 'it has no command or location: analysisd keeps only its repeated_offenders for execd',
+  dropped: 'Wazuh drops it at start-up: agent_id 0 is not an agent (1306)',
+  refused: 'the manager refuses this block, so it does not start with this file',
+};
 
 /** `Rule_AddAR()`'s reading of `rules_id`: blanks and extra commas skipped, `atoi` up to the next comma. */
 export function ruleIdsOf(value: string): number[] {
@@ -71,7 +95,21 @@ export function ruleIdsOf(value: string): number[] {
   return ids;
 }
 
-function matchReason(
+/** `OS_Regex(rules_group, rule->group)`; a pattern the engine refuses or cannot evaluate matches nothing. */
+function groupMatch(pattern: string, groups: string): { matches: boolean; problem?: string } {
+  try {
+    const regex = osRegexToRegExp(pattern);
+    if (!regex)
+      return { matches: false, problem: `${pattern} is not a valid OS_Regex, so it matches nothing` };
+    return { matches: regex.test(groups) };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { matches: false, problem: `${pattern} could not be evaluated (${why})` };
+  }
+}
+
+/** Whether `Rule_AddAR()` binds the response to the alert's rule, and why, naming only what decided. */
+function binding(
   r: ResponseModel,
   alert: Alert,
   target: TargetProfile,
@@ -81,92 +119,134 @@ function matchReason(
   const group = fieldValue(r.block, 'rules_group');
   const idsText = fieldValue(r.block, 'rules_id');
   const levelMatches = level > 0 && alert.level >= level;
-  const groupRegex = group ? osRegexToRegExp(group) : null;
-  const groupMatches = groupRegex?.test(alert.groups) === true;
+  const groups = group === undefined ? null : groupMatch(group, alert.groups);
+  const groupMatches = groups?.matches === true;
   const ids = idsText === undefined ? [] : ruleIdsOf(idsText);
   const idMatches = ids.includes(alert.ruleId);
-
-  const because: string[] = [];
-  let matches: boolean;
-  if (level > 0 && group !== undefined && target.levelAndGroup === 'and') {
-    matches = levelMatches && groupMatches;
-    because.push(
-      matches
-        ? `level ${alert.level} ≥ ${level} and the groups match ${group}`
-        : `it needs both level ≥ ${level} and a group matching ${group}`,
-    );
-  } else {
-    matches = levelMatches || groupMatches;
-    if (level > 0)
-      because.push(levelMatches ? `level ${alert.level} ≥ ${level}` : `level ${alert.level} < ${level}`);
-    if (group !== undefined)
-      because.push(groupMatches ? `the groups match ${group}` : `the groups do not match ${group}`);
-  }
-  if (idsText !== undefined) {
-    matches ||= idMatches;
-    because.push(
-      idMatches
-        ? `rule ${alert.ruleId} is listed`
-        : `rule ${alert.ruleId} is not in ${ids.join(', ') || 'its rules_id'}`,
-    );
-  }
-  if (because.length === 0)
+  if (level === 0 && group === undefined && idsText === undefined)
     return { matches: false, reason: 'it has no level, rules_id or rules_group, so it is bound to no rule' };
-  return { matches, reason: because.join('; ') };
+
+  const groupClause = (matched: boolean) =>
+    groups?.problem ?? (matched ? `the groups match ${group}` : `the groups do not match ${group}`);
+  const levelClause = (matched: boolean) =>
+    matched ? `level ${alert.level} ≥ ${level}` : `level ${alert.level} is below ${level}`;
+  const idClause = (matched: boolean) =>
+    matched
+      ? `rule ${alert.ruleId} is in its rules_id`
+      : `rule ${alert.ruleId} is not in ${ids.join(', ') || 'its rules_id'}`;
+
+  const clauses: Array<{ matched: boolean; text: string }> = [];
+  if (level > 0 && group !== undefined && target.levelAndGroup === 'and') {
+    const both = levelMatches && groupMatches;
+    clauses.push({
+      matched: both,
+      text: both
+        ? `level ${alert.level} ≥ ${level} and the groups match ${group}`
+        : `it needs level ${level} or more and a group matching ${group} together: ${
+            levelMatches ? groupClause(false) : levelClause(false)
+          }`,
+    });
+  } else {
+    if (level > 0) clauses.push({ matched: levelMatches, text: levelClause(levelMatches) });
+    if (group !== undefined) clauses.push({ matched: groupMatches, text: groupClause(groupMatches) });
+  }
+  if (idsText !== undefined) clauses.push({ matched: idMatches, text: idClause(idMatches) });
+  const matched = clauses.filter((c) => c.matched);
+  if (matched.length > 0) return { matches: true, reason: matched.map((c) => c.text).join(' and ') };
+  return { matches: false, reason: clauses.map((c) => c.text).join('; ') };
 }
 
-/** OSSEC and Wazuh before 4.2 run a response only when the alert has the fields its command expects. */
-function expectGate(r: ResponseModel, alert: Alert, target: TargetProfile): string | null {
+interface Expects {
+  srcip: boolean;
+  user: boolean;
+  filename: boolean;
+}
+
+/** OSSEC and Wazuh before 4.2 read `<expect>` by substrings once it has 4 characters or more (§5.5). */
+function expectsOf(r: ResponseModel, target: TargetProfile): Expects {
+  const none = { srcip: false, user: false, filename: false };
+  if (target.expect === 'ignored' || !r.resolved) return none;
+  const text = r.resolved.block
+    ? (fieldValue(r.resolved.block, 'expect') ?? '')
+    : (target.stockCommands.find((s) => s.name === r.command)?.expect ?? '');
+  if (text.length < 4) return none;
+  const lower = text.toLowerCase();
+  return {
+    srcip: lower.includes('srcip'),
+    user: lower.includes('user'),
+    filename: lower.includes('filename'),
+  };
+}
+
+/** The checks of `analysisd.c` before `OS_Exec()`, in its order: user, then source IP, then file name. */
+function alertFieldsStop(expects: Expects, alert: Alert, target: TargetProfile): string | null {
+  const craftedUser = alert.user !== undefined && !USER_CHARACTERS.test(alert.user);
+  const craftedIp = alert.srcip !== undefined && !SRCIP_CHARACTERS.test(alert.srcip);
   if (target.expect === 'ignored') {
-    if (alert.srcip !== undefined && !SRCIP_ALLOWED.test(alert.srcip))
-      return 'the source IP has characters execd refuses';
-    if (alert.user !== undefined && !USER_ALLOWED.test(alert.user))
-      return 'the user name has characters execd refuses';
+    if (craftedUser) return `the user name ${alert.user} has characters analysisd refuses (CRAFTED_USER)`;
+    if (craftedIp) return `the source IP ${alert.srcip} has characters analysisd refuses (CRAFTED_IP)`;
     return null;
   }
-  const expect = r.resolved?.block ? (fieldValue(r.resolved.block, 'expect') ?? '') : '';
-  const wanted = expect.length >= 4 ? expect.toLowerCase() : '';
-  if (wanted.includes('srcip') && (alert.srcip === undefined || !SRCIP_ALLOWED.test(alert.srcip))) {
-    return 'its command expects srcip and the alert has no usable source IP';
-  }
-  if (wanted.includes('user') && (alert.user === undefined || !USER_ALLOWED.test(alert.user))) {
-    return 'its command expects user and the alert has no usable user name';
-  }
-  if (wanted.includes('filename') && alert.filename === undefined) {
-    return 'its command expects filename and the alert has none';
-  }
+  if (expects.user && (alert.user === undefined || craftedUser))
+    return alert.user === undefined
+      ? 'its command expects user and the alert has no user (dstuser)'
+      : `its command expects user and ${alert.user} has characters analysisd refuses (CRAFTED_USER)`;
+  if (expects.srcip && (alert.srcip === undefined || craftedIp))
+    return alert.srcip === undefined
+      ? 'its command expects srcip and the alert has no source IP'
+      : `its command expects srcip and ${alert.srcip} has characters analysisd refuses (CRAFTED_IP)`;
+  if (expects.filename && alert.filename === undefined)
+    return 'its command expects filename and the alert has no file name';
   return null;
 }
 
-function agentName(id: string): string {
+function agentHost(id: string): string {
   return `agent ${String(atoi(id)).padStart(3, '0')}`;
 }
 
-/** `OS_Exec()`: the manager alone, or the agents the location names. */
-function hostsOf(r: ResponseModel, alert: Alert): { hosts: string[]; onManager: boolean } {
-  const fromManager = alert.agentId === undefined || atoi(alert.agentId) === 0;
-  if (r.bits.server || (r.bits.local && fromManager)) return { hosts: ['the manager'], onManager: true };
-  const hosts: string[] = [];
-  if (r.bits.local && alert.agentId !== undefined) hosts.push(agentName(alert.agentId));
-  if (r.bits.definedAgent && r.agentId !== undefined) hosts.push(agentName(r.agentId));
-  if (r.bits.all) hosts.push('every active agent');
-  return { hosts, onManager: false };
+/**
+ * `OS_Exec()`: the manager when the location says server, or local for an alert of the manager's own;
+ * otherwise one target for the agents: every agent for `all`, then the defined agent or the alert's agent in
+ * the version's order.
+ */
+function dispatch(
+  r: ResponseModel,
+  alert: Alert,
+  target: TargetProfile,
+): { onManager: boolean; hosts: string[] } {
+  if (r.bits.server || (r.bits.local && fromManager(alert)))
+    return { onManager: true, hosts: ['the manager'] };
+  if (r.bits.all)
+    return { onManager: false, hosts: [target.product === 'wazuh' ? 'every active agent' : 'every agent'] };
+  const origin = r.bits.local ? agentLabel(alert) : null;
+  const defined = r.bits.definedAgent && r.agentId !== undefined ? agentHost(r.agentId) : null;
+  // A response accepted at start-up names one of the two: `local`, or `defined-agent` with its agent_id.
+  const host = (target.agentBeforeOrigin ? (defined ?? origin) : (origin ?? defined)) as string;
+  return { onManager: false, hosts: [host] };
 }
 
-const SKIPPED: Record<string, string> = {
-  disabled: 'it is disabled',
-  skipped: 'an earlier block says disabled yes, and this OSSEC version never re-enables the blocks after it',
-  'offenders-only': 'it has no command or location: analysisd keeps only its repeated_offenders for execd',
-  dropped: 'Wazuh drops it at start-up: agent_id 0 is not an agent (1306)',
-  refused: 'the manager refuses this block, so it does not start with this file',
-};
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** `2 of 14 responses fire, on agent 001 and the manager.` */
+export function summarize(responses: SimulatedResponse[]): string {
+  const total = responses.length;
+  if (total === 0) return 'This file has no active response.';
+  const firing = responses.filter((r) => r.fires);
+  const noun = total === 1 ? 'response' : 'responses';
+  if (firing.length === 0)
+    return total === 1 ? 'The one response does not fire.' : `None of the ${total} responses fires.`;
+  const hosts = [...new Set(firing.flatMap((r) => r.hosts))];
+  return `${firing.length} of ${total} ${noun} ${firing.length === 1 ? 'fires' : 'fire'}, on ${joinAnd(hosts)}.`;
+}
 
 export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfile): Simulation {
   const absence = fileResponsesAbsence(target);
-  if (absence) return { responses: [], notes: [absence] };
+  if (absence) return { responses: [], summary: absence, whiteList: null, managerOffenders: null, notes: [] };
   const model = emulateAnalysisd(doc, target);
   const notes: string[] = [];
-  if (alert.level === 0) notes.push('A rule of level 0 never triggers an active response.');
 
   // A `disabled` yes block resets the queue flags collected so far (§5.8): only the blocks after the last
   // one open the manager's queue (LOCAL_AR) and the agents' queue (REMOTE_AR).
@@ -190,7 +270,19 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
     notes.push('A disabled yes block turns active response off for the whole manager on this OSSEC version.');
   }
 
-  const offenders = execdView(doc, target).offenders?.minutes;
+  const list = readWhiteList(doc, target);
+  for (const entry of list.refused)
+    notes.push(
+      `The manager does not start with this file: <${entry.element}>${entry.value}</${entry.element}> gives ${entry.daemonMessage}`,
+    );
+  const whiteList =
+    alert.srcip === undefined
+      ? null
+      : { ...checkWhiteList(list, alert.srcip, target), entries: list.entries.length };
+
+  const execd = execdView(doc, target).offenders;
+  const offenders = execd?.minutes;
+  const rule = `rule ${alert.ruleId}`;
   const responses = model.responses.map((r): SimulatedResponse => {
     const stateful =
       r.outcome === 'accepted' && (r.resolved?.timeoutAllowed ?? false) && r.effectiveTimeout > 0;
@@ -204,35 +296,53 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
         r.outcome === 'accepted' && r.command !== undefined
           ? arConfKey(r.command, r.effectiveTimeout)
           : undefined,
+      runsOn: undefined as SimulatedResponse['runsOn'],
     };
-    if (r.outcome !== 'accepted')
-      return { ...base, fires: false, reason: `Does not fire: ${SKIPPED[r.outcome]}.` };
-    if (alert.level === 0) return { ...base, fires: false, reason: 'Does not fire: the rule has level 0.' };
-    const { matches, reason } = matchReason(r, alert, target);
-    if (!matches) return { ...base, fires: false, reason: `Does not fire: ${reason}.` };
-    const gate = expectGate(r, alert, target);
-    if (gate)
-      return { ...base, fires: false, reason: `Bound to the rule (${reason}), but not run: ${gate}.` };
-    const { hosts, onManager } = hostsOf(r, alert);
-    if (hosts.length === 0)
+    const stop = (stage: Stage, reason: string): SimulatedResponse => ({
+      ...base,
+      fires: false,
+      stage,
+      reason: `Does not fire: ${reason}.`,
+    });
+    if (r.outcome !== 'accepted') return stop('start-up', SKIPPED[r.outcome]);
+    const { hosts, onManager } = dispatch(r, alert, target);
+    base.runsOn = onManager ? 'manager' : 'agents';
+    if (alert.level === 0)
+      return stop('rule', `${rule} has level 0, and analysisd binds no response to a rule of level 0`);
+    if (alert.noAr) return stop('rule', `${rule} has the no_ar option, so analysisd binds no response to it`);
+    const bound = binding(r, alert, target);
+    if (!bound.matches) return stop('binding', bound.reason);
+    const held = (stage: Stage, why: string): SimulatedResponse => ({
+      ...base,
+      fires: false,
+      stage,
+      reason: `Bound to ${rule} (${bound.reason}), but not run: ${why}.`,
+    });
+    const expects = expectsOf(r, target);
+    const fieldStop = alertFieldsStop(expects, alert, target);
+    if (fieldStop) return held('alert-fields', fieldStop);
+    if (target.execQueueGatesAll && !localQueue)
+      return held(
+        'exec-queue',
+        "analysisd never calls OS_Exec: this OSSEC version does so only while it holds execd's queue, which it opens only when some response runs on the manager (server or local), and none does",
+      );
+    const whiteListed =
+      whiteList?.hit && (target.expect === 'ignored' || expects.srcip) ? whiteList.hit : null;
+    if (whiteListed) {
+      const entry = whiteListed.entry;
+      const where = entry ? ` (<${entry.element}> on line ${entry.line})` : '';
       return {
-        ...base,
-        fires: false,
-        reason: `Bound to the rule (${reason}), but it names no host for this alert.`,
-      };
-    const queueOpen = onManager ? localQueue : remoteQueue;
-    if (!queueOpen) {
-      return {
-        ...base,
-        fires: false,
-        reason: `Bound to the rule (${reason}), but a disabled yes block closed the ${onManager ? "manager's" : "agents'"} queue.`,
+        ...held('white-list', `the source IP is white-listed: ${whiteListed.because}${where}`),
+        whiteListed: whiteListed.entry,
       };
     }
+    if (!(onManager ? localQueue : remoteQueue))
+      return held('queue', `a disabled yes block closed the ${onManager ? "manager's" : "agents'"} queue`);
     const offences =
       stateful && onManager && offenders && offenders.length > 0
         ? [base.timeout, ...offenders.map((minutes) => minutes * 60)]
         : undefined;
-    return { ...base, hosts, fires: true, reason: `Fires: ${reason}.`, offences };
+    return { ...base, hosts, fires: true, stage: 'fires', reason: `Fires: ${bound.reason}.`, offences };
   });
   if (
     fieldsNamedAnywhere(doc, 'repeated_offenders') &&
@@ -240,7 +350,15 @@ export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfil
   ) {
     notes.push("Repeated offenders on agents come from each agent's own ossec.conf, which this file is not.");
   }
-  return { responses, notes };
+  if (whiteList?.note) notes.push(`${whiteList.note}.`);
+  const ordered = [...responses.filter((r) => r.fires), ...responses.filter((r) => !r.fires)];
+  return {
+    responses: ordered,
+    summary: summarize(responses),
+    whiteList,
+    managerOffenders: execd?.child.value ?? null,
+    notes,
+  };
 }
 
 function fieldsNamedAnywhere(doc: ConfigDocument, element: string): boolean {

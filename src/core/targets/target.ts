@@ -73,6 +73,42 @@ export interface TargetProfile {
   roots: Readonly<Record<'manager' | 'agent', ConfigRoot>>;
   /** Whether this release is not generally available: its label says so everywhere. */
   beta: boolean;
+  /** How analysisd reads `<global><white_list>` and tests a source IP against it (reference §5.9b). */
+  whiteList: WhiteListReading;
+  /**
+   * OSSEC 3.x and 4.x call `OS_Exec()` only while analysisd holds execd's queue, which it opens only when
+   * some response runs on the manager (`execdq > 0`): without one, responses for agents never run either.
+   */
+  execQueueGatesAll: boolean;
+  /**
+   * Which host a response naming several locations goes to, after `all`: Wazuh 4.2+ decides in analysisd
+   * (`defined-agent` before `local`); OSSEC and older Wazuh leave it to remoted (`local` before `defined-agent`).
+   */
+  agentBeforeOrigin: boolean;
+  /** execd's `OS_StrBreak()` keeps a `\,` inside one `repeated_offenders` entry (Wazuh 4.0+). */
+  offendersCommaEscape: boolean;
+}
+
+/**
+ * The version differences of the source-IP white list, from `Read_Global()` (`src/config/global-config.c`),
+ * `OS_IsValidIP()`/`OS_IPFoundList()` (`src/shared/validate_op.c`) and `OS_Exec()` (`src/analysisd/alerts/exec.c`).
+ */
+export interface WhiteListReading {
+  /** The element names `Read_Global()` takes for the list (OSSEC 3.x also reads `<allow_list>`). */
+  elements: readonly string[];
+  /**
+   * Which entries are addresses: OSSEC's dotted-quad regular expression, Wazuh 3.8's (with `!` and no
+   * empty CIDR), or `OS_IsValidIP()` itself (OSSEC 4.2: IPv6 and `any` too). The others are names.
+   */
+  addressGate: 'ossec-regex' | 'wazuh-regex' | 'valid-ip';
+  /**
+   * How an address entry and the source IP are read: `inet_addr` with its netmask quirk and a `!` that
+   * stays negated for the rest of the list (OSSEC 2.8, Wazuh before 4.4); numeric `getaddrinfo` with
+   * prefix comparison (OSSEC 3.x); `inet_pton` with the `!` dropped (Wazuh 4.4+).
+   */
+  addresses: 'inet-addr' | 'getaddrinfo' | 'inet-pton';
+  /** How a name entry meets the source IP's text: OSMatch (Wazuh with `!` negation), or a prefix test (OSSEC 3.x). */
+  names: 'os-match' | 'os-match-negatable' | 'prefix';
 }
 
 type Thresholds = Record<
@@ -86,6 +122,9 @@ type Thresholds = Record<
   | 'agentUpgradeReader'
   | 'expectIgnored'
   | 'compiledScripts'
+  | 'whiteListStrictRegex'
+  | 'whiteListInetPton'
+  | 'offendersCommaEscape'
   | 'responsesInIndexer'
   | 'xmlMaxText6144'
   | 'xmlMaxText20480'
@@ -106,6 +145,9 @@ const WAZUH_SINCE: Thresholds = {
   compiledScripts: '4.2',
   agentIdZeroDropped: '4.3',
   emptyCommandOrLocationMissing: '4.4',
+  whiteListStrictRegex: '3.8',
+  whiteListInetPton: '4.4',
+  offendersCommaEscape: '4.0',
   responsesInIndexer: '5.0',
   // src/os_xml/os_xml_internal.h and os_xml.c across the tags:
   xmlMaxText6144: '3.2',
@@ -174,6 +216,17 @@ function ossecProfile(version: Version): TargetProfile {
     stockExecutables: STOCK_SCRIPTS.ossec,
     builtinArConf: BUILTIN_AR_CONF.ossec,
     configPath: '/var/ossec/etc/ossec.conf',
+    // First OSSEC release of each change: getaddrinfo 2.9, execdq > 0 3.2, <allow_list> and the prefix test
+    // for names 3.6, OS_IsValidIP as the gate 4.1.
+    whiteList: {
+      elements: atLeast(version, '3.6') ? ['white_list', 'allow_list'] : ['white_list'],
+      addressGate: atLeast(version, '4.1') ? 'valid-ip' : 'ossec-regex',
+      addresses: atLeast(version, '2.9') ? 'getaddrinfo' : 'inet-addr',
+      names: atLeast(version, '3.6') ? 'prefix' : 'os-match',
+    },
+    execQueueGatesAll: atLeast(version, '3.2'),
+    agentBeforeOrigin: false,
+    offendersCommaEscape: false,
     responsesFrom: 'xml',
     roots: { manager: 'ossec_config', agent: 'ossec_config' },
     beta: false,
@@ -225,6 +278,15 @@ function wazuhProfile(version: Version): TargetProfile {
     responsesFrom: indexer ? 'indexer' : 'xml',
     roots: { manager: indexer ? 'wazuh_config' : 'ossec_config', agent: 'ossec_config' },
     beta,
+    whiteList: {
+      elements: ['white_list'],
+      addressGate: since('whiteListStrictRegex') ? 'wazuh-regex' : 'ossec-regex',
+      addresses: since('whiteListInetPton') ? 'inet-pton' : 'inet-addr',
+      names: 'os-match-negatable',
+    },
+    execQueueGatesAll: false,
+    agentBeforeOrigin: since('compiledScripts'),
+    offendersCommaEscape: since('offendersCommaEscape'),
   };
 }
 

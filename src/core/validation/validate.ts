@@ -39,6 +39,8 @@ import { c9DuplicateCommand } from './rules/c9-duplicate-command';
 import { c10NameFormat } from './rules/c10-name-format';
 import { c11NonStockExecutable } from './rules/c11-non-stock-executable';
 import { c12NestedDefinition } from './rules/c12-nested-definition';
+import { g1WhiteListRefused } from './rules/g1-white-list-refused';
+import { g2WhiteListSurprise } from './rules/g2-white-list-surprise';
 import { h1NeverLifted } from './rules/h1-never-lifted';
 import { h2AllWithoutManager } from './rules/h2-all-without-manager';
 import { h3WindowsScriptEverywhere } from './rules/h3-windows-script-everywhere';
@@ -96,6 +98,8 @@ export const RULES: readonly Rule[] = [
   a21DisabledPosition,
   a22LoneDisabledNo,
   r1AgentIgnores,
+  g1WhiteListRefused,
+  g2WhiteListSurprise,
   h1NeverLifted,
   h2AllWithoutManager,
   h3WindowsScriptEverywhere,

@@ -1,16 +1,15 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { Badge } from '../../components/badge';
+import { type ReactNode, useState } from 'react';
+import { Button, IconButton } from '../../components/button';
 import { cx } from '../../components/cx';
-import { inputClass } from '../../components/field';
+import { Dialog } from '../../components/dialog';
 import { focusRing } from '../../components/focus-ring';
-import {
-  type Alert,
-  type ConfigDocument,
-  fileResponsesAbsence,
-  type SimulatedResponse,
-  simulate,
-  type TargetProfile,
-} from '../../core';
+import { Icon } from '../../components/icon';
+import type { ConfigDocument, TargetProfile } from '../../core';
+import { AlertForm } from './alert-form';
+import { OffenderTimeline } from './offender-timeline';
+import { PasteAlertDialog } from './paste-alert-dialog';
+import { SimulationResults } from './simulation-results';
+import { type Outcome, type SimulatorState, useSimulator } from './use-simulator';
 
 export interface SimulatorPanelProps {
   doc: ConfigDocument;
@@ -19,176 +18,215 @@ export interface SimulatorPanelProps {
   onSelect: (blockIndex: number) => void;
 }
 
-interface AlertInput {
-  ruleId: string;
-  level: string;
-  groups: string;
-  agentId: string;
-  srcip: string;
-}
-
-/** An SSH brute-force alert from an agent: a typical first question ("does my block fire on this?"). */
-const EXAMPLE: AlertInput = {
-  ruleId: '5712',
-  level: '10',
-  groups: 'syslog,sshd,authentication_failures,',
-  agentId: '001',
-  srcip: '203.0.113.7',
-};
-
-/** The alert as the manager sees it, or why the input is not one yet. */
-function toAlert(input: AlertInput): Alert | string {
-  if (!/^\d+$/.test(input.ruleId)) return 'The rule ID is a number, for example 5712.';
-  if (!/^\d+$/.test(input.level) || Number(input.level) > 16)
-    return 'The rule level is a number from 0 to 16.';
-  return {
-    ruleId: Number(input.ruleId),
-    level: Number(input.level),
-    groups: input.groups,
-    agentId: input.agentId.trim() === '' ? undefined : input.agentId.trim(),
-    srcip: input.srcip === '' ? undefined : input.srcip,
-  };
-}
-
 /**
- * Plays one alert through the document as the target manager would: which responses fire, on which hosts
- * and for how long. What it types is an alert, not the document, so it stays in local state.
+ * Plays one alert through the document as the target manager would: a summary first, then each response
+ * (firing ones first) with where it runs or the one check that stops it, and the repeat-offender timeline.
+ * The same view opens in a larger dialog when the docked panel is too small.
  */
 export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorPanelProps) {
-  const [input, setInput] = useState<AlertInput>(EXAMPLE);
-  const alert = useMemo(() => toAlert(input), [input]);
-  // Typing in a large file must not wait for the simulation.
-  const settled = useDeferredValue(doc);
-  const absence = fileResponsesAbsence(target);
-  const result = useMemo(
-    () =>
-      typeof alert === 'string' || settled.xmlError || absence ? null : simulate(settled, alert, target),
-    [settled, alert, target, absence],
+  const state = useSimulator(doc, target);
+  const [expanded, setExpanded] = useState(false);
+  const [pasting, setPasting] = useState(false);
+  const [offencesOpen, setOffencesOpen] = useState(false);
+  const body = (wide: boolean) => (
+    <SimulatorBody
+      wide={wide}
+      state={state}
+      target={target}
+      blockLabel={blockLabel}
+      onSelect={(index) => {
+        setExpanded(false);
+        onSelect(index);
+      }}
+      offencesOpen={offencesOpen}
+      onOffencesOpen={setOffencesOpen}
+    />
   );
-  const set = (key: keyof AlertInput) => (value: string) =>
-    setInput((current) => ({ ...current, [key]: value }));
+  const paste = (
+    <Button
+      size="sm"
+      variant="ghost"
+      icon={<Icon name="clipboard" className="size-3.5" />}
+      onClick={() => setPasting(true)}
+    >
+      Paste alert
+    </Button>
+  );
   return (
     <section aria-labelledby="simulator-title" className="flex h-full min-h-0 flex-col">
-      <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 dark:border-zinc-800">
+      <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
         <h2
           id="simulator-title"
-          className="text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300"
+          className="text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-700 uppercase dark:text-zinc-300"
         >
           Simulate an alert
         </h2>
-        <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">as {target.label} would</span>
-      </header>
-      <div className="grid shrink-0 grid-cols-[5.5rem_5rem_1fr] gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
-        <AlertField label="Alert rule" value={input.ruleId} onChange={set('ruleId')} inputMode="numeric" />
-        <AlertField label="Alert level" value={input.level} onChange={set('level')} inputMode="numeric" />
-        <AlertField label="Alert groups" value={input.groups} onChange={set('groups')} />
-        <AlertField
-          label="From agent"
-          value={input.agentId}
-          onChange={set('agentId')}
-          placeholder="manager"
+        <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">
+          as {target.label} would
+        </span>
+        {paste}
+        <IconButton
+          size="sm"
+          label="Open the simulator in a larger view"
+          icon={<Icon name="expand" className="size-3.5" />}
+          onClick={() => setExpanded(true)}
         />
-        <div className="col-span-2">
-          <AlertField label="Source IP" value={input.srcip} onChange={set('srcip')} placeholder="none" />
-        </div>
-      </div>
-      <div className="relative min-h-0 flex-1 overflow-auto" aria-live="polite">
-        {absence && <Note>{`${absence} The simulator is off for this target.`}</Note>}
-        {typeof alert === 'string' && <Note>{alert}</Note>}
-        {typeof alert !== 'string' && doc.xmlError && <Note>The XML does not read, so nothing can run.</Note>}
-        {result && result.responses.length === 0 && <Note>This file has no active response.</Note>}
-        {result && (
-          <ul>
-            {result.responses.map((response) => (
-              <ResponseRow
-                key={response.blockIndex}
-                response={response}
-                label={blockLabel(response.blockIndex)}
-                onSelect={() => onSelect(response.blockIndex)}
-              />
-            ))}
-          </ul>
+      </header>
+      <Summary outcome={state.outcome} />
+      <div className="relative min-h-0 flex-1 overflow-auto px-3 py-2">
+        {expanded ? (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            The simulator is open in the larger view.
+          </p>
+        ) : (
+          body(false)
         )}
-        {result?.notes.map((note) => (
-          <Note key={note}>{note}</Note>
-        ))}
       </div>
+      {expanded && (
+        <Dialog
+          open
+          size="xl"
+          title="Simulate an alert"
+          description={`As ${target.label} would.`}
+          onClose={() => setExpanded(false)}
+        >
+          <div className="grid gap-3">
+            <div className="flex items-start gap-2">
+              <div className="min-w-0 flex-1 rounded-md border border-zinc-200 dark:border-zinc-800">
+                <Summary outcome={state.outcome} />
+              </div>
+              {paste}
+            </div>
+            {body(true)}
+          </div>
+        </Dialog>
+      )}
+      {pasting && (
+        <PasteAlertDialog
+          onClose={() => setPasting(false)}
+          onUse={(parsed) => {
+            state.applyPasted(parsed);
+            setPasting(false);
+          }}
+        />
+      )}
     </section>
   );
 }
 
-function AlertField({
-  label,
-  value,
-  onChange,
-  inputMode,
-  placeholder,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  inputMode?: 'numeric';
-  placeholder?: string;
-}) {
-  const id = useId();
+/** The answer, always in view: how many responses fire and where, or why nothing can be played. */
+function Summary({ outcome }: { outcome: Outcome }) {
+  let text: string;
+  let tone = 'text-zinc-800 dark:text-zinc-200';
+  if (outcome.kind === 'simulated') {
+    text = outcome.simulation.summary;
+    if (outcome.simulation.responses.some((r) => r.fires)) tone = 'text-emerald-800 dark:text-emerald-300';
+  } else if (outcome.kind === 'no-alert') {
+    text = 'No alert to play: fix the field named below.';
+    tone = 'text-red-700 dark:text-red-400';
+  } else if (outcome.kind === 'xml-error') {
+    text = 'The XML does not read, so nothing can run.';
+  } else if (outcome.kind === 'off') {
+    text = outcome.message;
+  } else {
+    text = `The simulation stopped: ${outcome.message}. The rest of the page is not affected.`;
+    tone = 'text-red-700 dark:text-red-400';
+  }
   return (
-    <div className="grid min-w-0 gap-0.5">
-      <label htmlFor={id} className="text-[11px] font-medium text-zinc-700 dark:text-zinc-300">
-        {label}
-      </label>
-      <input
-        id={id}
-        className={cx(inputClass, 'h-7 text-xs')}
-        value={value}
-        inputMode={inputMode}
-        placeholder={placeholder}
-        spellCheck={false}
-        onChange={(event) => onChange(event.target.value)}
-      />
+    <p
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="simulation-summary"
+      className={cx(
+        'shrink-0 border-b border-zinc-100 px-3 py-1.5 text-[13px] font-medium dark:border-zinc-800',
+        tone,
+      )}
+    >
+      {text}
+    </p>
+  );
+}
+
+function SimulatorBody({
+  state,
+  target,
+  blockLabel,
+  onSelect,
+  offencesOpen,
+  onOffencesOpen,
+  wide,
+}: {
+  state: SimulatorState;
+  target: TargetProfile;
+  blockLabel: (blockIndex: number) => string;
+  onSelect: (blockIndex: number) => void;
+  offencesOpen: boolean;
+  onOffencesOpen: (open: boolean) => void;
+  /** The larger view: the alert and its responses on the left, the repeat offences beside them. */
+  wide: boolean;
+}) {
+  const { outcome, pasted } = state;
+  if (outcome.kind === 'off') return null;
+  return (
+    <div className={wide ? 'grid items-start gap-3 lg:grid-cols-2 lg:gap-6' : 'grid gap-3'}>
+      <div className="grid min-w-0 gap-3">
+        <AlertForm state={state} idPrefix="simulator" />
+        {pasted && (
+          <div className="grid gap-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+            <p>Filled from a pasted {pasted.format} alert.</p>
+            {pasted.notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
+          </div>
+        )}
+        {outcome.kind === 'simulated' && (
+          <SimulationResults simulation={outcome.simulation} blockLabel={blockLabel} onSelect={onSelect} />
+        )}
+      </div>
+      {outcome.kind === 'simulated' && (
+        <Disclosure title="Repeat offences" open={offencesOpen} onOpen={onOffencesOpen} wide={wide}>
+          <OffenderTimeline simulation={outcome.simulation} target={target} blockLabel={blockLabel} />
+        </Disclosure>
+      )}
     </div>
   );
 }
 
-function ResponseRow({
-  response,
-  label,
-  onSelect,
+function Disclosure({
+  title,
+  open,
+  onOpen,
+  wide,
+  children,
 }: {
-  response: SimulatedResponse;
-  label: string;
-  onSelect: () => void;
+  title: string;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+  wide: boolean;
+  children: ReactNode;
 }) {
-  const where = response.hosts.join(', ');
-  const lasting = response.stateful ? `undone after ${response.timeout} s` : 'never undone';
   return (
-    <li className="border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60">
-      <button
-        type="button"
-        onClick={onSelect}
-        className={cx(
-          'grid w-full gap-0.5 rounded py-0.5 text-left text-[13px] hover:bg-zinc-100 dark:hover:bg-zinc-800/70',
-          focusRing,
-        )}
-      >
-        <span className="flex items-center gap-2">
-          <Badge tone={response.fires ? 'green' : 'neutral'}>{response.fires ? 'fires' : 'idle'}</Badge>
-          <span className="truncate font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
-          {response.fires && (
-            <span className="ml-auto shrink-0 text-xs text-zinc-700 dark:text-zinc-300">
-              {where} · {lasting}
-            </span>
+    <section
+      className={cx(
+        'grid min-w-0 gap-2 border-zinc-200 dark:border-zinc-800',
+        wide ? 'border-t pt-2 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6' : 'border-t pt-2',
+      )}
+    >
+      <h3>
+        <button
+          type="button"
+          aria-expanded={open}
+          onClick={() => onOpen(!open)}
+          className={cx(
+            'flex items-center gap-1 rounded text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300',
+            focusRing,
           )}
-        </span>
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          {response.reason}
-          {response.offences &&
-            ` Repeat offences: ${response.offences.map((s) => `${s / 60} min`).join(', ')}.`}
-        </span>
-      </button>
-    </li>
+        >
+          <Icon name="chevron" className={cx('size-3.5 transition-transform', !open && '-rotate-90')} />
+          {title}
+        </button>
+      </h3>
+      {open && children}
+    </section>
   );
-}
-
-function Note({ children }: { children: string }) {
-  return <p className="px-3 py-2 text-[13px] text-zinc-600 dark:text-zinc-400">{children}</p>;
 }

@@ -27,5 +27,7 @@ describe('A18 repeated_offenders format', () => {
   it('does not fire on a growing list of up to 5 minutes', () => {
     expect(at('30,60,120')).toEqual([]);
     expect(at('10, 20')).toEqual([]);
+    // execd skips an empty entry rather than stopping at it.
+    expect(at('30,,60')).toEqual([]);
   });
 });

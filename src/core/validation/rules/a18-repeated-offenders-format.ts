@@ -1,22 +1,20 @@
-import { atoi } from '../../derive/c-atoi';
+import { readOffenders } from '../../derive/execd';
 import { fieldsNamed } from '../../model/fields';
 import type { Diagnostic } from '../../model/types';
+import type { TargetProfile } from '../../targets/target';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
 
-function problemsOf(value: string): string[] {
-  const pieces = value.split(',');
+function problemsOf(value: string, target: TargetProfile): string[] {
+  const { stored, minutes, merged } = readOffenders(value, target);
   const problems: string[] = [];
-  if (pieces.length > 5)
-    problems.push(
-      `only 5 entries are read (the 5th swallows the rest, so it reads as ${atoi(pieces[4].trimStart())})`,
-    );
-  const numbers = pieces.slice(0, 5).map((p) => atoi(p.replace(/^[ \t]+/, '')));
-  const stop = numbers.indexOf(0);
-  if (stop === 0) problems.push('a first entry of 0 (or not a number) turns repeat-offender timeouts off');
+  if (merged)
+    problems.push(`only 5 entries are read (the 5th swallows the rest, so it reads as ${stored.at(-1)})`);
+  const stop = stored.indexOf(0);
+  if (stored.length === 0 || stop === 0)
+    problems.push('a first entry of 0 (or not a number) turns repeat-offender timeouts off');
   else if (stop > 0) problems.push(`entry ${stop + 1} reads as 0 and ends the list there`);
-  const kept = stop === -1 ? numbers : numbers.slice(0, stop);
-  if (kept.some((n) => n < 0)) problems.push('a negative entry is kept as is');
-  if (kept.some((n, i) => i > 0 && n < kept[i - 1]))
+  if (minutes.some((n) => n < 0)) problems.push('a negative entry is kept as is');
+  if (minutes.some((n, i) => i > 0 && n < minutes[i - 1]))
     problems.push('the entries do not grow, so a repeat offender is blocked for less time');
   return problems;
 }
@@ -48,7 +46,7 @@ export const a18RepeatedOffendersFormat: Rule = {
           );
           continue;
         }
-        const problems = problemsOf(child.value);
+        const problems = problemsOf(child.value, ctx.target);
         if (problems.length === 0) continue;
         found.push(
           diagnostic(ctx, 'A18', {
