@@ -70,7 +70,8 @@ test('a copied link opens the draft in another browser: summary first, then the 
   await other.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
   expect((await downloadWhole(other)).equals(before)).toBe(true);
   await other.getByRole('button', { name: 'Redo (Ctrl+Shift+Z)' }).click();
-  await expect.poll(() => storedDraftText(other)).toBe(LATIN1);
+  await expect(other.getByTestId('save-status')).toHaveText('Draft saved in this browser');
+  expect(await storedDraftText(other)).toBe(LATIN1);
   await other.reload();
   await expect(other.getByRole('dialog')).toHaveCount(0);
   expect((await downloadWhole(other)).equals(original)).toBe(true);
