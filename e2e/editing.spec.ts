@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { insertTemplate, openFresh, storedDraftText, watchForFailures, xmlText } from './support';
+import { dropFile, insertTemplate, openFresh, storedDraftText, watchForFailures, xmlText } from './support';
 
 test('the XML view and the form follow each other; a broken tag keeps the form; undo restores the exact text', async ({
   page,
@@ -104,24 +104,7 @@ test('a file dropped anywhere on the page is summarised before it replaces anyth
   await openFresh(page);
   await insertTemplate(page, 'mail-test', 'corrected');
   const before = await xmlText(page);
-  await page.evaluate(() => {
-    // The e2e config has no DOM lib; these are the browser's own classes.
-    const g = globalThis as unknown as {
-      DataTransfer: new () => { items: { add(file: unknown): void } };
-      File: new (parts: string[], name: string) => unknown;
-      DragEvent: new (type: string, init: object) => unknown;
-      document: { body: { dispatchEvent(event: unknown): void } };
-    };
-    const data = new g.DataTransfer();
-    data.items.add(
-      new g.File(['<command>\n  <name>dropped</name>\n  <executable>x</command>\n'], 'dropped.conf'),
-    );
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      g.document.body.dispatchEvent(
-        new g.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
-      );
-    }
-  });
+  await dropFile(page, 'dropped.conf', '<command>\n  <name>dropped</name>\n  <executable>x</command>\n');
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('dropped.conf');
   // Judged as the file it is: no <ossec_config> root, and a broken tag.

@@ -101,6 +101,29 @@ export async function importFile(
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
+/** Drops a file on the page, as dragging it from the desktop does. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ name, text }) => {
+      // The e2e config has no DOM lib; these are the browser's own classes.
+      const g = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string) => unknown;
+        DragEvent: new (type: string, init: object) => unknown;
+        document: { body: { dispatchEvent(event: unknown): void } };
+      };
+      const data = new g.DataTransfer();
+      data.items.add(new g.File([text], name));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        g.document.body.dispatchEvent(
+          new g.DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    { name, text },
+  );
+}
+
 export async function insertTemplate(
   page: Page,
   id: string,

@@ -29,7 +29,7 @@ async function setup(text = HOST_DENY) {
   let clock = 0;
   const drafts = await openDrafts({
     db: null,
-    legacy: null,
+    local: null,
     tab: await claimTab({ locks: undefined, channel: null }),
     defaultTarget: 'wazuh@4.14',
     clock: () => (clock += 5000),
@@ -135,5 +135,14 @@ describe('App', () => {
       fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
     });
     expect(store.getState().present.text).toBe(HOST_DENY);
+    // A file dropped on the page is not offered for import: the status bar says why.
+    const file = new File(['<ossec_config/>'], 'other.conf');
+    await act(async () => {
+      fireEvent.drop(window, { dataTransfer: { types: ['Files'], files: [file] } });
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(
+      'other.conf is not opened: another tab is editing this draft. Take over editing, then import it again.',
+    );
   });
 });

@@ -108,6 +108,10 @@ function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
   return useDeferredValue(large ? settled : doc);
 }
 
+const READ_ONLY_STATUS = 'This tab is read-only while another tab edits the draft.';
+const notOpened = (name: string) =>
+  `${name} is not opened: another tab is editing this draft. Take over editing, then import it again.`;
+
 export function App() {
   const store = useStore();
   const drafts = useDrafts();
@@ -205,7 +209,7 @@ export function App() {
       options: { coalesceKey?: string; selectAfter?: number | null } = {},
     ): { doc: ConfigDocument; index: number | null } | null => {
       if (state.readOnly) {
-        setStatus('This tab is read-only while another tab edits the draft.');
+        setStatus(READ_ONLY_STATUS);
         return null;
       }
       try {
@@ -256,6 +260,13 @@ export function App() {
   };
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
+    setDropped(null);
+    setDialog(null);
+    // Another tab may have taken over while the dialog was open.
+    if (store.getState().readOnly) {
+      setStatus(notOpened(candidate.name));
+      return;
+    }
     if (mode === 'replace') {
       openDocument(
         { ...candidate, snippet: false, blocks: candidate.doc.blocks.length },
@@ -264,8 +275,6 @@ export function App() {
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
-    setDropped(null);
-    setDialog(null);
   };
 
   const shared = useSharedLink();
@@ -291,10 +300,17 @@ export function App() {
     shared.dismiss();
   };
 
-  const onFile = useCallback(async (file: File) => {
-    setDropped(await readImportFile(file));
-    setDialog('import');
-  }, []);
+  const onFile = useCallback(
+    async (file: File) => {
+      if (store.getState().readOnly) {
+        setStatus(notOpened(file.name));
+        return;
+      }
+      setDropped(await readImportFile(file));
+      setDialog('import');
+    },
+    [store],
+  );
   const dragging = useFileDrop(onFile);
 
   const add = (kind: BlockKind) => {
@@ -665,7 +681,9 @@ export function App() {
       {dragging && (
         <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-blue-600/10 ring-4 ring-blue-600 ring-inset">
           <p className="rounded-md bg-white px-4 py-2 text-[13px] font-medium shadow-lg dark:bg-zinc-900">
-            Drop the file to import it
+            {state.readOnly
+              ? 'Another tab is editing this draft: take over editing to import a file'
+              : 'Drop the file to import it'}
           </p>
         </div>
       )}

@@ -27,14 +27,14 @@ if (!root) throw new Error('index.html has no #root element.');
 // Whatever goes wrong with storage, the page opens: without it, and saying why.
 const drafts = await openDrafts({
   db: openDraftDb(),
-  legacy: localStorageOrNull(),
+  local: localStorageOrNull(),
   tab: await claimTab(browserTabEnvironment()),
   defaultTarget: DEFAULT_TARGET,
 }).catch(async (error: unknown) =>
   openDrafts({
     db: null,
     unavailable: `stored drafts could not be opened (${error instanceof Error ? error.message : String(error)})`,
-    legacy: null,
+    local: null,
     tab: await claimTab({ locks: undefined, channel: null }),
     defaultTarget: DEFAULT_TARGET,
   }),

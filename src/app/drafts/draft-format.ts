@@ -17,6 +17,11 @@ export const RECENT_LIMIT = 10;
 
 /** Where the first builds kept the draft: one JSON string in localStorage (format 1). */
 export const LEGACY_DRAFT_KEY = 'ar-studio:draft';
+/**
+ * Where the editing tab puts the emergency copy of a change IndexedDB has not stored yet, written
+ * synchronously as the page is hidden or closed (an IndexedDB write started then may never finish).
+ */
+export const EMERGENCY_COPY_KEY = 'ar-studio:unsaved';
 
 /**
  * The IndexedDB keys. The draft's undo steps are records of their own, each stored once and most of them
@@ -91,6 +96,35 @@ const recentDocument = z.strictObject({
   snippet: z.boolean().optional(),
   original: z.strictObject(originalFields).nullable(),
 });
+/**
+ * The imported file in an emergency copy, as small as it can be: the text itself when nothing was edited
+ * yet, the IndexedDB record the draft already holds it in, or else the file in full.
+ */
+const copiedOriginal = z.union([
+  z.strictObject({ name: z.string(), encoding, sameAsText: z.literal(true) }),
+  z.strictObject({ stored: id }),
+  z.strictObject(originalFields),
+]);
+/** The document on screen when the page was hidden or closed, without its history (IndexedDB holds that). */
+const emergencyCopy = z.strictObject({
+  version,
+  savedAt: z.string(),
+  target: z.string(),
+  role,
+  documentId: z.string().min(1),
+  text: z.string(),
+  encoding,
+  snippet: z.boolean().optional(),
+  original: copiedOriginal.nullable(),
+  selected: count.nullable().optional(),
+  label: z.string().optional(),
+});
+/** Left in place of the copy when even the document alone did not fit: the next load says what was lost. */
+const emergencyMissed = z.strictObject({
+  version,
+  savedAt: z.string(),
+  missed: z.strictObject({ documentId: z.string().min(1), size: count, reason: z.string() }),
+});
 const asideRecord = z.strictObject({
   version,
   keptAt: z.string(),
@@ -107,6 +141,9 @@ export type RecentEntry = z.infer<typeof recentEntry>;
 export type RecentIndex = z.infer<typeof recentIndex>;
 export type RecentDocument = z.infer<typeof recentDocument>;
 export type AsideRecord = z.infer<typeof asideRecord>;
+export type CopiedOriginal = z.infer<typeof copiedOriginal>;
+export type EmergencyCopy = z.infer<typeof emergencyCopy>;
+export type EmergencyMissed = z.infer<typeof emergencyMissed>;
 
 /** A record as read: its value, and whether it held fields this build does not know (kept aside then). */
 export type Read<T> = { ok: true; value: T; unknownFields: string[] } | { ok: false; reason: string };
@@ -236,6 +273,8 @@ export function emptyLayout(): StoredLayout {
 
 export interface DraftRead {
   restored: RestoredState | null;
+  /** When the stored draft was taken (null when it could not be read). */
+  savedAt: string | null;
   layout: StoredLayout;
   /** What could not be restored, in the admin's words. */
   problems: string[];
@@ -246,6 +285,7 @@ export interface DraftRead {
 function unreadable(reason: string): DraftRead {
   return {
     restored: null,
+    savedAt: null,
     layout: emptyLayout(),
     problems: [`The saved draft could not be read: ${reason}.`],
     keepAside: true,
@@ -355,6 +395,7 @@ export function readDraft(bundle: DraftBundle): DraftRead {
   }
   return {
     restored: { present, past, future, target: meta.value.target, role: meta.value.role },
+    savedAt: meta.value.savedAt,
     layout,
     problems,
     keepAside,
@@ -374,6 +415,30 @@ export function readRecentDocument(raw: unknown): Read<RecentDocument> {
 export function readAside(raw: unknown): Read<AsideRecord> {
   const problem = versionProblem(raw, FORMAT_VERSION);
   return problem ? { ok: false, reason: problem } : readRecord(asideRecord, raw);
+}
+
+/** An original record of a stored draft, or null when it is missing or unreadable. */
+export function readOriginalRecord(raw: unknown): ImportedOriginal | null {
+  const read = versionProblem(raw, FORMAT_VERSION) ? null : readRecord(originalRecord, raw);
+  return read?.ok && read.unknownFields.length === 0
+    ? { name: read.value.name, text: read.value.text, encoding: read.value.encoding }
+    : null;
+}
+
+/** The emergency copy (or the note left when it did not fit), from the string localStorage holds. */
+export function readEmergencyRecord(stored: string): Read<EmergencyCopy | EmergencyMissed> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(stored);
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON (damaged)' };
+  }
+  const problem = versionProblem(raw, FORMAT_VERSION);
+  if (problem) return { ok: false, reason: problem };
+  return readRecord<EmergencyCopy | EmergencyMissed>(
+    raw !== null && typeof raw === 'object' && 'missed' in raw ? emergencyMissed : emergencyCopy,
+    raw,
+  );
 }
 
 /** The localStorage draft of the first builds as a bundle, or why it cannot be one. */

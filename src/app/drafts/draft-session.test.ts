@@ -2,8 +2,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocument } from '../../core';
 import { type DraftDb, openDraftDb } from './draft-db';
-import { KEYS, LEGACY_DRAFT_KEY, RECENT_LIMIT } from './draft-format';
-import { type DraftSession, openDrafts } from './draft-session';
+import { EMERGENCY_COPY_KEY, KEYS, LEGACY_DRAFT_KEY, RECENT_LIMIT } from './draft-format';
+import { type DraftSession, openDrafts, SAVE_MAX_WAIT_MS } from './draft-session';
+import type { LocalStore } from './emergency-copy';
 import type { TabChange, TabLock, TabRole } from './tab-lock';
 
 /** A tab lock driven by the test: which role this tab has, and the other tab's saves. */
@@ -38,10 +39,10 @@ function testTab(initial: TabRole = 'editing') {
 }
 
 const sessions: DraftSession[] = [];
-async function open(options: { db?: DraftDb | null; tab?: TabLock } = {}) {
+async function open(options: { db?: DraftDb | null; tab?: TabLock; local?: LocalStore } = {}) {
   const session = await openDrafts({
     db: options.db === undefined ? openDraftDb() : options.db,
-    legacy: localStorage,
+    local: options.local ?? localStorage,
     tab: options.tab ?? testTab(),
     defaultTarget: 'wazuh@4.14',
   });
@@ -80,7 +81,9 @@ beforeEach(() => {
 afterEach(() => {
   for (const s of sessions.splice(0)) s.stop();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
   localStorage.clear();
+  Reflect.deleteProperty(document, 'visibilityState');
 });
 
 describe('draft session', () => {
@@ -373,5 +376,321 @@ describe('draft session', () => {
     await reader.flush();
     reader.stop();
     expect((await open()).store.getState().present.text).toBe('four');
+  });
+});
+
+/**
+ * The browser's IndexedDB, until the page goes away: from then on a write it starts is abandoned (never
+ * stored, never answered), as a browser does with one started in pagehide.
+ */
+function mortalDb() {
+  const db = openDraftDb() as DraftDb;
+  let dead = false;
+  const mortal: DraftDb & { die(): void } = {
+    keys: () => db.keys(),
+    getMany: (keys) => db.getMany(keys),
+    write: (puts, deletes) => (dead ? new Promise(() => {}) : db.write(puts, deletes)),
+    die: () => {
+      dead = true;
+    },
+  };
+  return mortal;
+}
+
+/** The page is closed or reloaded: it is hidden, pagehide fires, and what IndexedDB was asked then is lost. */
+function closePage(session: DraftSession, db: ReturnType<typeof mortalDb>) {
+  db.die();
+  hide();
+  window.dispatchEvent(new Event('pagehide'));
+  session.stop();
+}
+
+function hide() {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+const storedCopy = () => localStorage.getItem(EMERGENCY_COPY_KEY);
+
+const IMPORTED = '<ossec_config>\r\n  <command>\r\n    <name>a</name>\r\n  </command>\r\n</ossec_config>\r\n';
+
+describe('nothing typed is lost on a reload or a crash', () => {
+  it(`stores the draft while the admin keeps acting, ${SAVE_MAX_WAIT_MS} ms after the first unsaved change at most`, async () => {
+    const records = new Map<string, unknown>();
+    const writes: number[] = [];
+    const memory: DraftDb = {
+      keys: async () => [...records.keys()],
+      getMany: async (keys) => keys.map((k) => records.get(k)),
+      write: async (puts, deletes) => {
+        writes.push(performance.now());
+        for (const key of deletes) records.delete(key);
+        for (const [key, value] of puts) records.set(key, structuredClone(value));
+      },
+    };
+    const session = await open({ db: memory });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const start = performance.now();
+    // A change every 200 ms for 3 s: waiting for a pause would store nothing at all.
+    for (let i = 0; i < 15; i++) {
+      session.store.commit({ text: `<command>${i}</command>` }, { label: 'x' });
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(writes.map((at) => at - start)).toEqual([1000, 2000, 3000]);
+    expect(session.getView().save).toEqual({ kind: 'saved', note: null });
+    // Once the admin stops, a pause is enough.
+    session.store.commit({ text: '<command>last</command>' }, { label: 'x' });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(writes.map((at) => at - start)).toEqual([1000, 2000, 3000, 3250]);
+  });
+
+  it('a reload right after an import brings back the same document, its original and undo to the one before', async () => {
+    const db = mortalDb();
+    const first = await open({ db });
+    first.store.commit({ text: '<command/>' }, { label: 'typed' });
+    await first.flush();
+    const before = first.store.getState().present;
+    first.replaceDocument(
+      {
+        text: IMPORTED,
+        encoding: 'latin1',
+        snippet: false,
+        original: { name: 'ossec.conf', text: IMPORTED, encoding: 'latin1' },
+        selected: 0,
+      },
+      { label: 'Opened ossec.conf' },
+      current(first),
+    );
+    const opened = first.store.getState().present;
+    closePage(first, db);
+    expect(JSON.parse(storedCopy() as string)).toMatchObject({
+      text: IMPORTED,
+      original: { name: 'ossec.conf', sameAsText: true },
+    });
+    expect((storedCopy() as string).length).toBeLessThan(IMPORTED.length + 400);
+
+    const second = await open();
+    const state = second.store.getState();
+    expect(state.present).toEqual(opened);
+    expect(state.present.original).toEqual({ name: 'ossec.conf', text: IMPORTED, encoding: 'latin1' });
+    expect(second.getView().notices).toEqual([]);
+    // Stored in IndexedDB, then removed from localStorage.
+    await second.flush();
+    expect(storedCopy()).toBeNull();
+    second.stop();
+    const third = await open();
+    expect(third.store.getState().present).toEqual(opened);
+    third.store.undo();
+    expect(third.store.getState().present).toEqual(before);
+    expect(third.getView().recent.map((e) => e.documentId)).toEqual([before.documentId]);
+  });
+
+  it('a reload right after a change keeps it, with the target and role, and undo goes back to what was stored', async () => {
+    const db = mortalDb();
+    const first = await open({ db });
+    first.replaceDocument(
+      {
+        text: IMPORTED,
+        encoding: 'latin1',
+        snippet: false,
+        original: { name: 'ossec.conf', text: IMPORTED, encoding: 'latin1' },
+      },
+      { label: 'Opened ossec.conf' },
+      current(first),
+    );
+    await first.flush();
+    const edited = IMPORTED.replace('<name>a', '<name>b');
+    first.store.commit({ text: edited, selected: 0 }, { label: 'Changed the name' });
+    first.store.setTarget('ossec@3.7');
+    first.store.setRole('manager');
+    closePage(first, db);
+    // The imported file is in IndexedDB already: the copy refers to it.
+    expect(JSON.parse(storedCopy() as string).original).toEqual({ stored: expect.any(Number) });
+
+    const second = await open();
+    expect(second.store.getState()).toMatchObject({
+      present: { text: edited, selected: 0, original: { text: IMPORTED }, label: 'Changed the name' },
+      target: 'ossec@3.7',
+      role: 'manager',
+    });
+    second.store.undo();
+    expect(second.store.getState().present.text).toBe(IMPORTED);
+    expect(second.store.getState().lastChange).toBe('Undid: Changed the name');
+  });
+
+  it('an undo right before the close moves the history there, with nothing lost', async () => {
+    const db = mortalDb();
+    const first = await open({ db });
+    first.store.commit({ text: 'one' }, { label: 'one' });
+    first.store.commit({ text: 'two' }, { label: 'two' });
+    await first.flush();
+    first.store.undo();
+    closePage(first, db);
+    const second = await open();
+    expect(second.store.getState().present.text).toBe('one');
+    second.store.redo();
+    expect(second.store.getState().present.text).toBe('two');
+  });
+
+  it('writes no copy when IndexedDB holds everything, and removes its copy once IndexedDB stores the change', async () => {
+    const first = await open();
+    first.store.commit({ text: 'one' }, { label: 'one' });
+    await first.flush();
+    hide();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(storedCopy()).toBeNull();
+
+    // Hidden with a change unsaved: the copy is written at once, and removed when the flush has stored it.
+    first.store.commit({ text: 'two' }, { label: 'two' });
+    hide();
+    expect(JSON.parse(storedCopy() as string)).toMatchObject({ text: 'two' });
+    await first.flush();
+    expect(storedCopy()).toBeNull();
+  });
+
+  it('a read-only tab never writes the copy; a waiting tab leaves it to the editing one, and takes it once it edits', async () => {
+    const db = mortalDb();
+    const editor = await open({ db });
+    editor.store.commit({ text: 'stored' }, { label: 'x' });
+    await editor.flush();
+    const tab = testTab('waiting');
+    const reader = await open({ tab });
+    editor.store.commit({ text: 'followed' }, { label: 'x' });
+    await editor.flush();
+    tab.savedElsewhere();
+    await vi.waitFor(() => expect(reader.store.getState().present.text).toBe('followed'));
+    editor.store.commit({ text: 'typed' }, { label: 'x' });
+    // The editing tab is closed before its write finishes.
+    db.die();
+    hide();
+    window.dispatchEvent(new Event('pagehide'));
+    const copy = storedCopy();
+    expect(JSON.parse(copy as string)).toMatchObject({ text: 'typed' });
+    reader.store.commit({ text: 'refused' }, { label: 'x' });
+    const late = await open({ tab: testTab('waiting') });
+    expect(late.store.getState().present.text).toBe('followed');
+    expect(storedCopy()).toBe(copy);
+
+    // The waiting tab edits once the editing tab is gone, from the copy.
+    editor.stop();
+    tab.become('editing', 'granted');
+    await vi.waitFor(() =>
+      expect(reader.store.getState()).toMatchObject({ readOnly: false, present: { text: 'typed' } }),
+    );
+    await vi.waitFor(() => expect(storedCopy()).toBeNull());
+    reader.stop();
+    expect((await open()).store.getState().present.text).toBe('typed');
+  });
+
+  it('puts a copy older than the stored draft in Recent, and removes one the draft holds already', async () => {
+    const first = await open();
+    first.store.commit({ text: '<command><name>stored</name></command>' }, { label: 'x' });
+    await first.flush();
+    first.stop();
+    const copy = (text: string) =>
+      JSON.stringify({
+        version: 2,
+        savedAt: '2020-01-01T00:00:00.000Z',
+        target: 'wazuh@4.14',
+        role: 'auto',
+        documentId: first.store.getState().present.documentId,
+        text,
+        encoding: 'utf-8',
+        original: null,
+      });
+    localStorage.setItem(EMERGENCY_COPY_KEY, copy('<command><name>older</name></command>'));
+    const second = await open();
+    expect(second.store.getState().present.text).toBe('<command><name>stored</name></command>');
+    await vi.waitFor(() => expect(storedCopy()).toBeNull());
+    expect(second.getView().recent).toMatchObject([{ name: 'Untitled draft (older)' }]);
+    expect(second.getView().notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(
+        /older than the draft saved since; they are kept in Recent as “Untitled draft \(older\)”/,
+      ),
+    ]);
+    expect(await second.openRecent(second.getView().recent[0].documentId, current(second))).toBe(
+      'Untitled draft (older)',
+    );
+    second.stop();
+
+    localStorage.setItem(EMERGENCY_COPY_KEY, copy('<command><name>stored</name></command>'));
+    const third = await open();
+    await third.flush();
+    expect(storedCopy()).toBeNull();
+    expect(third.getView().notices).toEqual([]);
+  });
+
+  it('keeps a damaged copy aside, offers it, and never drops it', async () => {
+    const damaged = '{"version":2,"savedAt":"2026-03-01T10:00:00.000Z","text":"<command>lots of work';
+    localStorage.setItem(EMERGENCY_COPY_KEY, damaged);
+    const session = await open();
+    const [notice] = session.getView().notices;
+    expect(notice.message).toMatch(
+      /copy of your last changes, made as the page closed, could not be read: it is not valid JSON/,
+    );
+    expect(notice.payload).toMatchObject({ data: damaged, source: 'localStorage' });
+    expect(await storedValue(notice.asideKey as string)).toMatchObject({ data: damaged });
+    expect(storedCopy()).toBeNull();
+  });
+
+  it('leaves a damaged copy where it is when it cannot be kept aside', async () => {
+    localStorage.setItem(EMERGENCY_COPY_KEY, 'not json');
+    const db = openDraftDb() as DraftDb;
+    const refusing: DraftDb = {
+      ...db,
+      write: async () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    const session = await open({ db: refusing });
+    expect(session.getView().notices[0].payload?.data).toBe('not json');
+    expect(storedCopy()).toBe('not json');
+  });
+
+  it('says so when the copy is too large for localStorage, and the next load says what was lost', async () => {
+    const items = new Map<string, string>();
+    const small: LocalStore = {
+      getItem: (key) => items.get(key) ?? null,
+      setItem(key, value) {
+        if (value.length > 50_000) throw new DOMException('full', 'QuotaExceededError');
+        items.set(key, value);
+      },
+      removeItem: (key) => void items.delete(key),
+    };
+    const db = mortalDb();
+    const first = await open({ db, local: small });
+    first.store.commit({ text: `<ossec_config>${'x'.repeat(100_000)}</ossec_config>` }, { label: 'big' });
+    db.die();
+    hide();
+    expect(first.getView().save).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(
+        /copy kept when the page closes failed \(it is larger than the browser lets a page keep in localStorage, 97\.\d kB\)/,
+      ),
+    });
+    window.dispatchEvent(new Event('pagehide'));
+    first.stop();
+
+    const second = await open({ local: small });
+    expect(second.store.getState().present.text).toBe('');
+    expect(second.getView().notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(
+        /closed right after a change that could not be kept \(the copy of it, 97\.\d kB, failed/,
+      ),
+    ]);
+    expect(items.size).toBe(0);
+
+    // A note older than the draft saved since concerns a change that draft holds: removed without a word.
+    second.store.commit({ text: '<command/>' }, { label: 'x' });
+    await second.flush();
+    second.stop();
+    const note = {
+      version: 2,
+      savedAt: '2020-01-01T00:00:00.000Z',
+      missed: { documentId: 'x', size: 1, reason: 'r' },
+    };
+    items.set(EMERGENCY_COPY_KEY, JSON.stringify(note));
+    const third = await open({ local: small });
+    expect(third.getView().notices).toEqual([]);
+    expect(items.size).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { formatSize } from '../../components/import-summary';
 import { blockTitle, type ConfigDocument, readDocument } from '../../core';
 import {
   type CommitOptions,
@@ -11,6 +12,7 @@ import { type DraftDb, storageTrouble, withTimeout } from './draft-db';
 import {
   type DraftBundle,
   type DraftRead,
+  EMERGENCY_COPY_KEY,
   emptyLayout,
   FORMAT_VERSION,
   KEYS,
@@ -21,16 +23,30 @@ import {
   type RecentEntry,
   readAside,
   readDraft,
+  readOriginalRecord,
   readRecentDocument,
   readRecentIndex,
 } from './draft-format';
+import {
+  type CopyOutcome,
+  copiedDocument,
+  type LocalStore,
+  readEmergencyCopy,
+  removeEmergencyCopy,
+  takenBefore,
+  weighCopy,
+  writeEmergencyCopy,
+} from './emergency-copy';
 import { planSave } from './save-plan';
+import { createSaveTimer } from './save-timer';
 import type { TabChange, TabLock, TabRole } from './tab-lock';
 
-export const SAVE_DELAY_MS = 250;
-/** A large draft costs a few milliseconds to hand to IndexedDB; while typing in it, save on pauses only. */
+/** The pause after a change before the draft is saved, when no other change follows. */
+export const SAVE_PAUSE_MS = 250;
+/** The longest a change waits to be saved, however busy the admin is (a crash loses at most this much). */
+export const SAVE_MAX_WAIT_MS = 1000;
+/** A large draft costs a few milliseconds to hand to IndexedDB: while typing in it, save once a second. */
 const LARGE_DRAFT = 200_000;
-const LARGE_SAVE_DELAY_MS = 1500;
 const LOAD_TIMEOUT_MS = 5000;
 
 export type SaveState =
@@ -85,8 +101,11 @@ export interface DraftSessionOptions {
   db: DraftDb | null;
   /** Why there is no storage, when the caller knows better than "IndexedDB is unavailable". */
   unavailable?: string;
-  /** Where the first builds kept the draft; read once, and cleared once its copy is in IndexedDB. */
-  legacy: Pick<Storage, 'getItem' | 'removeItem'> | null;
+  /**
+   * The page's localStorage: where the first builds kept the draft (read once, cleared once it is in
+   * IndexedDB) and where the editing tab keeps its emergency copy as the page is hidden or closed.
+   */
+  local: LocalStore | null;
   tab: TabLock;
   defaultTarget: string;
   now?: () => Date;
@@ -103,14 +122,38 @@ interface Loaded {
   asides: DraftNotice[];
   /**
    * Data found unreadable in this load, to move aside before anything is written over it; `keys` are the
-   * IndexedDB records that hold it (none for localStorage, whose copy is removed once the move is done).
+   * IndexedDB records that hold it, `localKey` the localStorage entry (each removed once the move is done).
    */
-  unreadable: Array<{ message: string; data: unknown; source: 'localStorage' | 'indexedDB'; keys: string[] }>;
+  unreadable: Unreadable[];
   problems: string[];
+  /** What to make of the emergency copy found in localStorage, if there was one. */
+  copy: FoundCopy | null;
   legacy: { stored: string; read: DraftRead | null } | null;
   maxId: number;
   /** Why storage cannot be used at all in this tab, if it cannot. */
   broken: string | null;
+}
+
+interface Unreadable {
+  message: string;
+  data: unknown;
+  source: 'localStorage' | 'indexedDB';
+  keys: string[];
+  localKey?: string;
+}
+
+type FoundCopy =
+  | (CopyOutcome & { kind: 'weighed'; savedAt: string })
+  /** The copy did not fit when the page closed; `newer` when that was after the stored draft was taken. */
+  | { kind: 'missed'; newer: boolean; size: number; reason: string }
+  /** Unreadable: kept aside like any unreadable stored data (see `unreadable`), then removed. */
+  | { kind: 'kept aside' };
+
+/** The state a load puts on screen: the emergency copy when it is the newer, else the stored draft. */
+function shown(found: Loaded): RestoredState | null {
+  return found.copy?.kind === 'weighed' && found.copy.use === 'copy'
+    ? found.copy.state
+    : (found.draft?.restored ?? null);
 }
 
 function idOf(key: string, prefix: string): number | null {
@@ -123,7 +166,7 @@ function asObject(map: Map<number, unknown>): Record<string, unknown> {
   return Object.fromEntries([...map].map(([k, v]) => [String(k), v]));
 }
 
-function readLegacy(legacy: DraftSessionOptions['legacy']): {
+function readLegacy(legacy: LocalStore | null): {
   stored: string | null;
   problem: string | null;
 } {
@@ -137,11 +180,11 @@ function readLegacy(legacy: DraftSessionOptions['legacy']): {
   }
 }
 
-async function load(
-  db: DraftDb | null,
-  legacy: DraftSessionOptions['legacy'],
-  unavailable?: string,
-): Promise<Loaded> {
+/**
+ * Reads what storage holds. `local` is read only by a tab that is to edit: the legacy draft and the
+ * emergency copy are for the editing tab to take.
+ */
+async function load(db: DraftDb | null, local: LocalStore | null, unavailable?: string): Promise<Loaded> {
   const loaded: Loaded = {
     draft: null,
     draftRaw: undefined,
@@ -150,11 +193,13 @@ async function load(
     asides: [],
     unreadable: [],
     problems: [],
+    copy: null,
     legacy: null,
     maxId: -1,
     broken: null,
   };
-  const old = readLegacy(legacy);
+  const found = local ? readEmergencyCopy(local) : null;
+  const old = readLegacy(local);
   if (old.problem) loaded.problems.push(old.problem);
   if (old.stored !== null) {
     const parsed = legacyBundle(old.stored);
@@ -166,10 +211,12 @@ async function load(
     }
     if (read && !read.keepAside) loaded.problems.push(...read.problems);
   }
+  let originals = new Map<number, unknown>();
   if (!db) {
     loaded.broken =
       unavailable ??
       'this browser gives the page no storage (IndexedDB is unavailable, as in some private modes)';
+    weighFoundCopy(loaded, found, originals);
     return loaded;
   }
   try {
@@ -190,7 +237,7 @@ async function load(
     const [meta, recent] = values;
     const asides = values.slice(2, 2 + asideKeys.length);
     const snapshots = new Map(snapshotIds.map((id, i) => [id, values[2 + asideKeys.length + i]]));
-    const originals = new Map(
+    originals = new Map(
       originalIds.map((id, i) => [id, values[2 + asideKeys.length + snapshotIds.length + i]]),
     );
 
@@ -248,7 +295,75 @@ async function load(
     loaded.broken = `stored drafts could not be read: ${storageTrouble(error)}`;
     loaded.draft = null;
   }
+  weighFoundCopy(loaded, found, originals);
   return loaded;
+}
+
+/** Decides what the emergency copy found in localStorage becomes, against the draft this load read. */
+function weighFoundCopy(
+  loaded: Loaded,
+  found: ReturnType<typeof readEmergencyCopy>,
+  originals: Map<number, unknown>,
+): void {
+  if (found === null) return;
+  const draft = loaded.draft?.restored
+    ? { state: loaded.draft.restored, savedAt: loaded.draft.savedAt }
+    : null;
+  const when = (iso: string) => new Date(iso).toLocaleString();
+  switch (found.kind) {
+    case 'unavailable':
+      loaded.problems.push(`The copy of your last changes could not be read: ${found.reason}.`);
+      return;
+    case 'unreadable':
+      loaded.unreadable.push({
+        message: `The copy of your last changes, made as the page closed, could not be read: ${found.reason}.`,
+        data: found.stored,
+        source: 'localStorage',
+        keys: [],
+        localKey: EMERGENCY_COPY_KEY,
+      });
+      loaded.copy = { kind: 'kept aside' };
+      return;
+    case 'missed': {
+      const { savedAt, missed } = found.missed;
+      const newer = draft === null || !takenBefore(savedAt, draft.savedAt);
+      loaded.copy = { kind: 'missed', newer, size: missed.size, reason: missed.reason };
+      return;
+    }
+    case 'copy': {
+      const { copy, unknownFields } = found;
+      // The imported file, when the copy refers to the draft's record of it: the same object as the
+      // draft's when it is one of its own, so the next save does not store it again.
+      const storedOriginal = (id: number) => {
+        for (const [original, stored] of loaded.draft?.layout.originalIds ?? []) {
+          if (stored === id) return original;
+        }
+        return readOriginalRecord(originals.get(id));
+      };
+      const { snapshot, originalLost } = copiedDocument(copy, storedOriginal);
+      const outcome = weighCopy(draft, {
+        snapshot,
+        savedAt: copy.savedAt,
+        target: copy.target,
+        role: copy.role,
+      });
+      loaded.copy = { kind: 'weighed', savedAt: copy.savedAt, ...outcome };
+      if (originalLost && outcome.use === 'copy') {
+        loaded.problems.push(
+          `Your last changes (${when(copy.savedAt)}) are restored without the imported file they were compared with: it is no longer stored.`,
+        );
+      }
+      if (unknownFields.length > 0) {
+        loaded.unreadable.push({
+          message: `The copy of your last changes holds data this version of AR Studio does not know (${unknownFields.join(', ')}); it is restored without it.`,
+          data: found.stored,
+          source: 'localStorage',
+          keys: [],
+          localKey: EMERGENCY_COPY_KEY,
+        });
+      }
+    }
+  }
 }
 
 function emptyState(target: string): RestoredState {
@@ -281,7 +396,7 @@ const READ_ONLY = 'Read-only: another tab is editing this draft.';
  * tab is the one editing.
  */
 export async function openDrafts(options: DraftSessionOptions): Promise<DraftSession> {
-  const { db, legacy, tab } = options;
+  const { db, local, tab } = options;
   const now = options.now ?? (() => new Date());
   const listeners = new Set<() => void>();
   let view: DraftsView = {
@@ -305,6 +420,16 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   let writing: Promise<unknown> = Promise.resolve();
   /** The state storage holds (or is being written); null when storage holds nothing of it yet. */
   let saved: RestoredState | null = null;
+  /** The state storage is known to hold: the last one whose write finished. */
+  let stored: RestoredState | null = null;
+  /** Counts the store's changes, so a save can tell whether it covers the emergency copy. */
+  let changes = 0;
+  /** The change the emergency copy in localStorage holds, while IndexedDB does not hold it yet. */
+  let copied: number | null = null;
+  /** The change an emergency copy could not be written for, and why (said with each save until one fits). */
+  let copyFailed: { at: number; note: string } | null = null;
+  /** The save waiting for the one under way: it takes the latest state when it starts. */
+  let queued: Promise<void> | null = null;
 
   const canWrite = () => db !== null && blocked === null && tab.role() === 'editing';
   /** Writes run one after another, so a later save never lands before an earlier one. */
@@ -314,38 +439,50 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     return next;
   };
 
-  const loaded = await load(db, legacy, options.unavailable);
+  const loaded = await load(db, tab.role() === 'editing' ? local : null, options.unavailable);
   const fromLegacy = loaded.draft?.restored ? null : (loaded.legacy?.read?.restored ?? null);
   const store = createDocumentStore(
-    loaded.draft?.restored ?? fromLegacy ?? emptyState(options.defaultTarget),
+    shown(loaded) ?? fromLegacy ?? emptyState(options.defaultTarget),
     options.clock,
   );
 
-  const sameAsSaved = (s: RestoredState) =>
-    saved !== null &&
-    s.present === saved.present &&
-    s.past === saved.past &&
-    s.future === saved.future &&
-    s.target === saved.target &&
-    s.role === saved.role;
+  const same = (s: RestoredState, other: RestoredState | null) =>
+    other !== null &&
+    s.present === other.present &&
+    s.past === other.past &&
+    s.future === other.future &&
+    s.target === other.target &&
+    s.role === other.role;
+  const sameAsSaved = (s: RestoredState) => same(s, saved);
 
   const settled = (): SaveState =>
     blocked
       ? { kind: 'off', reason: blocked }
       : tab.role() !== 'editing'
         ? { kind: 'off', reason: READ_ONLY }
-        : { kind: 'saved', note: null };
+        : { kind: 'saved', note: copyFailed?.note ?? null };
+
+  const removeCopy = () => {
+    removeEmergencyCopy(local);
+    copied = null;
+  };
 
   const write = async (plan: ReturnType<typeof planSave>) => {
     await (db as DraftDb).write(plan.puts, plan.deletes);
     layout = plan.layout;
   };
 
-  const writeDraft = async (state: RestoredState) => {
+  /** `at` is the change `state` was taken at: once it is stored, an emergency copy of it or before is not needed. */
+  const writeDraft = async (state: RestoredState, at: number) => {
     const savedAt = now().toISOString();
+    const done = () => {
+      stored = state;
+      if (copied !== null && copied <= at) removeCopy();
+      tab.announceSaved();
+    };
     try {
       await write(planSave(state, layout, nextId, savedAt));
-      tab.announceSaved();
+      done();
       if (sameAsSaved(store.getState())) update({ save: settled() });
     } catch (error) {
       const full = error instanceof DOMException && error.name === 'QuotaExceededError';
@@ -353,7 +490,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
         // A full disk should cost the undo history, not the document.
         try {
           await write(planSave({ ...state, past: [], future: [] }, layout, nextId, savedAt));
-          tab.announceSaved();
+          done();
           update({
             save: {
               kind: 'saved',
@@ -374,22 +511,58 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     }
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = (): Promise<void> => {
-    clearTimeout(timer);
-    timer = undefined;
-    const state = store.getState();
-    if (!canWrite() || sameAsSaved(state)) return writing.then(() => {});
-    saved = state;
-    return enqueue(() => writeDraft(state));
+    timer.cancel();
+    if (!canWrite() || sameAsSaved(store.getState())) return writing.then(() => {});
+    // Saves never pile up behind a slow one: one waits, and stores whatever is latest when it starts.
+    queued ??= enqueue(async () => {
+      queued = null;
+      const state = store.getState();
+      if (!canWrite() || sameAsSaved(state)) return;
+      saved = state;
+      await writeDraft(state, changes);
+    });
+    return queued;
   };
+  const timer = createSaveTimer(() => void flush(), SAVE_MAX_WAIT_MS);
   tab.setFlush(flush);
+
+  /**
+   * As the page is hidden or closed: a change IndexedDB does not hold yet is copied to localStorage at
+   * once, since the IndexedDB write the flush starts may be abandoned with the page.
+   */
+  const copyUnsaved = () => {
+    const state = store.getState();
+    if (!local || !canWrite() || same(state, stored) || copied === changes || copyFailed?.at === changes) {
+      return;
+    }
+    const written = writeEmergencyCopy(local, state, {
+      savedAt: now().toISOString(),
+      storedOriginal: (original) => layout.originalIds.get(original),
+      keepEarlier: copied !== null,
+    });
+    if (written.ok) {
+      copied = changes;
+      copyFailed = null;
+      return;
+    }
+    copyFailed = {
+      at: changes,
+      note: `Draft saved, but the copy kept when the page closes failed (${written.reason}, ${formatSize(written.size)}): a reload right after a change may lose that change.`,
+    };
+    update({
+      save: {
+        kind: 'failed',
+        reason: `The last change is not saved yet, and the copy kept when the page closes failed (${written.reason}, ${formatSize(written.size)}).`,
+      },
+    });
+  };
 
   /**
    * Moves unreadable data to records of its own, which nothing but the admin's "Delete" ever removes, in
    * one transaction with removing it from where it was (so a later load does not find it again).
    */
-  const keepAside = async (items: Loaded['unreadable']): Promise<DraftNotice[]> => {
+  const keepAside = async (items: Unreadable[]): Promise<DraftNotice[]> => {
     const keptAt = now().toISOString();
     const keys = new Map<unknown, string>();
     const notices = items.map((item, i): DraftNotice => {
@@ -418,6 +591,13 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     try {
       const moved = [...new Set(items.flatMap((item) => item.keys))];
       await enqueue(() => (db as DraftDb).write(puts, moved));
+      for (const key of new Set(items.flatMap((item) => item.localKey ?? []))) {
+        try {
+          local?.removeItem(key);
+        } catch {
+          // Kept aside already: the next load keeps the same data aside once more, which loses nothing.
+        }
+      }
       return notices.map((n) => ({
         ...n,
         message: `${n.message} It is kept aside in this browser, where nothing writes over it.`,
@@ -428,24 +608,34 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     }
   };
 
-  const writeRecent = (entries: RecentEntry[], puts: Array<[string, unknown]>, deletes: string[]) => {
-    if (!canWrite()) return Promise.resolve();
+  /** Resolves to whether Recent is stored. */
+  const writeRecent = (
+    entries: RecentEntry[],
+    puts: Array<[string, unknown]>,
+    deletes: string[],
+  ): Promise<boolean> => {
+    if (!canWrite()) return Promise.resolve(false);
     for (const [key] of puts) recentKeys.add(key);
     for (const key of deletes) recentKeys.delete(key);
+    let ok = false;
     return enqueue(async () => {
       try {
         await (db as DraftDb).write([[KEYS.recent, { version: FORMAT_VERSION, entries }], ...puts], deletes);
+        ok = true;
       } catch (error) {
         update({
           save: { kind: 'failed', reason: `Recent documents are not saved: ${storageTrouble(error)}.` },
         });
       }
-    });
+    }).then(() => ok);
   };
 
-  /** Puts a document at the top of Recent, in place of its older entry; `doc` is what its text reads as. */
-  const remember = (snapshot: DocumentSnapshot, doc: ConfigDocument): Promise<void> => {
-    if (snapshot.text === '') return Promise.resolve();
+  /**
+   * Puts a document at the top of Recent, in place of its older entry; `doc` is what its text reads as.
+   * Resolves to whether it is stored (an empty document is not kept).
+   */
+  const remember = (snapshot: DocumentSnapshot, doc: ConfigDocument): Promise<boolean> => {
+    if (snapshot.text === '') return Promise.resolve(false);
     const entry: RecentEntry = {
       documentId: snapshot.documentId,
       name: recentName(snapshot, doc),
@@ -472,13 +662,17 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     );
   };
 
-  /** Takes what a load found: keeps unreadable data aside, shows the notices, moves a localStorage draft over. */
+  /**
+   * Takes what a load found: keeps unreadable data aside, shows the notices, stores the emergency copy in
+   * IndexedDB (or in Recent), moves a localStorage draft over.
+   */
   const adopt = async (found: Loaded) => {
     recentKeys = new Set(found.recentKeys);
     layout = found.draft?.layout ?? emptyLayout();
     lastId = Math.max(lastId, found.maxId);
     // What is on screen came from storage (or is the empty start): nothing to write until it changes.
     saved = store.getState();
+    stored = saved;
     blocked = found.broken ? `Nothing is saved: ${found.broken}. Export your work to keep it.` : null;
     const kept = await keepAside(found.unreadable);
     const said = found.problems.map(
@@ -497,27 +691,63 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       }
       if (moved.has(KEYS.recent) && found.recent.length > 0) await writeRecent(found.recent, [], []);
     }
+    await settleCopy(found.copy);
 
     // A draft of the first builds moves into IndexedDB: as the draft when it is what the page shows, into
     // Recent otherwise. The localStorage copy is removed only once that write is done.
     const old = found.legacy;
     if (!old || !canWrite()) return;
     const migrated = old.read?.restored;
-    const shown = store.getState().present;
-    if (migrated?.present.documentId === shown.documentId) {
+    const onScreen = store.getState().present;
+    if (migrated?.present.documentId === onScreen.documentId) {
       saved = null;
       await flush();
-    } else if (migrated && migrated.present.text !== shown.text) {
+    } else if (migrated && migrated.present.text !== onScreen.text) {
       const { text, encoding, snippet } = migrated.present;
       await remember(migrated.present, readDocument(text, encoding, snippet));
     }
     if (canWrite() && view.save.kind !== 'failed') {
       try {
-        legacy?.removeItem(LEGACY_DRAFT_KEY);
+        local?.removeItem(LEGACY_DRAFT_KEY);
       } catch {
         // The copy stays in localStorage; the next load moves it again.
       }
     }
+  };
+
+  /** Stores what the emergency copy holds where it belongs, then removes it (it stays if that fails). */
+  const settleCopy = async (copy: FoundCopy | null) => {
+    if (!copy || copy.kind === 'kept aside' || !canWrite()) return;
+    if (copy.kind === 'missed') {
+      if (copy.newer) {
+        say(
+          `The page was closed right after a change that could not be kept (the copy of it, ${formatSize(copy.size)}, failed: ${copy.reason}). The draft is restored as it was last saved.`,
+        );
+      }
+      removeCopy();
+      return;
+    }
+    const read = (s: DocumentSnapshot) => readDocument(s.text, s.encoding, s.snippet);
+    if (copy.use === 'copy') {
+      // What is on screen is the copy: the next save stores it, and removes it once stored.
+      copied = changes;
+      saved = null;
+      stored = null;
+      await flush();
+      if (copy.replaced) await remember(copy.replaced, read(copy.replaced));
+      return;
+    }
+    if (copy.keep) {
+      // Recent keeps one entry per document: the copy gets an identity of its own beside the draft's.
+      const current = store.getState().present.documentId;
+      const keep =
+        copy.keep.documentId === current ? { ...copy.keep, documentId: newDocumentId() } : copy.keep;
+      if (!(await remember(keep, read(keep)))) return;
+      say(
+        `Changes copied as the page closed on ${new Date(copy.savedAt).toLocaleString()} are older than the draft saved since; they are kept in Recent as “${recentName(keep, read(keep))}”.`,
+      );
+    }
+    removeCopy();
   };
 
   const say = (message: string) =>
@@ -528,11 +758,14 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       ],
     });
 
-  /** Puts the latest stored draft in place: when this tab starts editing, or to follow the editing tab. */
-  const reload = async (withLegacy: boolean) => {
+  /**
+   * Puts the latest stored draft in place: when this tab starts editing (with what localStorage holds), or
+   * to follow the editing tab.
+   */
+  const reload = async (toEdit: boolean) => {
     await writing;
-    const found = await load(db, withLegacy ? legacy : null);
-    const restored = found.draft?.restored;
+    const found = await load(db, toEdit ? local : null);
+    const restored = shown(found);
     if (restored) store.replace(restored, 'Loaded the latest saved draft');
     return found;
   };
@@ -562,8 +795,10 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   let editable: Promise<void> = Promise.resolve();
   const unsubscribeRole = tab.onChange((role, why) => {
     update({ tab: { role, why, coordinated: tab.coordinated } });
-    clearTimeout(timer);
+    timer.cancel();
     if (role === 'waiting') {
+      // The tab that edits now takes any emergency copy this one left; it is no longer this tab's to remove.
+      copied = null;
       store.setReadOnly(true);
       update({ save: settled() });
       return;
@@ -582,16 +817,21 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
   await adopt(loaded);
 
   const unsubscribeStore = store.subscribe(() => {
+    changes++;
     const state = store.getState();
     if (!canWrite() || sameAsSaved(state)) return;
     if (view.save.kind !== 'pending') update({ save: { kind: 'pending' } });
-    clearTimeout(timer);
-    timer = setTimeout(flush, state.present.text.length > LARGE_DRAFT ? LARGE_SAVE_DELAY_MS : SAVE_DELAY_MS);
+    timer.changed(state.present.text.length > LARGE_DRAFT ? SAVE_MAX_WAIT_MS : SAVE_PAUSE_MS);
   });
   const onHidden = () => {
-    if (document.visibilityState === 'hidden') void flush();
+    if (document.visibilityState !== 'hidden') return;
+    copyUnsaved();
+    void flush();
   };
-  const onPageHide = () => void flush();
+  const onPageHide = () => {
+    copyUnsaved();
+    void flush();
+  };
   window.addEventListener('pagehide', onPageHide);
   document.addEventListener('visibilitychange', onHidden);
 
@@ -681,7 +921,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     },
     flush,
     stop() {
-      clearTimeout(timer);
+      timer.cancel();
       unsubscribeStore();
       unsubscribeRole();
       unsubscribeSaved();
