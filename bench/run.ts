@@ -9,7 +9,10 @@ import {
   arConfLines,
   DEFAULT_TARGET,
   deriveResponses,
+  diffBlocks,
+  diffLines,
   encodeText,
+  formatPatch,
   parseTarget,
   readDocument,
   setField,
@@ -78,6 +81,13 @@ const middle = Math.floor(doc.blocks.length / 2);
 const middleBlock = doc.blocks[middle];
 const field = middleBlock.kind === 'command' ? 'executable' : 'location';
 
+// A draft three field edits away from the file: what the diff view and the patch export compare.
+const edited = [Math.floor(doc.blocks.length / 10), middle, Math.floor((doc.blocks.length * 9) / 10)].reduce(
+  (draft, index) =>
+    setField(draft, index, draft.blocks[index].kind === 'command' ? 'executable' : 'location', 'edited'),
+  doc,
+);
+
 const target = parseTarget(DEFAULT_TARGET);
 const xmlJs = () => xml2js(text, { compact: false, captureSpacesBetweenElements: true });
 for (let i = 0; i < 2; i++) xmlJs();
@@ -94,6 +104,14 @@ const steps: Array<[string, Comparison]> = [
   [
     `response summaries (deriveResponses, ${target.id})`,
     compare(() => deriveResponses(doc, target), xmlJs, 1),
+  ],
+  [
+    'diff after three edits (diffLines, diffBlocks)',
+    compare(() => diffBlocks(doc, edited, diffLines(text, edited.text)), xmlJs, 3),
+  ],
+  [
+    'unified patch after three edits (formatPatch)',
+    compare(() => formatPatch(diffLines(text, edited.text), 'ossec.conf'), xmlJs, 3),
   ],
 ];
 

@@ -59,3 +59,49 @@ for (const theme of ['light', 'dark'] as const) {
     expect(failures).toEqual([]);
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the diff and share dialogs (${theme}); screenshots`, async ({
+    page,
+  }, testInfo) => {
+    const shot = (name: string) => shotPath(`${name}-${theme}.png`, (n) => testInfo.outputPath(n));
+    const failures = watchForFailures(page);
+    await openFresh(page, theme);
+    await importFile(page, CORPUS.ossec);
+    const blocks = page.getByRole('listbox', { name: /Blocks/ });
+    await blocks.getByRole('option', { name: /response\s*host-deny/ }).click();
+    await page.getByLabel('Level', { exact: true }).fill('10');
+    await page.getByLabel('Timeout', { exact: true }).fill('1800');
+    await blocks.getByRole('option', { name: /command\s*disable-account/ }).click();
+    await page
+      .getByRole('button', { name: /Delete/ })
+      .first()
+      .click();
+
+    await page.getByRole('button', { name: 'Diff', exact: true }).click();
+    const diff = page.getByRole('dialog', { name: 'Changes since import' });
+    await expect(diff.getByRole('list', { name: /Blocks/ }).getByRole('listitem')).toHaveCount(2);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: shot('diff') });
+    await diff.getByText('Unified', { exact: true }).click();
+    await expect(diff.getByRole('table', { name: /unified/ }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: /Share as a link/ }).click();
+    const share = page.getByRole('dialog', { name: 'Share this draft as a link' });
+    await expect(share.getByLabel('Link')).toHaveValue(/#share=/);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: shot('share') });
+    const link = await share.getByLabel('Link').inputValue();
+    await page.keyboard.press('Escape');
+
+    await page.goto(link);
+    const open = page.getByRole('dialog', { name: 'Open a shared draft' });
+    await expect(open.getByTestId('import-summary')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: shot('share-open') });
+    expect(failures).toEqual([]);
+  });
+}

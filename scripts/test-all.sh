@@ -28,7 +28,8 @@ fail() {
 }
 
 # Installs a Debian package when the program it provides is missing (CHROMIUM for the e2e tests; jq,
-# which the bash active-response scaffolds need, for the unit tests that run them).
+# which the bash active-response scaffolds need, and patch, which applies the exported .diff, for the
+# unit tests that run them).
 ensure_package() {
   local package=$1 program=$2
   if [ -x "$program" ]; then
@@ -72,6 +73,7 @@ step() {
 
 ensure_package chromium "$CHROMIUM"
 ensure_package jq /usr/bin/jq
+ensure_package patch /usr/bin/patch
 step typecheck npx tsc -b
 step lint npx biome check --error-on-warnings .
 step unit npx vitest run

@@ -28,17 +28,20 @@ import {
   removeBlock,
   removeField,
   resolveRole,
+  type SharedDraft,
   type StockCommand,
   setField,
   type TargetProfile,
   validate,
 } from '../core';
+import type { TextEncoding } from '../core/model/types';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
 import { AgentGroupPanel } from '../features/agent-group/agent-group-panel';
 import { useAgentGroup } from '../features/agent-group/use-agent-group';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
 import { DeployPanel } from '../features/deploy/deploy-panel';
+import { DiffDialog } from '../features/diff/diff-dialog';
 import { fragmentText, wholeFileText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
 import {
@@ -51,9 +54,13 @@ import { useFileDrop } from '../features/import-export/use-file-drop';
 import { MigrationView } from '../features/migration/migration-view';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
+import { OpenSharedDialog } from '../features/share/open-shared-dialog';
+import { ShareDialog } from '../features/share/share-dialog';
+import { useSharedLink } from '../features/share/use-shared-link';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
+import type { CommitOptions } from './document-store';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
 import { useDrafts } from './drafts/drafts-context';
@@ -147,7 +154,9 @@ export function App() {
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
   const [status, setStatus] = useState<string>('');
-  const [dialog, setDialog] = useState<'import' | 'templates' | 'migrate' | 'deploy' | null>(null);
+  const [dialog, setDialog] = useState<
+    'import' | 'templates' | 'migrate' | 'deploy' | 'diff' | 'share' | null
+  >(null);
   const [dropped, setDropped] = useState<ImportRead | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
@@ -235,6 +244,22 @@ export function App() {
     );
   };
 
+  /**
+   * Replaces the document with a file, in one undoable step (the one on screen goes to Recent); the file
+   * becomes what the diff compares with. It opens on its first block, when it has one.
+   */
+  const openDocument = (
+    file: { name: string; text: string; encoding: TextEncoding; snippet: boolean; blocks: number },
+    change: Pick<CommitOptions, 'label' | 'announce'>,
+  ) => {
+    const { name, text, encoding, snippet } = file;
+    drafts.replaceDocument(
+      { text, encoding, snippet, original: { name, text, encoding }, selected: file.blocks > 0 ? 0 : null },
+      change,
+      doc,
+    );
+  };
+
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     setDropped(null);
     setDialog(null);
@@ -244,20 +269,36 @@ export function App() {
       return;
     }
     if (mode === 'replace') {
-      drafts.replaceDocument(
-        {
-          text: candidate.text,
-          encoding: candidate.encoding,
-          snippet: false,
-          original: { name: candidate.name, text: candidate.text, encoding: candidate.encoding },
-          selected: candidate.doc.blocks.length > 0 ? 0 : null,
-        },
+      openDocument(
+        { ...candidate, snippet: false, blocks: candidate.doc.blocks.length },
         { label: `Opened ${candidate.name}` },
-        doc,
       );
     } else {
       insertText(fragmentText(candidate.doc), `Added the blocks of ${candidate.name}`);
     }
+  };
+
+  const shared = useSharedLink();
+  const openShared = async (draft: SharedDraft) => {
+    // A link opened in a new tab while another tab edits the draft: the admin asked to open it here.
+    if (store.getState().readOnly) await drafts.takeOver();
+    if (store.getState().readOnly) {
+      setStatus(
+        'Another tab still edits the draft; the shared draft was not opened. Try again from that tab.',
+      );
+      return;
+    }
+    if (draft.target) store.setTarget(draft.target);
+    store.setRole(draft.role);
+    const blocks = readDocument(draft.text, draft.encoding, draft.snippet).blocks.length;
+    openDocument(
+      { ...draft, blocks },
+      {
+        label: `Opened the shared draft ${draft.name}`,
+        announce: `Opened the shared draft ${draft.name}. Your previous draft is in Recent; undo also brings it back.`,
+      },
+    );
+    shared.dismiss();
   };
 
   const onFile = useCallback(
@@ -390,6 +431,7 @@ export function App() {
         theme={theme}
         onImport={() => setDialog('import')}
         onTemplates={() => setDialog('templates')}
+        onShare={() => setDialog('share')}
         onMigrate={() => setDialog('migrate')}
         onDeploy={() => setDialog('deploy')}
         onNew={() => {
@@ -545,11 +587,21 @@ export function App() {
                 {changed.length} {changed.length === 1 ? 'line' : 'lines'} changed since import
               </span>
             )}
-            {modified && original && !state.readOnly && (
+            {original && (
               <Button
                 size="sm"
                 variant="ghost"
                 className="ml-auto"
+                icon={<Icon name="diff" className="size-3.5" />}
+                onClick={() => setDialog('diff')}
+              >
+                Diff
+              </Button>
+            )}
+            {modified && original && !state.readOnly && (
+              <Button
+                size="sm"
+                variant="ghost"
                 onClick={() => {
                   store.commit(
                     { text: original.text, encoding: original.encoding },
@@ -649,6 +701,41 @@ export function App() {
           dropped={dropped}
           diagnose={(d) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE })}
           onImport={onImport}
+        />
+      )}
+      {dialog === 'diff' && original && (
+        <DiffDialog
+          open
+          onClose={() => setDialog(null)}
+          original={original}
+          doc={doc}
+          readOnly={state.readOnly}
+          onEdit={edit}
+          onStatus={setStatus}
+        />
+      )}
+      {dialog === 'share' && (
+        <ShareDialog
+          open
+          onClose={() => setDialog(null)}
+          draft={{
+            name: original?.name ?? 'ossec.conf',
+            text,
+            encoding,
+            snippet,
+            target: target.id,
+            role: state.role,
+          }}
+          onStatus={setStatus}
+        />
+      )}
+      {shared.read && (
+        <OpenSharedDialog
+          read={shared.read}
+          currentTarget={target.id}
+          readOnly={state.readOnly}
+          onOpen={openShared}
+          onClose={shared.dismiss}
         />
       )}
       {dialog === 'migrate' && (

@@ -23,6 +23,7 @@ export interface HeaderProps {
   theme: Theme;
   onImport: () => void;
   onTemplates: () => void;
+  onShare: () => void;
   onMigrate: () => void;
   onDeploy: () => void;
   onNew: () => void;
@@ -77,7 +78,7 @@ export function Header(props: HeaderProps) {
         >
           Templates
         </Button>
-        <ExportMenu doc={doc} onStatus={props.onStatus} />
+        <ExportMenu doc={doc} onStatus={props.onStatus} onShare={props.onShare} />
         <Button collapse icon={<Icon name="migrate" className="size-3.5" />} onClick={props.onMigrate}>
           Migrate to 5.0
         </Button>

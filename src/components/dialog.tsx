@@ -10,7 +10,8 @@ export interface DialogProps {
   description?: string;
   children: ReactNode;
   footer?: ReactNode;
-  size?: 'md' | 'lg' | 'xl';
+  /** `full` nearly fills the window, for views that need the width (a side-by-side diff). */
+  size?: 'md' | 'lg' | 'xl' | 'full';
 }
 
 /**
@@ -49,6 +50,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         size === 'md' && 'max-w-lg',
         size === 'lg' && 'max-w-3xl',
         size === 'xl' && 'max-w-5xl',
+        size === 'full' && 'h-[85vh] max-w-[min(96vw,1440px)]',
       )}
     >
       {open && (

@@ -16,6 +16,9 @@ export { type Citation, citationUrl } from './deploy/sources';
 export { arConfKey, arConfLines } from './derive/ar-conf';
 export { readOffenders } from './derive/execd';
 export { deriveResponses, type ResponseSummary } from './derive/responses';
+export { type BlockChange, type BlockChangeStatus, diffBlocks, revertBlock } from './diff/block-diff';
+export { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
+export { formatPatch, type Hunk, type HunkLine, hunkHeader, hunksOf, patchFileName } from './diff/patch';
 export { cleanedFile, unifiedDiff } from './migrate/clean';
 export {
   countByStatus,
@@ -97,6 +100,14 @@ export type {
   Severity,
   TextEncoding,
 } from './model/types';
+export {
+  decodeShareFragment,
+  encodeShareFragment,
+  isShareFragment,
+  SHARE_LINK_LIMIT,
+  type SharedDraft,
+  type SharedRead,
+} from './share/share-link';
 export {
   ALERT_FIELD_LABELS,
   type Alert,

@@ -369,9 +369,7 @@ describe('draft session', () => {
     await editor.flush();
     editor.stop();
     await reader.takeOver();
-    await vi.waitFor(() =>
-      expect(reader.store.getState()).toMatchObject({ readOnly: false, present: { text: 'three' } }),
-    );
+    expect(reader.store.getState()).toMatchObject({ readOnly: false, present: { text: 'three' } });
     reader.store.undo();
     expect(reader.store.getState().present.text).toBe('two');
     reader.store.commit({ text: 'four' }, { label: 'x' });

@@ -88,6 +88,7 @@ export interface DraftSession {
   clearRecent(): void;
   deleteAside(noticeId: string): void;
   dismiss(noticeId: string): void;
+  /** Takes editing over from another tab; resolves once this tab edits, from what that tab saved. */
   takeOver(): Promise<void>;
   /** Saves whatever is pending now; resolves once it is stored. */
   flush(): Promise<void>;
@@ -788,6 +789,9 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     });
   };
 
+  // Settles once this tab edits and has adopted what the other tab saved, so a change made after a
+  // take-over (opening a shared link, say) is not replaced by that load.
+  let editable: Promise<void> = Promise.resolve();
   const unsubscribeRole = tab.onChange((role, why) => {
     update({ tab: { role, why, coordinated: tab.coordinated } });
     timer.cancel();
@@ -799,7 +803,7 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
       return;
     }
     // This tab edits from now on, starting from what the other tab saved last.
-    void (async () => {
+    editable = (async () => {
       const found = await reload(true);
       store.setReadOnly(false);
       await adopt(found);
@@ -910,7 +914,10 @@ export async function openDrafts(options: DraftSessionOptions): Promise<DraftSes
     dismiss(noticeId) {
       update({ notices: view.notices.filter((n) => n.id !== noticeId) });
     },
-    takeOver: () => tab.takeOver(),
+    async takeOver() {
+      await tab.takeOver();
+      await editable;
+    },
     flush,
     stop() {
       timer.cancel();

@@ -35,7 +35,7 @@ export const valueArbitrary = fc
 /** Values the editor will write (it refuses a trailing backslash, which OSSEC would read as escaping the closing tag). */
 export const editableValueArbitrary = valueArbitrary.filter((value) => !value.endsWith('\\'));
 
-const fieldNames = {
+export const FIELD_NAMES = {
   command: ['name', 'executable', 'expect', 'timeout_allowed', 'extra_args'],
   'active-response': [
     'disabled',
@@ -50,9 +50,9 @@ const fieldNames = {
   ],
 } as const;
 
-export type BlockKindName = keyof typeof fieldNames;
+export type BlockKindName = keyof typeof FIELD_NAMES;
 
-export const fieldNameArbitrary = (kind: BlockKindName) => fc.constantFrom(...fieldNames[kind]);
+export const fieldNameArbitrary = (kind: BlockKindName) => fc.constantFrom(...FIELD_NAMES[kind]);
 
 interface Style {
   eol: string;

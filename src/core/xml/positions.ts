@@ -38,17 +38,23 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text);
-  const clamped = Math.max(0, Math.min(offset, text.length));
+/** 0-based index of the line that holds `offset`, given the offsets where lines start (ascending, from 0). */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= clamped) low = mid;
+    if (starts[mid] <= offset) low = mid;
     else high = mid - 1;
   }
-  return { line: low + 1, column: clamped - starts[low] + 1 };
+  return low;
+}
+
+export function positionAt(text: string, offset: number): Position {
+  const starts = lineStarts(text);
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  const line = lineIndexAt(starts, clamped);
+  return { line: line + 1, column: clamped - starts[line] + 1 };
 }
 
 export function offsetAt(text: string, line: number, column: number): number {

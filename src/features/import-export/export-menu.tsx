@@ -11,9 +11,11 @@ export interface ExportMenuProps {
   doc: ConfigDocument;
   /** Tells the page what happened (downloaded, copied, or why not). */
   onStatus: (message: string) => void;
+  /** Opens the share dialog, which puts the draft in a link. */
+  onShare: () => void;
 }
 
-export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
+export function ExportMenu({ doc, onStatus, onShare }: ExportMenuProps) {
   const { open, setOpen, root } = useMenu<HTMLDivElement>();
 
   const run = (action: () => void | Promise<void>) => {
@@ -57,6 +59,12 @@ export function ExportMenu({ doc, onStatus }: ExportMenuProps) {
           onStatus('The browser refused clipboard access; select the XML view and copy from there.');
         }
       },
+    },
+    {
+      icon: 'link',
+      label: 'Share as a link',
+      hint: 'The draft inside the link; nothing is uploaded',
+      action: onShare,
     },
   ];
 

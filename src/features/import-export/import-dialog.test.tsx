@@ -1,19 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../core';
 import { ImportDialog } from './import-dialog';
 import { readImportBytes, readImportText } from './read-import';
 
 afterEach(cleanup);
-
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
 
 const conf =
   '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n  <active-response>\n    <command>a</command>\n  </active-response>\n</ossec_config>\n';

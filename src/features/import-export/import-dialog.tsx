@@ -4,17 +4,15 @@ import { cx } from '../../components/cx';
 import { Dialog } from '../../components/dialog';
 import { inputClass } from '../../components/field';
 import { focusRing } from '../../components/focus-ring';
-import { SeverityIcon } from '../../components/severity';
+import { ImportSummary } from '../../components/import-summary';
 import { VisibleText } from '../../components/visible-text';
-import { formatSize, textTooLarge, utf8Length } from '../../core';
+import { textTooLarge, utf8Length } from '../../core';
 import {
-  countKinds,
   type Diagnose,
   type ImportCandidate,
   type ImportRead,
   readImportFile,
   readImportText,
-  shapeDescription,
   tooLarge,
 } from './read-import';
 
@@ -28,8 +26,6 @@ export interface ImportDialogProps {
   diagnose: Diagnose;
   onImport: (candidate: ImportCandidate, mode: ImportMode) => void;
 }
-
-const PROBLEMS_SHOWN = 6;
 
 export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: ImportDialogProps) {
   const [picked, setPicked] = useState<ImportRead | null>(null);
@@ -72,10 +68,6 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
   };
 
   const candidate = read?.ok ? read.candidate : null;
-  const problems = candidate ? diagnose(candidate.doc) : [];
-  const counts = candidate ? countKinds(candidate.doc) : null;
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
 
   return (
     <Dialog
@@ -154,48 +146,15 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
           </p>
         )}
 
-        {candidate && counts && (
-          <section
-            aria-labelledby="import-summary"
-            className="grid gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
-            data-testid="import-summary"
-          >
-            <h3 id="import-summary" className="text-[13px] font-semibold">
-              <VisibleText text={candidate.name} />{' '}
-              <span className="font-normal text-zinc-600 dark:text-zinc-400">
-                {formatSize(candidate.size)} · {candidate.encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'} ·{' '}
-                {candidate.doc.layout.eol === '\r\n' ? 'CRLF' : 'LF'} line endings
-              </span>
-            </h3>
-            <p className="text-[13px]">
-              {shapeDescription(candidate.doc)}: <strong>{counts.commands}</strong>{' '}
-              {counts.commands === 1 ? 'command' : 'commands'}, <strong>{counts.responses}</strong>{' '}
-              {counts.responses === 1 ? 'active response' : 'active responses'}, <strong>{errors}</strong>{' '}
-              {errors === 1 ? 'error' : 'errors'}, <strong>{warnings}</strong>{' '}
-              {warnings === 1 ? 'warning' : 'warnings'}.
-            </p>
-            {candidate.encodingProblem && (
-              <p className="text-xs text-amber-800 dark:text-amber-300">{candidate.encodingProblem}</p>
-            )}
-            {problems.length > 0 && (
-              <ul className="grid gap-1">
-                {problems.slice(0, PROBLEMS_SHOWN).map((p) => (
-                  <li key={`${p.code}:${p.offset}:${p.message}`} className="flex items-start gap-1.5 text-xs">
-                    <SeverityIcon severity={p.severity} className="mt-px" />
-                    <span className="shrink-0 font-mono text-zinc-600 tabular-nums dark:text-zinc-400">
-                      line {p.line}:{p.column}
-                    </span>
-                    <VisibleText text={p.message} />
-                  </li>
-                ))}
-                {problems.length > PROBLEMS_SHOWN && (
-                  <li className="text-xs text-zinc-600 dark:text-zinc-400">
-                    and {problems.length - PROBLEMS_SHOWN} more, listed under Problems once opened.
-                  </li>
-                )}
-              </ul>
-            )}
-          </section>
+        {candidate && (
+          <ImportSummary
+            name={candidate.name}
+            size={candidate.size}
+            encoding={candidate.encoding}
+            encodingProblem={candidate.encodingProblem}
+            doc={candidate.doc}
+            problems={diagnose(candidate.doc)}
+          />
         )}
       </div>
     </Dialog>

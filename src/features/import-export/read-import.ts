@@ -75,25 +75,4 @@ export function readImportText(
   }
 }
 
-export function shapeDescription(doc: ConfigDocument): string {
-  switch (doc.shape) {
-    case 'config': {
-      const roots = doc.topLevel.filter((t) => t.name === 'ossec_config').length;
-      return roots > 1 ? `a whole ossec.conf with ${roots} <ossec_config> roots` : 'a whole ossec.conf';
-    }
-    case 'fragment':
-      return 'a fragment (no <ossec_config> root: opened as a file the daemon refuses it, added to a document it is read as a snippet)';
-    case 'agent-config':
-      return 'a centralized agent.conf (the daemons do not read active responses from it)';
-    case 'empty':
-      return 'an empty file';
-  }
-}
-
-export function countKinds(doc: ConfigDocument): { commands: number; responses: number } {
-  let commands = 0;
-  for (const block of doc.blocks) if (block.kind === 'command') commands++;
-  return { commands, responses: doc.blocks.length - commands };
-}
-
 export type Diagnose = (doc: ConfigDocument) => Diagnostic[];

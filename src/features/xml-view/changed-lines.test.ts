@@ -22,3 +22,11 @@ describe('changedLines', () => {
     expect(changedLines('a\rb\rc', 'a\rB\rc')).toEqual([2]);
   });
 });
+
+describe('changedLines on uncommon line breaks', () => {
+  it('marks a line whose ending alone changed, and numbers lines as the editor does after a lone CR', () => {
+    expect(changedLines('a\r\nb\r\n', 'a\r\nb\n')).toEqual([2]);
+    expect(changedLines('a\rb\nc\n', 'a\rb\nC\n')).toEqual([3]);
+    expect(changedLines('a\nb\n', 'a\nx\ry\nb\n')).toEqual([2, 3]);
+  });
+});
