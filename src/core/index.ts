@@ -19,7 +19,7 @@ export { deriveResponses, type ResponseSummary } from './derive/responses';
 export { type BlockChange, type BlockChangeStatus, diffBlocks, revertBlock } from './diff/block-diff';
 export { diffLines, diffSequences, type LineChange, type LineDiff, splitLines } from './diff/line-diff';
 export { formatPatch, type Hunk, type HunkLine, hunkHeader, hunksOf, patchFileName } from './diff/patch';
-export { cleanedFile, unifiedDiff } from './migrate/clean';
+export { cleanedFile, cleanedPatch } from './migrate/clean';
 export {
   countByStatus,
   countsText,
@@ -36,7 +36,6 @@ export { MIGRATION_TARGET, type MigrateOptions, migrate } from './migrate/migrat
 export { definitionProblems, monitorProblems } from './migrate/server-rules';
 export type {
   DefinitionBody,
-  DiffHunk,
   ItemKind,
   MigratedResponse,
   Migration,

@@ -96,10 +96,15 @@ export function patchFileName(name: string): string {
  * texts are the same.
  */
 export function formatPatch(diff: LineDiff, fileName: string, context = DEFAULT_CONTEXT): string {
-  if (diff.changes.length === 0) return '';
+  return formatHunks(hunksOf(diff, context), fileName);
+}
+
+/** The `.diff` of hunks already made (see `formatPatch`); empty when there are none. */
+export function formatHunks(hunks: readonly Hunk[], fileName: string): string {
+  if (hunks.length === 0) return '';
   const name = patchFileName(fileName);
   const out: string[] = [`--- ${name}\n+++ ${name}\n`];
-  for (const hunk of hunksOf(diff, context)) {
+  for (const hunk of hunks) {
     out.push(`${hunkHeader(hunk)}\n`);
     for (const line of hunk.lines) {
       out.push(MARKS[line.kind], line.text);

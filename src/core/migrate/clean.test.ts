@@ -4,56 +4,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
-import { cleanedFile, diffHunks, unifiedDiff } from './clean';
+import { HEAVY_TEST_TIMEOUT } from '../test-support/timeouts';
+import { cleanedFile, cleanedPatch } from './clean';
 
-const LINES = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+/** Applies the cleaned file's patch to the original with GNU patch and returns the result. */
+function patched(original: string, fileName = 'ossec.conf'): { patchedText: string; cleanedText: string } {
+  const cleaned = cleanedFile(readDocument(original), 'manager');
+  const dir = mkdtempSync(join(tmpdir(), 'ar-studio-clean-'));
+  writeFileSync(join(dir, fileName), original, 'latin1');
+  writeFileSync(join(dir, 'fix.diff'), cleanedPatch(cleaned, fileName), 'latin1');
+  execFileSync('patch', ['-p0', '--batch', '--silent', '-i', 'fix.diff'], { cwd: dir });
+  return { patchedText: readFileSync(join(dir, fileName), 'latin1'), cleanedText: cleaned.text };
+}
 
-describe('cleanedFile and its diff', () => {
-  it('writes hunks with three lines of context, merging close ones', () => {
-    const text = `${LINES.join('\n')}\n`;
-    const offset = (line: number) => LINES.slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
-    const removed = [
-      { start: offset(5), end: offset(6) },
-      { start: offset(9), end: offset(11) },
-      { start: offset(19), end: offset(20) },
-    ];
-    const diff = unifiedDiff(diffHunks(text, removed), 'a', 'b');
-    expect(diff).toBe(
-      [
-        '--- a',
-        '+++ b',
-        '@@ -2,12 +2,9 @@',
-        ' line 2',
-        ' line 3',
-        ' line 4',
-        '-line 5',
-        ' line 6',
-        ' line 7',
-        ' line 8',
-        '-line 9',
-        '-line 10',
-        ' line 11',
-        ' line 12',
-        ' line 13',
-        '@@ -16,5 +13,4 @@',
-        ' line 16',
-        ' line 17',
-        ' line 18',
-        '-line 19',
-        ' line 20',
-        '',
-      ].join('\n'),
-    );
-  });
-
+describe('cleanedFile and its patch', () => {
   it('shows a line that keeps some of its text as removed and added', () => {
     const text =
       '<ossec_config><command><name>a</name><executable>a</executable></command>\n</ossec_config>\n';
-    const { hunks } = cleanedFile(readDocument(text), 'manager');
-    expect(unifiedDiff(hunks, 'a', 'b')).toBe(
+    const cleaned = cleanedFile(readDocument(text), 'manager');
+    expect(cleaned.text).toBe('<ossec_config>\n</ossec_config>\n');
+    expect(cleanedPatch(cleaned, 'ossec.conf')).toBe(
       [
-        '--- a',
-        '+++ b',
+        '--- ossec.conf',
+        '+++ ossec.conf',
         '@@ -1,2 +1,2 @@',
         '-<ossec_config><command><name>a</name><executable>a</executable></command>',
         '+<ossec_config>',
@@ -63,17 +36,21 @@ describe('cleanedFile and its diff', () => {
     );
   });
 
-  it('is a patch that turns the original into the cleaned file', () => {
-    const original = readFileSync(
-      join(process.cwd(), '../shared/corpus/ossec-3.7.0-server-ossec-server.conf'),
-      'utf8',
-    );
-    const cleaned = cleanedFile(readDocument(original), 'manager');
-    const dir = mkdtempSync(join(tmpdir(), 'ar-studio-diff-'));
-    writeFileSync(join(dir, 'ossec.conf'), original);
-    writeFileSync(join(dir, 'fix.diff'), unifiedDiff(cleaned.hunks, 'ossec.conf', 'ossec.conf'));
-    execFileSync('git', ['apply', '-p0', 'fix.diff'], { cwd: dir });
-    expect(readFileSync(join(dir, 'ossec.conf'), 'utf8')).toBe(cleaned.text);
-    expect(cleaned.removed.length).toBeGreaterThan(0);
-  });
+  it(
+    'is a patch GNU patch applies to the original: a stock file, CRLF, no final newline',
+    () => {
+      const stock = readFileSync(
+        join(process.cwd(), '../shared/corpus/ossec-3.7.0-server-ossec-server.conf'),
+        'utf8',
+      );
+      const crlf = stock.replaceAll('\n', '\r\n');
+      const noFinalNewline = '<ossec_config>\n  <command>\n    <name>a</name>\n  </command>\n</ossec_config>';
+      for (const original of [stock, crlf, noFinalNewline]) {
+        const { patchedText, cleanedText } = patched(original);
+        expect(patchedText).toBe(cleanedText);
+        expect(cleanedText).not.toBe(original);
+      }
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 });

@@ -5,7 +5,7 @@
 
 import { parseTarget } from '../targets/target';
 import { escapeForTerminal } from '../text/invisible-characters';
-import { unifiedDiff } from './clean';
+import { cleanedPatch } from './clean';
 import type { MigratedResponse, Migration, MigrationStatus, ReportItem } from './types';
 
 export const STATUS_LABEL: Record<MigrationStatus, string> = {
@@ -162,7 +162,7 @@ export function migrationMarkdown(m: Migration, file: string): string {
   });
   out.push('## The whole file', '', ...itemsTable(m.notes), '');
   out.push("## Agent settings (each agent's own ossec.conf)", '', code(m.agentSettings, 'xml'), '');
-  const diff = unifiedDiff(m.cleaned.hunks, file, `${file} (5.0)`);
+  const diff = cleanedPatch(m.cleaned, file);
   out.push(
     `## Cleaned ${m.role === 'manager' ? 'manager' : 'agent'} file`,
     '',

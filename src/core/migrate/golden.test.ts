@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/read';
 import { corpusFiles, ownTarget } from '../test-support/corpus';
 import { decodeBytes } from '../xml/encoding';
-import { unifiedDiff } from './clean';
+import { cleanedPatch } from './clean';
 import { migrationMarkdown, migrationTextLines } from './format';
 import { migrate } from './migrate';
 import { definitionProblems, monitorProblems } from './server-rules';
@@ -47,7 +47,7 @@ function golden(m: Migration, name: string) {
   const { cleaned, ...rest } = m;
   return {
     ...rest,
-    cleaned: { removed: cleaned.removed, diff: unifiedDiff(cleaned.hunks, name, `${name} (5.0)`) },
+    cleaned: { removed: cleaned.removed, diff: cleanedPatch(cleaned, name) },
   };
 }
 

@@ -4,6 +4,8 @@
  * fires it, with a report of what carried over.
  */
 
+import type { Hunk } from '../diff/patch';
+
 import type { TargetId } from '../targets/target';
 
 /** The `active_response` object of a definition, as `ActiveResponseDestination.kt` accepts it. */
@@ -106,25 +108,13 @@ export interface MigratedResponse {
   checklist: string[];
 }
 
-export interface DiffLine {
-  kind: 'context' | 'removed' | 'added';
-  text: string;
-}
-
-export interface DiffHunk {
-  oldStart: number;
-  oldLines: number;
-  newStart: number;
-  newLines: number;
-  lines: DiffLine[];
-}
-
 export interface CleanedFile {
   /** The file without the blocks 5.0 refuses or ignores; every other byte as it was. */
   text: string;
   /** Ranges of the original text that were removed, in order. */
   removed: Array<{ start: number; end: number }>;
-  hunks: DiffHunk[];
+  /** The change from the original, as `diff -u` hunks whose lines keep their line endings. */
+  hunks: Hunk[];
 }
 
 export interface Migration {

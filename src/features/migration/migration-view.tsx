@@ -9,6 +9,7 @@ import { Icon } from '../../components/icon';
 import { VisibleText } from '../../components/visible-text';
 import {
   type ConfigDocument,
+  cleanedPatch,
   countByStatus,
   DEFINITION_REQUEST,
   definitionLine,
@@ -26,7 +27,6 @@ import {
   revealHidden,
   STATUS_LABEL,
   type TargetProfile,
-  unifiedDiff,
 } from '../../core';
 import { DiffView } from './diff-view';
 import { useMigration } from './use-migration';
@@ -71,8 +71,14 @@ const KIND_LABEL: Record<ItemKind, string> = {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-function save(text: string, name: string, type: string, onStatus: (m: string) => void) {
-  downloadBytes(encodeText(text, 'utf-8'), name, type);
+function save(
+  text: string,
+  name: string,
+  type: string,
+  onStatus: (m: string) => void,
+  encoding: ConfigDocument['encoding'] = 'utf-8',
+) {
+  downloadBytes(encodeText(text, encoding), name, type);
   onStatus(`Downloaded ${name}.`);
 }
 
@@ -87,7 +93,7 @@ export function MigrationView({ open, onClose, doc, target, role, fileName, onSt
   const counts = countByStatus(migration);
   const base = fileName.replace(/\.[^.]*$/, '') || 'ossec';
   const cleanedName = migration.role === 'manager' ? 'wazuh-manager.conf' : 'ossec.conf';
-  const diff = unifiedDiff(migration.cleaned.hunks, fileName, cleanedName);
+  const diff = cleanedPatch(migration.cleaned, fileName);
   return (
     <Dialog
       open={open}
@@ -153,7 +159,9 @@ export function MigrationView({ open, onClose, doc, target, role, fileName, onSt
             </Button>
             <Button
               icon={<Icon name="download" className="size-3.5" />}
-              onClick={() => save(migration.cleaned.text, cleanedName, 'application/xml', onStatus)}
+              onClick={() =>
+                save(migration.cleaned.text, cleanedName, 'application/xml', onStatus, doc.encoding)
+              }
             >
               Download cleaned {migration.role} file
             </Button>
