@@ -69,10 +69,10 @@ export class SourceBlock implements Block {
     return this.#children;
   }
 
-  /** The same block `delta` characters further on. */
-  moved(delta: number): SourceBlock {
+  /** The same block `delta` characters and `indexDelta` places further on. */
+  moved(delta: number, indexDelta = 0): SourceBlock {
     return new SourceBlock(
-      this.index,
+      this.index + indexDelta,
       this.kind,
       this.start + delta,
       this.end + delta,

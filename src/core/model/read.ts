@@ -1,6 +1,7 @@
 import { type OsXmlResult, readOsXml, UNLIMITED_NESTING, WAZUH_DIALECT } from '../xml/os-xml';
 import { daemonLineAt, positionAt } from '../xml/positions';
 import { fieldsOfElements, SourceBlock } from './block';
+import type { TextReader } from './piece-text';
 import type {
   Block,
   BlockKind,
@@ -28,6 +29,14 @@ export function isConfigRoot(name: string): name is ConfigRoot {
 
 export function isBlockName(name: string): name is BlockKind {
   return name === 'command' || name === 'active-response';
+}
+
+let lastRevision = 0;
+
+/** A revision no document has had yet: every read and every edit takes one. */
+export function nextRevision(): number {
+  lastRevision++;
+  return lastRevision;
 }
 
 /**
@@ -58,6 +67,7 @@ export function readDocument(
     }
   });
   return {
+    revision: nextRevision(),
     text,
     encoding,
     snippet,
@@ -107,10 +117,10 @@ function nestedDefinitions(scan: OsXmlResult, blocks: Block[]): NestedDefinition
 }
 
 /** The whitespace before `offset` on its line, when nothing else precedes it there. */
-export function indentBefore(text: string, offset: number): string | null {
+export function indentBefore(text: TextReader, offset: number): string | null {
   let i = offset;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  if (i > 0 && text[i - 1] !== '\n') return null;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i > 0 && text.charCodeAt(i - 1) !== 10) return null;
   return text.slice(i, offset);
 }
 
@@ -127,7 +137,7 @@ export function countLineBreaks(text: string, from = 0, to = text.length): Layou
 
 /** The layout of a text whose line breaks are already counted (an edit counts only what it changed). */
 export function detectLayout(
-  text: string,
+  text: TextReader,
   blocks: Block[],
   topLevel: XmlElement[],
   lineBreaks: Layout['lineBreaks'],
@@ -137,7 +147,9 @@ export function detectLayout(
 
   let blockIndent: string | null = null;
   let childIndent: string | null = null;
-  for (const block of blocks) {
+  // By position, not by iterator: an edited document's blocks are built as they are read (shifted-list.ts).
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
     blockIndent ??= indentBefore(text, block.start);
     if (block.children.length > 0) childIndent ??= indentBefore(text, block.children[0].start);
     if (blockIndent !== null && childIndent !== null) break;

@@ -153,7 +153,19 @@ export interface NestedDefinition {
   ancestors: string[];
 }
 
+/** What one edit changed: blocks [first, first + removed) of the base document became [first, first + inserted) here. */
+export interface DocumentChange {
+  baseRevision: number;
+  first: number;
+  removed: number;
+  inserted: number;
+}
+
 export interface ConfigDocument {
+  /** Unique per document value (a process-wide counter); every read and every edit gives a new one. */
+  revision: number;
+  /** Set by the edits of model/edit.ts; absent after a read. */
+  change?: DocumentChange;
   text: string;
   encoding: TextEncoding;
   /**

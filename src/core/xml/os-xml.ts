@@ -115,10 +115,14 @@ type Loc = (typeof Loc)[keyof typeof Loc];
  */
 export type BackslashRuns = 'toggle' | 'sticky';
 
-export function readOsXml(text: string, dialect: XmlDialect = WAZUH_DIALECT): OsXmlResult {
+/**
+ * `depth`: the level the text's own top elements stand at, when it is a piece of a larger file (the sections
+ * of a root stand at 2), so that what is kept and what is a nested definition is decided as in the whole.
+ */
+export function readOsXml(text: string, dialect: XmlDialect = WAZUH_DIALECT, depth = 1): OsXmlResult {
   const reader = new OsXmlReader(text, dialect);
   try {
-    reader.readElement(null, 1, true);
+    reader.readElement(null, depth, true);
   } catch (e) {
     if (!(e instanceof StopReading)) throw e;
   }
