@@ -175,7 +175,8 @@ function arrayIndex(key: string): number {
 export function arrayView<T>(list: ShiftedList<T>): T[] {
   let whole: T[] | undefined;
   const all = (): T[] => {
-    whole ??= list.toArray();
+    // Frozen: the array methods run on it, and a document never changes.
+    whole ??= Object.freeze(list.toArray()) as T[];
     return whole;
   };
   const view = new Proxy<T[]>([], {
@@ -191,7 +192,12 @@ export function arrayView<T>(list: ShiftedList<T>): T[] {
     },
     has: (_target, key) => Reflect.has(all(), key),
     ownKeys: () => Reflect.ownKeys(all()),
-    getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(all(), key),
+    getOwnPropertyDescriptor(_target, key) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(all(), key);
+      // A proxy may not call a property fixed that its (empty, open) target does not hold as fixed.
+      if (!descriptor) return descriptor;
+      return key === 'length' ? { ...descriptor, writable: true } : { ...descriptor, configurable: true };
+    },
     set: () => false,
     defineProperty: () => false,
     deleteProperty: () => false,
