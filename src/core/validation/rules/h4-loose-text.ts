@@ -103,6 +103,7 @@ function wrapFix(ctx: RuleContext, start: number, end: number, title: string): F
  */
 export const h4LooseText: Rule = {
   code: 'H4',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     const { text } = ctx.doc;
     const found: Diagnostic[] = [];

@@ -39,9 +39,13 @@ function hiddenIn(child: BlockChild, codePoint: number): 'name' | 'value' {
  */
 export const x2Dialect: Rule = {
   code: 'X2',
+  scope: 'block',
+  checkDocument(ctx: RuleContext): Diagnostic[] {
+    return ctx.doc.problems.filter((p) => p.code === 'X2');
+  },
   check(ctx: RuleContext): Diagnostic[] {
-    const found = ctx.doc.problems.filter((p) => p.code === 'X2');
-    for (const block of ctx.doc.blocks) {
+    const found: Diagnostic[] = [];
+    for (const block of ctx.everyBlock) {
       for (const child of block.children) {
         const entity = child.value.includes('&') ? ENTITY.exec(child.value)?.[0] : undefined;
         if (entity) {
