@@ -153,7 +153,22 @@ export interface NestedDefinition {
   ancestors: string[];
 }
 
+/** What an edit changed: blocks `[first, first + removed)` of the base became `[first, first + inserted)`. */
+export interface DocumentChange {
+  baseRevision: number;
+  first: number;
+  removed: number;
+  inserted: number;
+}
+
 export interface ConfigDocument {
+  /** Unique per document value: every read and edit gives a new one. */
+  revision?: number;
+  /**
+   * Set by edits: the blocks that changed since the document of `baseRevision`; the text outside them
+   * (and outside the blanks between them) is that document's, moved.
+   */
+  change?: DocumentChange;
   text: string;
   encoding: TextEncoding;
   /**

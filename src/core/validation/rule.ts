@@ -56,6 +56,11 @@ export interface Rule {
    * `<global>` white list): an edit inside blocks moves its findings but cannot change them.
    */
   outsideBlocks?: boolean;
+  /**
+   * A fact rule whose findings also read facts no signature holds (A2: the names defined above a response,
+   * the other responses of its name): the checker finds them again on every pass.
+   */
+  wideFacts?: boolean;
   check(ctx: RuleContext): Diagnostic[];
   /**
    * A block rule's findings in what the reader found in the whole document, reported before its own

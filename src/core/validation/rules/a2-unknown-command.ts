@@ -121,6 +121,7 @@ function fixFor(r: ResponseModel, ctx: RuleContext, elsewhere: Elsewhere | undef
 export const a2UnknownCommand: Rule = {
   code: 'A2',
   scope: 'facts',
+  wideFacts: true,
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
