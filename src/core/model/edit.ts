@@ -649,47 +649,53 @@ function composed(base: ConfigDocument, middle: ConfigDocument, last: ConfigDocu
   if (middle === base) return last;
   const one = middle.change;
   const two = last.change;
-  if (!one || !two || one.baseRevision !== base.revision || two.baseRevision !== middle.revision) {
-    const { change: _unknown, ...rest } = last;
-    return rest;
-  }
-  // In `middle`'s positions, the changed blocks run from `first` to `end`; before and after, `base`'s blocks.
-  const first = Math.min(one.first, two.first);
-  const end = Math.max(one.first + one.inserted, two.first + two.removed);
-  return {
-    ...last,
-    change: {
+  const { change: _ofLastStep, ...same } = last;
+  const result: ConfigDocument = same;
+  if (one && two && one.baseRevision === base.revision && two.baseRevision === middle.revision) {
+    // In `middle`'s positions the changed blocks run from `first` to `end`; before and after, `base`'s blocks.
+    const first = Math.min(one.first, two.first);
+    const end = Math.max(one.first + one.inserted, two.first + two.removed);
+    result.change = {
       baseRevision: base.revision,
       first,
       removed: end - (one.inserted - one.removed) - first,
       inserted: end + (two.inserted - two.removed) - first,
-    },
-  };
+    };
+  }
+  // The same text and blocks as `last`: what is kept beside a document carries over.
+  sources.set(result, sourceOf(last));
+  const gaps = blockGaps.get(last);
+  if (gaps) blockGaps.set(result, gaps);
+  return result;
 }
 
 /** Where a new block goes when the caller does not say: see DESIGN §2. */
 function defaultPlace(doc: ConfigDocument, spec: BlockSpec): { before?: number; after?: number } | null {
-  const commands = doc.blocks.filter((b) => b.kind === 'command' && b.inConfigRoot);
-  const responses = doc.blocks.filter((b) => b.kind === 'active-response' && b.inConfigRoot);
+  // Kinds, places and values do not change when a block moves: the searches read the blocks as first read.
+  const blocks = listOf(doc.blocks, shiftBlock);
+  const isCommand = (b: Block) => b.kind === 'command' && b.inConfigRoot;
+  const isResponse = (b: Block) => b.kind === 'active-response' && b.inConfigRoot;
+  const lastCommand = blocks.findLastIndex(isCommand);
+  const lastResponse = blocks.findLastIndex(isResponse);
   if (spec.kind === 'command') {
-    if (commands.length > 0) {
-      const last = commands.at(-1) as Block;
+    if (lastCommand !== -1) {
       const name = spec.fields.find((f) => f.name === 'name')?.value;
-      const firstUser = responses.find((r) => name !== undefined && fieldValue(r, 'command') === name);
-      return firstUser && firstUser.index < last.index ? { before: firstUser.index } : { after: last.index };
+      const firstUser =
+        name === undefined
+          ? -1
+          : blocks.findIndex((r) => isResponse(r) && fieldValue(r, 'command') === name, lastCommand);
+      return firstUser !== -1 ? { before: firstUser } : { after: lastCommand };
     }
-    if (responses.length > 0) return { before: responses[0].index };
-    return null;
+    const firstResponse = blocks.findIndex(isResponse);
+    return firstResponse !== -1 ? { before: firstResponse } : null;
   }
   const commandName = spec.fields.find((f) => f.name === 'command')?.value;
-  const definition = commands.find((c) => fieldValue(c, 'name') === commandName);
-  const candidates = [
-    responses.at(-1),
-    definition,
-    responses.length === 0 ? commands.at(-1) : undefined,
-  ].filter((b): b is Block => b !== undefined);
+  const definition = blocks.findIndex((c) => isCommand(c) && fieldValue(c, 'name') === commandName);
+  const candidates = [lastResponse, definition, lastResponse === -1 ? lastCommand : -1].filter(
+    (i) => i !== -1,
+  );
   if (candidates.length === 0) return null;
-  return { after: Math.max(...candidates.map((b) => b.index)) };
+  return { after: Math.max(...candidates) };
 }
 
 /** Text put into the document, and where the first inserted block starts in the new text. */
