@@ -6,7 +6,7 @@
  */
 
 import { withoutFinalLineBreaks } from '../xml/line-breaks';
-import { readOsXml, WAZUH_DIALECT } from '../xml/os-xml';
+import { type CommentSpan, readOsXml, WAZUH_DIALECT } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
 import {
@@ -267,15 +267,16 @@ function spliceSections(
   const delta = insert.length - (end - start);
   const piece = sourceOf(doc).slice(regionStart, start) + insert + sourceOf(doc).slice(end, regionEnd);
   const scan = readOsXml(piece, undefined, 2);
+  const tail = nextSection === sections.length;
   if (
     scan.error ||
-    scan.comments.length > 0 ||
+    !plainComments(piece, scan.comments) ||
     scan.variables.length > 0 ||
     scan.nestedCommands.some((nested) => nested.parent !== null) ||
     // A backslash before the next tag would make its `<` text.
     piece.endsWith('\\') ||
-    // `<a />` leaves its `>` to the text after it, which `end` does not show.
-    scan.roots.some((element) => element.selfClosing) ||
+    // `<a />` leaves its `>` to the root's value, which its `end` does not show.
+    (tail && scan.roots.at(-1)?.selfClosing) ||
     !gapsFit(piece, scan.roots)
   ) {
     return null;
@@ -302,7 +303,7 @@ function spliceSections(
     childCount: root.childCount - (nextSection - firstSection) + newSections.length,
     children: arrayView(children),
     // The root's value is what follows its last element, which the piece holds when it reaches the end.
-    value: nextSection === sections.length ? piece.slice(scan.roots.at(-1)?.end ?? 0) : root.value,
+    value: tail ? withoutComments(piece, scan.roots.at(-1)?.end ?? 0, scan.comments) : root.value,
   };
   const topLevel = doc.topLevel.map((top, i) =>
     i === rootIndex ? newRoot : shiftTopLevel(top, start, end, delta),
@@ -317,14 +318,34 @@ function spliceSections(
   );
 }
 
-/** Whether the text around and between `elements` stays under the reader's limit, as it must in a root. */
+/**
+ * Whether the text around and between `elements` stays under the reader's limit, as it must in a root
+ * (one character to spare: the `>` that `<a />` leaves to the text after it).
+ */
 function gapsFit(piece: string, elements: readonly XmlElement[]): boolean {
   let from = 0;
   for (const element of elements) {
-    if (element.start - from >= WAZUH_DIALECT.maxText) return false;
+    if (element.start - from + 1 >= WAZUH_DIALECT.maxText) return false;
     from = element.end;
   }
-  return piece.length - from < WAZUH_DIALECT.maxText;
+  return piece.length - from + 1 < WAZUH_DIALECT.maxText;
+}
+
+/** Whether every comment is a plain `<!-- … -->`: CDATA and declarations are reading problems of their own. */
+function plainComments(text: string, comments: readonly CommentSpan[]): boolean {
+  return comments.every((comment) => text.startsWith('<!--', comment.start));
+}
+
+/** `text` from `from` on with its comments left out, as the reader joins a value around them. */
+function withoutComments(text: string, from: number, comments: readonly CommentSpan[]): string {
+  let value = '';
+  let at = from;
+  for (const comment of comments) {
+    if (comment.start < from) continue;
+    value += text.slice(at, comment.start);
+    at = comment.end;
+  }
+  return value + text.slice(at);
 }
 
 /** Where a line that holds only `[start, end)` and whitespace begins and ends (end after its line break). */
@@ -484,7 +505,7 @@ function spliceBlock(
   const element = scan.roots[0];
   if (
     scan.error ||
-    scan.comments.length > 0 ||
+    !plainComments(blockText, scan.comments) ||
     scan.variables.length > 0 ||
     scan.nestedCommands.some((nested) => nested.parent !== null) ||
     scan.roots.length !== 1 ||
