@@ -6,7 +6,7 @@
  */
 
 import { withoutFinalLineBreaks } from '../xml/line-breaks';
-import { readOsXml, WAZUH_DIALECT } from '../xml/os-xml';
+import { type CommentSpan, readOsXml, WAZUH_DIALECT } from '../xml/os-xml';
 import { printBlock, printField } from '../xml/print';
 import { SourceBlock } from './block';
 import {
@@ -267,15 +267,16 @@ function spliceSections(
   const delta = insert.length - (end - start);
   const piece = sourceOf(doc).slice(regionStart, start) + insert + sourceOf(doc).slice(end, regionEnd);
   const scan = readOsXml(piece, undefined, 2);
+  const tail = nextSection === sections.length;
   if (
     scan.error ||
-    scan.comments.length > 0 ||
+    !plainComments(piece, scan.comments) ||
     scan.variables.length > 0 ||
     scan.nestedCommands.some((nested) => nested.parent !== null) ||
     // A backslash before the next tag would make its `<` text.
     piece.endsWith('\\') ||
-    // `<a />` leaves its `>` to the text after it, which `end` does not show.
-    scan.roots.some((element) => element.selfClosing) ||
+    // `<a />` leaves its `>` to the root's value, which its `end` does not show.
+    (tail && scan.roots.at(-1)?.selfClosing) ||
     !gapsFit(piece, scan.roots)
   ) {
     return null;
@@ -302,7 +303,7 @@ function spliceSections(
     childCount: root.childCount - (nextSection - firstSection) + newSections.length,
     children: arrayView(children),
     // The root's value is what follows its last element, which the piece holds when it reaches the end.
-    value: nextSection === sections.length ? piece.slice(scan.roots.at(-1)?.end ?? 0) : root.value,
+    value: tail ? withoutComments(piece, scan.roots.at(-1)?.end ?? 0, scan.comments) : root.value,
   };
   const topLevel = doc.topLevel.map((top, i) =>
     i === rootIndex ? newRoot : shiftTopLevel(top, start, end, delta),
@@ -317,14 +318,34 @@ function spliceSections(
   );
 }
 
-/** Whether the text around and between `elements` stays under the reader's limit, as it must in a root. */
+/**
+ * Whether the text around and between `elements` stays under the reader's limit, as it must in a root
+ * (one character to spare: the `>` that `<a />` leaves to the text after it).
+ */
 function gapsFit(piece: string, elements: readonly XmlElement[]): boolean {
   let from = 0;
   for (const element of elements) {
-    if (element.start - from >= WAZUH_DIALECT.maxText) return false;
+    if (element.start - from + 1 >= WAZUH_DIALECT.maxText) return false;
     from = element.end;
   }
-  return piece.length - from < WAZUH_DIALECT.maxText;
+  return piece.length - from + 1 < WAZUH_DIALECT.maxText;
+}
+
+/** Whether every comment is a plain `<!-- … -->`: CDATA and declarations are reading problems of their own. */
+function plainComments(text: string, comments: readonly CommentSpan[]): boolean {
+  return comments.every((comment) => text.startsWith('<!--', comment.start));
+}
+
+/** `text` from `from` on with its comments left out, as the reader joins a value around them. */
+function withoutComments(text: string, from: number, comments: readonly CommentSpan[]): string {
+  let value = '';
+  let at = from;
+  for (const comment of comments) {
+    if (comment.start < from) continue;
+    value += text.slice(at, comment.start);
+    at = comment.end;
+  }
+  return value + text.slice(at);
 }
 
 /** Where a line that holds only `[start, end)` and whitespace begins and ends (end after its line break). */
@@ -484,7 +505,7 @@ function spliceBlock(
   const element = scan.roots[0];
   if (
     scan.error ||
-    scan.comments.length > 0 ||
+    !plainComments(blockText, scan.comments) ||
     scan.variables.length > 0 ||
     scan.nestedCommands.some((nested) => nested.parent !== null) ||
     scan.roots.length !== 1 ||
@@ -649,47 +670,53 @@ function composed(base: ConfigDocument, middle: ConfigDocument, last: ConfigDocu
   if (middle === base) return last;
   const one = middle.change;
   const two = last.change;
-  if (!one || !two || one.baseRevision !== base.revision || two.baseRevision !== middle.revision) {
-    const { change: _unknown, ...rest } = last;
-    return rest;
-  }
-  // In `middle`'s positions, the changed blocks run from `first` to `end`; before and after, `base`'s blocks.
-  const first = Math.min(one.first, two.first);
-  const end = Math.max(one.first + one.inserted, two.first + two.removed);
-  return {
-    ...last,
-    change: {
+  const { change: _ofLastStep, ...same } = last;
+  const result: ConfigDocument = same;
+  if (one && two && one.baseRevision === base.revision && two.baseRevision === middle.revision) {
+    // In `middle`'s positions the changed blocks run from `first` to `end`; before and after, `base`'s blocks.
+    const first = Math.min(one.first, two.first);
+    const end = Math.max(one.first + one.inserted, two.first + two.removed);
+    result.change = {
       baseRevision: base.revision,
       first,
       removed: end - (one.inserted - one.removed) - first,
       inserted: end + (two.inserted - two.removed) - first,
-    },
-  };
+    };
+  }
+  // The same text and blocks as `last`: what is kept beside a document carries over.
+  sources.set(result, sourceOf(last));
+  const gaps = blockGaps.get(last);
+  if (gaps) blockGaps.set(result, gaps);
+  return result;
 }
 
 /** Where a new block goes when the caller does not say: see DESIGN §2. */
 function defaultPlace(doc: ConfigDocument, spec: BlockSpec): { before?: number; after?: number } | null {
-  const commands = doc.blocks.filter((b) => b.kind === 'command' && b.inConfigRoot);
-  const responses = doc.blocks.filter((b) => b.kind === 'active-response' && b.inConfigRoot);
+  // Kinds, places and values do not change when a block moves: the searches read the blocks as first read.
+  const blocks = listOf(doc.blocks, shiftBlock);
+  const isCommand = (b: Block) => b.kind === 'command' && b.inConfigRoot;
+  const isResponse = (b: Block) => b.kind === 'active-response' && b.inConfigRoot;
+  const lastCommand = blocks.findLastIndex(isCommand);
+  const lastResponse = blocks.findLastIndex(isResponse);
   if (spec.kind === 'command') {
-    if (commands.length > 0) {
-      const last = commands.at(-1) as Block;
+    if (lastCommand !== -1) {
       const name = spec.fields.find((f) => f.name === 'name')?.value;
-      const firstUser = responses.find((r) => name !== undefined && fieldValue(r, 'command') === name);
-      return firstUser && firstUser.index < last.index ? { before: firstUser.index } : { after: last.index };
+      const firstUser =
+        name === undefined
+          ? -1
+          : blocks.findIndex((r) => isResponse(r) && fieldValue(r, 'command') === name, lastCommand);
+      return firstUser !== -1 ? { before: firstUser } : { after: lastCommand };
     }
-    if (responses.length > 0) return { before: responses[0].index };
-    return null;
+    const firstResponse = blocks.findIndex(isResponse);
+    return firstResponse !== -1 ? { before: firstResponse } : null;
   }
   const commandName = spec.fields.find((f) => f.name === 'command')?.value;
-  const definition = commands.find((c) => fieldValue(c, 'name') === commandName);
-  const candidates = [
-    responses.at(-1),
-    definition,
-    responses.length === 0 ? commands.at(-1) : undefined,
-  ].filter((b): b is Block => b !== undefined);
+  const definition = blocks.findIndex((c) => isCommand(c) && fieldValue(c, 'name') === commandName);
+  const candidates = [lastResponse, definition, lastResponse === -1 ? lastCommand : -1].filter(
+    (i) => i !== -1,
+  );
   if (candidates.length === 0) return null;
-  return { after: Math.max(...candidates.map((b) => b.index)) };
+  return { after: Math.max(...candidates) };
 }
 
 /** Text put into the document, and where the first inserted block starts in the new text. */

@@ -53,6 +53,13 @@ describe('ShiftedList', () => {
           expect(list.length).toBe(expected.length);
         }
         expect(list.toArray()).toEqual(expected);
+        // Searches judge what moving leaves alone, here the id.
+        const odd = (item: Item) => item.id % 7 === 3;
+        expect(list.findIndex(odd)).toBe(expected.findIndex(odd));
+        expect(list.findIndex(odd, expected.length >> 1)).toBe(
+          expected.slice(0, expected.length >> 1).findIndex(odd),
+        );
+        expect(list.findLastIndex(odd)).toBe(expected.findLastIndex(odd));
         for (let i = 0; i < expected.length; i += 97) expect(list.at(i)).toEqual(expected[i]);
       }),
       { numRuns: 200 },

@@ -10,7 +10,7 @@
 export type Mover<T> = (item: T, delta: number, indexDelta: number) => T;
 
 /** How many items a run holds when a list is cut from an array. */
-const RUN_LENGTH = 256;
+const RUN_LENGTH = 1024;
 
 /** `source[from, to)`, each item moved by `shift` characters and `indexShift` positions. */
 interface Run<T> {
@@ -95,6 +95,32 @@ export class ShiftedList<T> {
       for (let i = run.from; i < run.to; i++) items[at++] = this.#item(run, i);
     }
     return items;
+  }
+
+  /**
+   * The first position before `to` whose item passes `test`, or -1. The test sees the items as the list's
+   * first version holds them, before any move: it must judge what moving leaves alone (a kind, a value).
+   */
+  findIndex(test: (unmoved: T) => boolean, to = this.length): number {
+    for (let r = 0; r < this.runs.length && this.#starts[r] < to; r++) {
+      const run = this.runs[r];
+      const end = Math.min(run.to, run.from + to - this.#starts[r]);
+      for (let i = run.from; i < end; i++) {
+        if (test(run.source[i])) return this.#starts[r] + i - run.from;
+      }
+    }
+    return -1;
+  }
+
+  /** The last position whose item passes `test`, or -1; the test sees the items unmoved, as in `findIndex`. */
+  findLastIndex(test: (unmoved: T) => boolean): number {
+    for (let r = this.runs.length - 1; r >= 0; r--) {
+      const run = this.runs[r];
+      for (let i = run.to - 1; i >= run.from; i--) {
+        if (test(run.source[i])) return this.#starts[r] + i - run.from;
+      }
+    }
+    return -1;
   }
 
   /**

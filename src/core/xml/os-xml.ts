@@ -43,6 +43,7 @@ export const UNLIMITED_NESTING = 'Nested deeper than 1024 levels.';
 const MAX_DEPTH = 1024;
 /** OS_XML's element type for `var` (`XML_VARIABLE_BEGIN`), compared with `strcasecmp`: readers skip it. */
 const VARIABLE = /^var$/i;
+const isVariable = (name: string) => name.length === 3 && VARIABLE.test(name);
 
 const EOF = -1;
 const LT = 60;
@@ -134,21 +135,8 @@ export function readOsXml(text: string, dialect: XmlDialect = WAZUH_DIALECT, dep
     variables: reader.variables.map((v) => ({ start: v.start, end: Math.max(v.end, v.start) })),
     nestedCommands: reader.nestedCommands
       .filter((n) => n.element.childCount > 0)
-      .map(({ element, parent, ancestors }) => ({ element, parent, ancestors: namesOf(ancestors) })),
+      .map(({ element, parent, ancestors }) => ({ element, parent, ancestors })),
   };
-}
-
-/** An element open above the one being read, and the one open above it. */
-interface OpenElement {
-  name: string;
-  up: OpenElement | null;
-}
-
-/** The names along a chain of open elements, outermost first. */
-function namesOf(chain: OpenElement | null): string[] {
-  const names: string[] = [];
-  for (let at = chain; at; at = at.up) names.push(at.name);
-  return names.reverse();
 }
 
 /** The state of one read; the methods are `_ReadElem()`, `_getattributes()` and `_oscomment()`. */
@@ -161,19 +149,21 @@ class OsXmlReader {
   readonly nestedCommands: Array<{
     element: MutableElement;
     parent: MutableElement | null;
-    ancestors: OpenElement | null;
+    ancestors: string[];
   }> = [];
   readonly n: number;
   readonly maxText: number;
   private readonly stickyBackslashes: boolean;
+  /** The names of the elements open above the current frame, outermost first. */
+  private readonly openStack: string[] = [];
   /**
-   * The elements open above the current frame. A count per name answers "is it open?" at once for the
-   * recovery from a mismatched closing tag, however deep the nesting; the chain gives a nested
-   * `<command>` its ancestors without copying the open names for every element.
+   * How many elements of each name are open, kept from the first mismatched closing tag on: from then
+   * recovery asks "is it open?" at each one, which the count answers at once however deep the nesting.
    */
-  private readonly openNames = new Map<string, number>();
-  private openChain: OpenElement | null = null;
+  private openCounts: Map<string, number> | null = null;
   private openVariables = 0;
+  /** Element names read so far, by a hash of their length and ends: most names repeat, and need no copy. */
+  private readonly names: Array<string | undefined> = new Array(512);
   /**
    * Where the next `\\` and `<` are (the text's length when there is none) and the next `-->` and `!>`
    * (-1 when there is none). Each is searched for again only once the read has passed it, so each search
@@ -191,6 +181,28 @@ class OsXmlReader {
     this.n = text.length;
     this.maxText = dialect.maxText;
     this.stickyBackslashes = dialect.backslashRuns === 'sticky';
+  }
+
+  /** The name `text[from, to)`, the same string as the last name of that length and ends. */
+  nameAt(from: number, to: number): string {
+    const { text } = this;
+    const length = to - from;
+    if (length === 0) return '';
+    const key = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & 511;
+    const known = this.names[key];
+    if (known !== undefined && known.length === length && text.startsWith(known, from)) return known;
+    const name = text.slice(from, to);
+    this.names[key] = name;
+    return name;
+  }
+
+  /** Whether an element of this name is open above the current frame. */
+  isOpen(name: string): boolean {
+    if (this.openCounts === null) {
+      this.openCounts = new Map();
+      for (const open of this.openStack) this.openCounts.set(open, (this.openCounts.get(open) ?? 0) + 1);
+    }
+    return this.openCounts.has(name);
   }
 
   fail(message: string, offset: number, endOffset = offset): void {
@@ -367,13 +379,13 @@ class OsXmlReader {
    * `var`. A `<command>` below block level keeps its children so a definition put there can be shown.
    */
   place(element: MutableElement, parent: MutableElement | null, depth: number, attach: boolean): void {
-    if (VARIABLE.test(element.name)) {
+    if (isVariable(element.name)) {
       this.variables.push(element);
       return;
     }
     if (keepsChildren(depth, element.name)) element.children = [];
     if (depth >= 2 && element.name === 'command' && this.openVariables === 0) {
-      this.nestedCommands.push({ element, parent, ancestors: this.openChain });
+      this.nestedCommands.push({ element, parent, ancestors: this.openStack.slice() });
     }
     if (!parent) this.roots.push(element);
     else if (attach) parent.children.push(element);
@@ -465,13 +477,23 @@ class OsXmlReader {
         runStart = this.pos;
         parts = null;
       } else if (location === Loc.Name && (c === GT || isSpace(c)) && element) {
-        let name = this.collected(parts, runStart);
-        parts = null;
+        let name: string;
         let selfClosing = false;
-        if (name.length > 0 && name.charCodeAt(name.length - 1) === SLASH) {
-          selfClosing = true;
-          name = name.slice(0, -1);
+        if (parts === null) {
+          let to = this.pos - 1;
+          if (to > runStart && this.text.charCodeAt(to - 1) === SLASH) {
+            selfClosing = true;
+            to--;
+          }
+          name = this.nameAt(runStart, to);
+        } else {
+          name = this.collected(parts, runStart);
+          if (name.length > 0 && name.charCodeAt(name.length - 1) === SLASH) {
+            selfClosing = true;
+            name = name.slice(0, -1);
+          }
         }
+        parts = null;
         element.name = name;
         this.place(element, parent, depth, attach);
         if (isSpace(c) && this.readAttributes(element) === '/') selfClosing = true;
@@ -514,7 +536,7 @@ class OsXmlReader {
           this.fail(`XMLERR: Element '${element.name}' not closed.`, closeStart, this.pos);
           // A typo in a leaf's closing tag (`<name>x</command>`) closes the leaf; a closing tag that names
           // an ancestor of an element holding children means a closing tag was left out above.
-          if (element.childCount > 0 && this.openNames.has(closing)) {
+          if (element.childCount > 0 && this.isOpen(closing)) {
             return { kind: 'unwind', to: closing, closeStart, end: this.pos };
           }
         }
@@ -525,7 +547,9 @@ class OsXmlReader {
         element = null;
       } else if (location === Loc.Content && c === LT && prevv === 1 && element) {
         if (this.pos < this.n && this.text.charCodeAt(this.pos) === SLASH) {
-          element.value = this.collected(parts, runStart, this.pos - 1);
+          // An element in no list (below a section, say) is read for its shape only: its value is never used.
+          if (attach || element.name === 'command')
+            element.value = this.collected(parts, runStart, this.pos - 1);
           parts = null;
           closeStart = this.pos - 1;
           this.pos++;
@@ -568,19 +592,23 @@ class OsXmlReader {
   /** The element inside `element` (whose content has just reached a `<`), with `element` counted as open. */
   readInside(element: MutableElement, depth: number): FrameEnd {
     const { name } = element;
-    const variable = VARIABLE.test(name);
-    this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
-    this.openChain = { name, up: this.openChain };
+    const variable = isVariable(name);
+    const counts = this.openCounts;
+    this.openStack.push(name);
+    counts?.set(name, (counts.get(name) ?? 0) + 1);
     if (variable) this.openVariables++;
-    try {
-      return this.readElement(element, depth + 1, element.children !== NO_CHILDREN);
-    } finally {
-      const open = this.openNames.get(name) ?? 1;
-      if (open === 1) this.openNames.delete(name);
-      else this.openNames.set(name, open - 1);
-      this.openChain = this.openChain?.up ?? null;
-      if (variable) this.openVariables--;
+    // No `finally`: a StopReading that passes through ends the read, and the open names with it.
+    const end = this.readElement(element, depth + 1, element.children !== NO_CHILDREN);
+    this.openStack.pop();
+    // The counts may have begun inside, from a stack that held this name.
+    const after = this.openCounts;
+    if (after) {
+      const open = after.get(name) ?? 1;
+      if (open === 1) after.delete(name);
+      else after.set(name, open - 1);
     }
+    if (variable) this.openVariables--;
+    return end;
   }
 
   /** `</x>` where no element is open: the daemon stops; recovery skips the tag. */
