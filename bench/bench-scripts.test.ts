@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BROWSER_BENCH_TEST_TIMEOUT } from '../src/core/test-support/timeouts';
+import { BROWSER_BENCH_TEST_TIMEOUT, HEAVY_TEST_TIMEOUT } from '../src/core/test-support/timeouts';
 
 // The benchmarks are not part of `npm test`; this only checks that both still run, on a tiny input, and
 // write results the README script can read. Their figures are not checked: they are a benchmark's.
@@ -36,6 +36,60 @@ function expectMachine(result: Record<string, unknown>): void {
     date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });
 }
+
+describe('npm run bench', () => {
+  it(
+    'measures 8- and 16-block files and writes its results',
+    async () => {
+      const results = join(work, 'node.json');
+      const { code, output } = await run(
+        'bench/run.ts',
+        ['--tiny', '--results', results],
+        HEAVY_TEST_TIMEOUT - 5_000,
+      );
+      expect(code, output).toBe(0);
+      const node = readResult(results, 'node');
+      expectMachine(node);
+      const sizes = node.sizes as Array<{ blocks: number; steps: Array<{ ms: number; perFloor: number }> }>;
+      expect(sizes.map((s) => s.blocks)).toEqual([8, 16]);
+      for (const step of sizes.flatMap((s) => s.steps)) {
+        expect(step.ms).toBeGreaterThan(0);
+        expect(step.perFloor).toBeGreaterThan(0);
+      }
+      const edits = node.edits as Array<{ edit: string; ms: number[] }>;
+      expect(edits.map((e) => e.edit.trim())).toEqual([
+        'set a field (setField)',
+        'then validate the whole document (validate)',
+        'insert a block (insertBlock)',
+        'then validate the whole document (validate)',
+        'remove a block (removeBlock)',
+        'then validate the whole document (validate)',
+        'move a block down (moveBlock)',
+        'then validate the whole document (validate)',
+      ]);
+      for (const edit of edits) expect(edit.ms).toHaveLength(2);
+      expect(node.table).toContain('| step | AR Studio | floor scan |');
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
+
+  it(
+    "keeps the other benchmark's results when it writes its own",
+    async () => {
+      const results = join(work, 'both.json');
+      writeFileSync(results, JSON.stringify({ browser: { kept: true } }));
+      const { code, output } = await run(
+        'bench/run.ts',
+        ['--tiny', '--results', results],
+        HEAVY_TEST_TIMEOUT - 5_000,
+      );
+      expect(code, output).toBe(0);
+      expect(readResult(results, 'browser')).toEqual({ kept: true });
+      expect(readResult(results, 'node')).toMatchObject({ tiny: true });
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
+});
 
 describe.skipIf(!existsSync(CHROMIUM))(`npm run bench:browser (needs ${CHROMIUM})`, () => {
   it(
