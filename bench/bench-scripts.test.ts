@@ -91,6 +91,48 @@ describe('npm run bench', () => {
   );
 });
 
+describe('npm run bench:readme', () => {
+  it(
+    'writes the last tables and their machine between the markers, and nothing else',
+    async () => {
+      const results = join(work, 'readme-results.json');
+      const readme = join(work, 'README.md');
+      const machine = {
+        cpu: 'Test CPU',
+        cores: 2,
+        memoryGiB: 4,
+        node: 'v20.0.0',
+        date: '2026-01-02T03:04:05.000Z',
+      };
+      writeFileSync(
+        results,
+        JSON.stringify({ node: { machine, tiny: false, table: '| step | AR Studio |' } }),
+      );
+      const before = '# Title\n\n## Benchmarks\n\n';
+      const after = '\n\n## Next\n';
+      const markers = readFileSync(join(ROOT, 'README.md'), 'utf8').match(
+        /<!-- benchmarks:start[^>]*-->[\s\S]*?<!-- benchmarks:end -->/,
+      );
+      expect(markers, 'the README has the Benchmarks markers').not.toBeNull();
+      writeFileSync(readme, `${before}${markers?.[0]}${after}`);
+      const { code, output } = await run(
+        'scripts/bench-readme.ts',
+        ['--results', results, '--readme', readme],
+        HEAVY_TEST_TIMEOUT - 5_000,
+      );
+      expect(code, output).toBe(0);
+      const written = readFileSync(readme, 'utf8');
+      expect(written.startsWith(before)).toBe(true);
+      expect(written.endsWith(after)).toBe(true);
+      expect(written).toContain('### The core (`npm run bench`)');
+      expect(written).toContain('Test CPU, 2 cores, 4 GiB, Node v20.0.0, 2026-01-02 03:04 UTC.');
+      expect(written).toContain('| step | AR Studio |');
+      expect(written).toContain('Not run yet: `npm run bench:browser`.');
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
+});
+
 describe.skipIf(!existsSync(CHROMIUM))(`npm run bench:browser (needs ${CHROMIUM})`, () => {
   it(
     'builds the app, measures 8 blocks and 3 keystrokes in Chromium and writes its results',
