@@ -77,9 +77,11 @@
       const field = document.activeElement;
       if (!field || field.value !== value) return false;
       const root = xmlRoot();
-      return Boolean(
-        root && [...root.querySelectorAll('.cm-line')].some((l) => (l.textContent ?? '').includes(line)),
-      );
+      if (!root) return false;
+      const lines = root.querySelectorAll('.cm-line');
+      // Before the editor is ready the view may be plain text rather than CodeMirror's lines.
+      if (lines.length === 0) return (root.textContent ?? '').includes(line);
+      return [...lines].some((l) => (l.textContent ?? '').includes(line));
     },
   };
 

@@ -37,9 +37,13 @@ import { markdownTable, median, ms, textTable } from './table';
 const argv = process.argv.slice(2);
 const tiny = argv.includes('--tiny');
 const SIZES = tiny ? [8, 16] : [1_000, 10_000, 50_000];
+/** Rounds per step (fewer for slow steps, see roundsFor). */
 const ROUNDS = tiny ? 2 : 7;
 /** A round runs a fast step several times, so that the timer's resolution does not dominate it. */
 const ROUND_MS = 10;
+
+/** Present when run with --expose-gc (as `npm run bench` does). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
 function sample(fn: () => unknown): number {
   const start = performance.now();
@@ -56,6 +60,8 @@ function warmUp(fn: () => unknown): number {
 
 const perRound = (estimate: number) =>
   Math.min(25, Math.max(1, Math.ceil(ROUND_MS / Math.max(estimate, 0.001))));
+/** Fewer rounds for the slowest steps, which vary less, so that the run stays within a few minutes. */
+const roundsFor = (estimate: number) => (tiny ? ROUNDS : estimate > 500 ? 3 : estimate > 100 ? 5 : ROUNDS);
 
 interface AgainstFloor {
   /** Median of the step, and of the floor scan timed in the same rounds, in ms. */
@@ -67,11 +73,16 @@ interface AgainstFloor {
 function againstFloor(fn: () => unknown, text: string): AgainstFloor {
   const floor = () => countTags(text);
   warmUp(floor);
-  const runs = perRound(warmUp(fn));
+  const estimate = warmUp(fn);
+  const runs = perRound(estimate);
   const ours: number[] = [];
   const floors: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < roundsFor(estimate); round++) {
+    // Garbage left by the other is collected first, so that neither pays for the other's (a full
+    // collection per batch, not per run: with the largest file in memory one takes tens of ms).
+    collectGarbage?.();
     floors.push(sample(floor));
+    collectGarbage?.();
     for (let i = 0; i < runs; i++) ours.push(sample(fn));
   }
   return { ours: median(ours), floor: median(floors) };
@@ -82,10 +93,12 @@ function againstFloor(fn: () => unknown, text: string): AgainstFloor {
  * every size alike, so the largest over the smallest is a property of the code rather than of the moment.
  */
 function acrossSizes(steps: Array<() => unknown>): number[] {
-  const runs = steps.map((step) => perRound(warmUp(step)));
+  const estimates = steps.map(warmUp);
+  const runs = estimates.map(perRound);
   const samples: number[][] = steps.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < roundsFor(Math.max(...estimates)); round++) {
     steps.forEach((step, i) => {
+      collectGarbage?.();
       for (let run = 0; run < runs[i]; run++) samples[i].push(sample(step));
     });
   }
@@ -294,7 +307,8 @@ const started = performance.now();
 const m = machine();
 console.log(`AR Studio core benchmark — ${describeMachine(m)}${tiny ? ' (tiny run)' : ''}`);
 console.log(
-  'each figure is a median after warm-up; the floor is a bare single-pass tag scan of the same text, timed in rounds alternating with each step',
+  `each figure is a median after warm-up${collectGarbage ? ', garbage collected before each batch' : ''}; ` +
+    'the floor is a bare single-pass tag scan of the same text, timed in rounds alternating with each step',
 );
 const out = new URL('./out/', import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -330,6 +344,7 @@ writeResult(path, 'node', {
   machine: m,
   tiny,
   rounds: ROUNDS,
+  garbageCollectedBetweenBatches: collectGarbage !== undefined,
   seconds,
   sizes: sizes.map(({ table: _, ...size }) => size),
   edits: edits.results,
