@@ -108,7 +108,7 @@ const SimulatorPanel = lazyPart(
   'inline',
 );
 const TemplateGallery = lazyPart(
-  () => import('../features/templates/template-gallery').then((m) => m.TemplateGallery),
+  () => import('../features/templates/template-gallery-part').then((m) => m.TemplateGalleryPart),
   'the templates',
   'overlay',
 );
