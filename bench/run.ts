@@ -15,6 +15,7 @@ import {
   arConfLines,
   type BlockSpec,
   type ConfigDocument,
+  createChecker,
   DEFAULT_TARGET,
   deriveResponses,
   diffBlocks,
@@ -246,21 +247,21 @@ const EDITS: Array<{ kind: string; apply: (doc: ConfigDocument, at: number) => C
   { kind: 'move a block down (moveBlock)', apply: (doc, at) => moveBlock(doc, at, at + 1) },
 ];
 
-interface Checker {
-  check(doc: ConfigDocument): unknown;
-}
-
 /**
  * Ways to bring the problems up to date after an edit, each timed on every edit above: made once per
  * file, then given the document before and after the edit in turn, so that each timed call catches up
  * with exactly one edit. A checker that keeps state between calls (incremental validation) is timed
  * on what it does per edit; `validate` keeps none and redoes the whole document.
  */
-const CHECKERS: Array<{ name: string; create: (options: ValidateOptions) => Checker }> = [
+const CHECKERS: Array<{
+  name: string;
+  create: (options: ValidateOptions) => { check(doc: ConfigDocument): unknown };
+}> = [
   {
     name: 'then validate the whole document (validate)',
     create: (o) => ({ check: (doc) => validate(doc, o) }),
   },
+  { name: 'then check what the edit changed (createChecker)', create: createChecker },
 ];
 
 interface EditResult {
