@@ -8,11 +8,12 @@ import { expectNoAxeViolations, prepareFresh, watchForFailures } from './support
  *
  * Issue 9 asks for 130 kB before the page is usable and 320 kB in all. Neither is met yet: the libraries
  * the usable page needs (React DOM ~58 kB, react-hook-form ~12, zod/mini ~12, the virtual lists ~10) leave
- * 38 kB for the core's reader and checks and the page itself, which take ~85 kB; and CodeMirror is
- * ~145 kB. These ceilings sit just above today's figures, so that nothing grows unnoticed.
+ * 38 kB for the core's reader and checks and the page itself, which take ~83 kB; CodeMirror is ~137 kB
+ * and the simulator ~16 kB. These ceilings sit just above today's figures (176.9 and 330.4 kB), so that
+ * nothing grows unnoticed.
  */
-const USABLE_BUDGET = 182_000;
-const TOTAL_BUDGET = 345_000;
+const USABLE_BUDGET = 180_000;
+const TOTAL_BUDGET = 335_000;
 
 const gzipped = async (response: { body(): Promise<Buffer> }) => gzipSync(await response.body()).length;
 
