@@ -56,13 +56,16 @@ async function seek(
   throw new Error(`The wanted row of ${listName} was not found.`);
 }
 
-/** The pair number in the rendered problem groups' names (`Response firewall-drop-4500 · line …`). */
-async function firstPair(page: Page): Promise<number> {
+/**
+ * The pair number in the last rendered problem group's name (`Response firewall-drop-4500 · line …`):
+ * the last is in view (a kept row, such as the focused one, comes before it).
+ */
+async function lastPair(page: Page): Promise<number> {
   const names = await page
     .getByRole('list', { name: 'Problems by block' })
     .locator('section[aria-label]')
     .evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label') ?? ''));
-  return Number(/-(\d+) · line/.exec(names[0] ?? '')?.[1] ?? Number.NaN);
+  return Number(/-(\d+) · line/.exec(names.at(-1) ?? '')?.[1] ?? Number.NaN);
 }
 
 test('a 10,000-block file: few elements, the lists scroll, a problem far down selects its block and scrolls the list to it', async ({
@@ -92,6 +95,12 @@ test('a 10,000-block file: few elements, the lists scroll, a problem far down se
     });
   await expect(blocks(page).locator('[aria-posinset="10000"]')).toBeInViewport();
 
+  // A problem that has the focus keeps it while the list scrolls far away from it.
+  const firstProblem = page.getByRole('list', { name: 'Problems by block' }).getByRole('button').first();
+  await firstProblem.focus();
+  await scrollTo(page, 'Problems by block', 0.5);
+  await expect(firstProblem).toBeFocused();
+
   // Block 9,002 (index 9001, the response of pair 4500) has a hint far down the problems list, among the
   // hints in document order after the few warnings (a tenth of the list at most).
   const group = page.getByRole('region', { name: /^Response firewall-drop-4500 · line \d+$/ });
@@ -99,7 +108,7 @@ test('a 10,000-block file: few elements, the lists scroll, a problem far down se
     page,
     'Problems by block',
     0.1,
-    async () => (await firstPair(page)) < 4500,
+    async () => (await lastPair(page)) < 4500,
     async () => (await group.count()) > 0,
   );
   await group.getByRole('button', { name: /has no <timeout>/ }).click();
@@ -123,8 +132,11 @@ test('a 10,000-block file: few elements, the lists scroll, a problem far down se
 
   // The simulator's responses scroll too; rows come and go, the count of elements stays small.
   const lastResponse = page.getByRole('list', { name: 'Responses' }).locator('[aria-posinset="5000"]');
+  const firstResponse = page.getByRole('list', { name: 'Responses' }).getByRole('button').first();
+  await firstResponse.focus();
   await scrollTo(page, 'Responses', 1);
   await expect(lastResponse).toBeVisible();
+  await expect(firstResponse).toBeFocused();
   expect(await elementCount(page)).toBeLessThan(MOST_ELEMENTS);
   await expectNoAxeViolations(page);
   expect(failures).toEqual([]);

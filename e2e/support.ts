@@ -34,6 +34,17 @@ export const DRAFTS_DB = 'ar-studio';
 
 /** A fresh page: no draft, the given theme. */
 export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
+  await prepareFresh(page, theme);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'AR Studio' })).toBeVisible();
+  await expect(page.locator('.cm-content')).toBeVisible();
+}
+
+/**
+ * What `openFresh` does before it loads the page: no draft, the given theme, CSP violations reported as
+ * console errors. For tests that load the page themselves (and may not wait for the XML editor).
+ */
+export async function prepareFresh(page: Page, theme: 'light' | 'dark' = 'light'): Promise<void> {
   // Every test runs under the server's Content-Security-Policy; a violation fails it (watchForFailures).
   await page.addInitScript(() => {
     type Violation = {
@@ -70,9 +81,6 @@ export async function openFresh(page: Page, theme: 'light' | 'dark' = 'light'): 
     },
     { t: theme, db: DRAFTS_DB },
   );
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'AR Studio' })).toBeVisible();
-  await expect(page.locator('.cm-content')).toBeVisible();
 }
 
 /** The XML view's text as it displays it: its rendered lines (every line of a small document is rendered). */

@@ -37,7 +37,6 @@ import {
 } from '../core';
 import type { TextEncoding } from '../core/model/types';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
-import { AgentGroupPanel } from '../features/agent-group/agent-group-panel';
 import { useAgentGroup } from '../features/agent-group/use-agent-group';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
@@ -71,7 +70,12 @@ const xmlViewModule = import('../features/xml-view/xml-view');
 xmlViewModule.catch(() => undefined);
 const XmlView = lazy(() => xmlViewModule.then((m) => ({ default: m.XmlView })));
 
-// Loaded the first time they are shown: the simulator and the dialogs.
+// Loaded the first time they are shown: the simulator, the dialogs, and the panel of a group of agents.
+const AgentGroupPanel = lazyPart(
+  () => import('../features/agent-group/agent-group-panel').then((m) => m.AgentGroupPanel),
+  'the group of agents',
+  'inline',
+);
 const DeployPanel = lazyPart(
   () => import('../features/deploy/deploy-panel').then((m) => m.DeployPanel),
   'the deployment steps',

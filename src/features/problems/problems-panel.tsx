@@ -5,6 +5,7 @@ import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
+import { rangeKeeping, useFocusedRow } from '../../components/virtual-range';
 import { VisibleText } from '../../components/visible-text';
 import { type Diagnostic, revealHidden } from '../../core';
 import { countBySeverity, groupProblems, type ProblemGroup } from './group-problems';
@@ -53,6 +54,7 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
   const counts = countBySeverity(diagnostics);
   const pieces = useMemo(() => piecesOf(groupProblems(diagnostics)), [diagnostics]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const focus = useFocusedRow();
   const virtualizer = useVirtualizer({
     count: pieces.length,
     getScrollElement: () => scrollRef.current,
@@ -63,6 +65,10 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
     },
     indexAttribute: 'data-row',
     overscan: 4,
+    rangeExtractor: useMemo(
+      () => rangeKeeping(focus.focused === null ? [] : [focus.focused]),
+      [focus.focused],
+    ),
   });
   return (
     <section aria-labelledby="problems-title" className="flex h-full min-h-0 flex-col">
@@ -106,6 +112,8 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
         {pieces.length > 0 && (
           // Only the pieces in view are rendered; each says where it stands among the blocks' groups.
           <ul
+            onFocus={focus.onFocus}
+            onBlur={focus.onBlur}
             aria-label="Problems by block"
             className="relative"
             style={{ height: virtualizer.getTotalSize() }}

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Badge } from '../../components/badge';
 import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
 import { useScrollParent } from '../../components/use-scroll-parent';
+import { rangeKeeping, useFocusedRow } from '../../components/virtual-range';
 import { VisibleText } from '../../components/visible-text';
 import type { SimulatedResponse, Simulation } from '../../core';
 
@@ -67,6 +68,7 @@ function ResponseList({
 }) {
   const list = useRef<HTMLUListElement>(null);
   const { scroller, offset } = useScrollParent(list);
+  const focus = useFocusedRow();
   const virtualizer = useVirtualizer({
     count: responses.length,
     getScrollElement: () => scroller,
@@ -75,10 +77,16 @@ function ResponseList({
     indexAttribute: 'data-row',
     scrollMargin: offset,
     overscan: 6,
+    rangeExtractor: useMemo(
+      () => rangeKeeping(focus.focused === null ? [] : [focus.focused]),
+      [focus.focused],
+    ),
   });
   return (
     <ul
       ref={list}
+      onFocus={focus.onFocus}
+      onBlur={focus.onBlur}
       aria-label="Responses"
       className="relative -mx-1"
       style={{ height: virtualizer.getTotalSize() }}

@@ -30,9 +30,10 @@ export function PlainXmlView({ text }: { text: string }) {
         aria-hidden="true"
         className="sticky left-0 flex shrink-0 self-stretch border-r border-[#e4e4e7] bg-[#fafafa] text-[#52525b] dark:border-[#27272a] dark:bg-[#09090b] dark:text-[#a1a1aa]"
       >
+        {/* The editor's gutters: problem markers, changed lines, line numbers. */}
+        <span className="w-[1.4em]" />
         <span className="w-[3px]" />
         <span className="min-w-5 py-1 pr-[3px] pl-[5px] text-right whitespace-pre">{numbers}</span>
-        <span className="w-[1.4em]" />
       </div>
       <pre className="m-0 min-w-0 flex-1 py-1 pr-0.5 pl-1.5 font-[inherit] whitespace-pre">
         {lines.join('\n')}

@@ -1,5 +1,20 @@
+import { closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap } from '@codemirror/commands';
 import { xml } from '@codemirror/lang-xml';
-import { type Diagnostic as EditorDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  foldKeymap,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
+import {
+  type Diagnostic as EditorDiagnostic,
+  lintGutter,
+  lintKeymap,
+  setDiagnostics,
+} from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import {
   Annotation,
   Compartment,
@@ -10,8 +25,20 @@ import {
   StateEffect,
   StateField,
 } from '@codemirror/state';
-import { Decoration, type DecorationSet, EditorView, GutterMarker, gutter } from '@codemirror/view';
-import { getDefaultExtensions } from '@uiw/react-codemirror';
+import { oneDark } from '@codemirror/theme-one-dark';
+import {
+  Decoration,
+  type DecorationSet,
+  drawSelection,
+  dropCursor,
+  EditorView,
+  GutterMarker,
+  gutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+  rectangularSelection,
+} from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { Severity } from '../../core';
 import { LineBreakMap, type TextChange } from './line-breaks';
@@ -161,22 +188,38 @@ function accessExtensions(readOnly: boolean): Extension {
   ];
 }
 
+/**
+ * CodeMirror's basic setup without what the page does otherwise or not at all: no undo history (undo
+ * belongs to the page's one history, so Ctrl+Z in here undoes form edits as well), no active-line
+ * highlight, no completion or bracket closing (every byte is the admin's), no fold gutter.
+ */
+const editorSetup: Extension = [
+  lineNumbers(),
+  highlightSpecialChars(),
+  drawSelection(),
+  dropCursor(),
+  EditorState.allowMultipleSelections.of(true),
+  indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  rectangularSelection(),
+  highlightSelectionMatches(),
+  keymap.of([
+    ...closeBracketsKeymap,
+    ...defaultKeymap,
+    ...searchKeymap,
+    ...foldKeymap,
+    ...completionKeymap,
+    ...lintKeymap,
+  ]),
+];
+
+/** The stock light background, or One Dark (theme and highlighting). */
+const lightBase = EditorView.theme({ '&': { backgroundColor: '#fff' } }, { dark: false });
+
 function themeExtensions(dark: boolean): Extension {
   return [
-    getDefaultExtensions({
-      theme: dark ? 'dark' : 'light',
-      indentWithTab: false,
-      basicSetup: {
-        // Undo belongs to the page's one history, so Ctrl+Z in here undoes form edits as well.
-        history: false,
-        historyKeymap: false,
-        highlightActiveLine: false,
-        highlightActiveLineGutter: false,
-        autocompletion: false,
-        closeBrackets: false,
-        foldGutter: false,
-      },
-    }),
+    dark ? oneDark : lightBase,
     // Above the stock themes, whose gutter and background colours fall short of 4.5:1 against our text.
     Prec.highest(dark ? darkTheme : lightTheme),
   ];
@@ -191,6 +234,8 @@ const staticExtensions: Extension = [
   highlightField,
   // An explicit tabindex lets checkers see that the scrolling editor is reachable by keyboard.
   EditorView.contentAttributes.of({ tabindex: '0' }),
+  // After the lint and changed-line gutters, so the line numbers stay next to the text.
+  editorSetup,
 ];
 
 function toEditorDiagnostics(marks: XmlMark[], map: LineBreakMap, length: number): EditorDiagnostic[] {
