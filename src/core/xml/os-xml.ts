@@ -367,7 +367,7 @@ class OsXmlReader {
   }
 
   /** A new element; it joins its parent's children (or the roots) once its name is known. */
-  newElement(start: number, parent: MutableElement | null): MutableElement {
+  newElement(start: number, parent: MutableElement | null, parentDepth: number): MutableElement {
     const element: MutableElement = {
       name: '',
       start,
@@ -384,15 +384,20 @@ class OsXmlReader {
       parent.childCount++;
       // A `<command>` below block level is a nested definition once it holds an element: noted now, with
       // what is open around it (the stack ends with it), rather than for every `<command>` field.
-      const parentDepth = this.topDepth + this.openStack.length - 1;
-      if (parent.childCount === 1 && parent.name === 'command' && parentDepth >= 2) {
-        if (this.openVariables === 0) {
-          this.nestedCommands.push({
-            element: parent,
-            parent: this.openElements.at(-2) ?? null,
-            ancestors: this.openStack.slice(0, -1),
-          });
-        }
+      if (
+        parent.childCount === 1 &&
+        parent.name === 'command' &&
+        parentDepth >= 2 &&
+        this.openVariables === 0
+      ) {
+        // Read inside its frame (the stack ends with it) or at once by `readLeaf` (it does not).
+        const inside = this.openElements.at(-1) === parent;
+        const depthAbove = this.openStack.length - (inside ? 1 : 0);
+        this.nestedCommands.push({
+          element: parent,
+          parent: this.openElements[depthAbove - 1] ?? null,
+          ancestors: this.openStack.slice(0, depthAbove),
+        });
       }
     }
     return element;
@@ -492,7 +497,7 @@ class OsXmlReader {
           this.skipStrayClosingTag();
           continue;
         }
-        element = this.newElement(this.pos - 1, parent);
+        element = this.newElement(this.pos - 1, parent, depth - 1);
         location = Loc.Name;
         count = 0;
         runStart = this.pos;
@@ -582,6 +587,12 @@ class OsXmlReader {
           runStart = this.pos;
         } else {
           this.pos--;
+          if (this.readLeaf(element, depth)) {
+            count = 0;
+            parts = null;
+            runStart = this.pos;
+            continue;
+          }
           const childEnd = this.readInside(element, depth);
           if (childEnd.kind === 'eof') return childEnd;
           if (childEnd.kind === 'unwind') {
@@ -611,6 +622,61 @@ class OsXmlReader {
       this.fail('XMLERR: End of file and some elements were not closed.', element.start, this.n);
     }
     return END_OF_TEXT;
+  }
+
+  /**
+   * A plain leaf `<name>text</name>` inside `parent` (whose content has just reached its `<`), read at
+   * once: most elements are such fields, and the general frame would read one exactly so. Anything else
+   * (attributes, a self-closing tag, a comment or backslash, a length near a limit, a depth at the limit)
+   * reads nothing and returns false, leaving it to the general frame.
+   */
+  readLeaf(parent: MutableElement, depth: number): boolean {
+    const { text, n, maxText } = this;
+    const start = this.pos;
+    if (depth + 1 > MAX_DEPTH) return false;
+    let nameEnd = start + 1;
+    const nameLimit = Math.min(n, nameEnd + maxText - 2);
+    for (; nameEnd < nameLimit; nameEnd++) {
+      const ch = text.charCodeAt(nameEnd);
+      if (ch === GT || ch === LT || ch === BACKSLASH || isSpace(ch)) break;
+    }
+    if (nameEnd === start + 1 || nameEnd >= nameLimit || text.charCodeAt(nameEnd) !== GT) return false;
+    if (text.charCodeAt(nameEnd - 1) === SLASH) return false;
+    const openEnd = nameEnd + 1;
+    const closeStart = text.indexOf('<', openEnd);
+    const nameLength = nameEnd - start - 1;
+    const end = closeStart + 3 + nameLength;
+    if (
+      closeStart === -1 ||
+      closeStart - openEnd >= maxText - 1 ||
+      text.charCodeAt(closeStart + 1) !== SLASH ||
+      text.charCodeAt(end - 1) !== GT ||
+      !text.startsWith(this.shared(this.names, start + 1, nameEnd), closeStart + 2)
+    ) {
+      return false;
+    }
+    if (this.nextBackslash < start) {
+      this.nextBackslash = text.indexOf('\\', start);
+      if (this.nextBackslash === -1) this.nextBackslash = n;
+    }
+    if (this.nextBackslash < end) return false;
+
+    const name = this.shared(this.names, start + 1, nameEnd);
+    const attach = parent.children !== NO_CHILDREN;
+    const element = this.newElement(start, parent, depth);
+    element.name = name;
+    element.openEnd = openEnd;
+    element.closeStart = closeStart;
+    element.end = end;
+    if (attach || name === 'command') {
+      element.value =
+        closeStart - openEnd <= OsXmlReader.SHARED_VALUE
+          ? this.shared(this.values, openEnd, closeStart)
+          : text.slice(openEnd, closeStart);
+    }
+    this.place(element, parent, depth + 1, attach);
+    this.pos = end;
+    return true;
   }
 
   /** The element inside `element` (whose content has just reached a `<`), with `element` counted as open. */
