@@ -644,14 +644,14 @@ class OsXmlReader {
     if (text.charCodeAt(nameEnd - 1) === SLASH) return false;
     const openEnd = nameEnd + 1;
     const closeStart = text.indexOf('<', openEnd);
-    const nameLength = nameEnd - start - 1;
-    const end = closeStart + 3 + nameLength;
+    const name = this.shared(this.names, start + 1, nameEnd);
+    const end = closeStart + 3 + name.length;
     if (
       closeStart === -1 ||
       closeStart - openEnd >= maxText - 1 ||
       text.charCodeAt(closeStart + 1) !== SLASH ||
       text.charCodeAt(end - 1) !== GT ||
-      !text.startsWith(this.shared(this.names, start + 1, nameEnd), closeStart + 2)
+      !text.startsWith(name, closeStart + 2)
     ) {
       return false;
     }
@@ -661,7 +661,6 @@ class OsXmlReader {
     }
     if (this.nextBackslash < end) return false;
 
-    const name = this.shared(this.names, start + 1, nameEnd);
     const attach = parent.children !== NO_CHILDREN;
     const element = this.newElement(start, parent, depth);
     element.name = name;
