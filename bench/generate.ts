@@ -102,3 +102,15 @@ export function generateConfig(blockCount: number): string {
   parts.push('</ossec_config>', '');
   return parts.join('\n');
 }
+
+/** The smallest file of whole command/response pairs (in steps of 100 blocks) at least `bytes` long. */
+export function generateConfigOfSize(bytes: number): { text: string; blocks: number } {
+  const perBlock = generateConfig(1000).length / 1000;
+  let blocks = Math.max(2, Math.floor(bytes / perBlock / 100) * 100);
+  let text = generateConfig(blocks);
+  while (text.length < bytes) {
+    blocks += 100;
+    text = generateConfig(blocks);
+  }
+  return { text, blocks };
+}

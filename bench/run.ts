@@ -1,132 +1,369 @@
 /**
- * `npm run bench`: how long the core takes on a 10,000-block ossec.conf, each figure printed beside
- * xml-js `xml2js` reading the same text in the same process, so the ratio means something on any
- * machine. Figures only: nothing here passes or fails.
+ * `npm run bench`: how long the core takes on 1,000-, 10,000- and 50,000-block ossec.conf files. Each step
+ * is timed in rounds alternating with a bare tag scan of the same text (bench/floor-scan.ts), so "× floor"
+ * means the same on any machine and under any load; xml-js `xml2js` reading the same text is the other
+ * reference. Then what one edit of each kind costs at each size, and what checking the document costs
+ * after it, with the largest size over the smallest (issue 9 §1: within 2×). Figures only: nothing here
+ * passes or fails. Writes bench/results/latest.json under `node`.
+ *
+ * Flags: `--tiny` (8- and 16-block files, two rounds: the unit test's run), `--wall` (wall-clock time
+ * rather than CPU time, see `now`), `--results <file>`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { xml2js } from 'xml-js';
 import {
   arConfLines,
+  type BlockSpec,
+  type ConfigDocument,
+  createChecker,
   DEFAULT_TARGET,
   deriveResponses,
   diffBlocks,
   diffLines,
   encodeText,
   formatPatch,
+  insertBlock,
+  moveBlock,
   parseTarget,
   readDocument,
+  removeBlock,
   setField,
+  type ValidateOptions,
   validate,
 } from '../src/core';
+import { countTags } from './floor-scan';
 import { generateConfig } from './generate';
+import { describeMachine, machine, resultsPath, writeResult } from './results';
+import { markdownTable, median, ms, textTable } from './table';
 
-const BLOCKS = 10_000;
+const argv = process.argv.slice(2);
+const tiny = argv.includes('--tiny');
+const SIZES = tiny ? [8, 16] : [1_000, 10_000, 50_000];
+/** Rounds per step (fewer for slow steps, see roundsFor). */
+const ROUNDS = tiny ? 2 : 7;
+/** A round runs a fast step several times, so that the timer's resolution does not dominate it. */
+const ROUND_MS = 10;
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/** Present when run with --expose-gc (as `npm run bench` does). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * The clock: this process's CPU time (user + system) by default, so that what other processes do on a
+ * busy machine is not counted — under load, wall time swings tenfold while CPU time stays within a few
+ * per cent. `--wall` times wall-clock instead (what a user waits on an idle machine, about the same).
+ */
+const wall = argv.includes('--wall');
+function now(): number {
+  if (wall) return performance.now();
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function sample(fn: () => unknown): number {
-  const start = performance.now();
+  const start = now();
   fn();
-  return performance.now() - start;
+  return now() - start;
 }
 
-interface Comparison {
+/** Runs `fn` until the JIT has settled (at least once, a few times when it is fast); returns its last time. */
+function warmUp(fn: () => unknown): number {
+  let last = sample(fn);
+  for (let i = 1; i < 3 && last < 200; i++) last = sample(fn);
+  return last;
+}
+
+const perRound = (estimate: number) =>
+  Math.min(25, Math.max(1, Math.ceil(ROUND_MS / Math.max(estimate, 0.001))));
+/** Fewer rounds for the slowest steps, which vary less, so that the run stays within a few minutes. */
+const roundsFor = (estimate: number) => (tiny ? ROUNDS : estimate > 500 ? 3 : estimate > 100 ? 5 : ROUNDS);
+
+interface AgainstFloor {
+  /** Median of the step, and of the floor scan timed in the same rounds, in ms. */
   ours: number;
-  reference: number;
+  floor: number;
+}
+
+/** The step's median and the floor's, in alternating rounds, so that a change in load hits both alike. */
+function againstFloor(fn: () => unknown, text: string): AgainstFloor {
+  const floor = () => countTags(text);
+  warmUp(floor);
+  const estimate = warmUp(fn);
+  const runs = perRound(estimate);
+  const ours: number[] = [];
+  const floors: number[] = [];
+  for (let round = 0; round < roundsFor(estimate); round++) {
+    // Garbage left by the other is collected first, so that neither pays for the other's (a full
+    // collection per batch, not per run: with the largest file in memory one takes tens of ms).
+    collectGarbage?.();
+    floors.push(sample(floor));
+    collectGarbage?.();
+    for (let i = 0; i < runs; i++) ours.push(sample(fn));
+  }
+  return { ours: median(ours), floor: median(floors) };
 }
 
 /**
- * Median wall times in milliseconds of `fn` and of the reference, measured in alternating rounds (one
- * reference run, then `perRound` runs of `fn`) so that a change in machine load hits both alike.
- * Warm-up runs first let the JIT settle.
+ * The median of one step at each size, the sizes taken in turn within each round: a change in load hits
+ * every size alike, so the largest over the smallest is a property of the code rather than of the moment.
  */
-function compare(fn: () => unknown, reference: () => unknown, perRound: number, rounds = 7): Comparison {
-  for (let i = 0; i < Math.max(3, perRound); i++) fn();
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    theirs.push(sample(reference));
-    for (let i = 0; i < perRound; i++) ours.push(sample(fn));
+function acrossSizes(steps: Array<() => unknown>): number[] {
+  const estimates = steps.map(warmUp);
+  const runs = estimates.map(perRound);
+  const samples: number[][] = steps.map(() => []);
+  for (let round = 0; round < roundsFor(Math.max(...estimates)); round++) {
+    steps.forEach((step, i) => {
+      collectGarbage?.();
+      for (let run = 0; run < runs[i]; run++) samples[i].push(sample(step));
+    });
   }
-  return { ours: median(ours), reference: median(theirs) };
+  return samples.map(median);
 }
 
-function ms(value: number): string {
-  if (value < 0.1) return `${(value * 1000).toFixed(1)} µs`;
-  if (value < 10) return `${value.toFixed(2)} ms`;
-  return `${value.toFixed(1)} ms`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-      .join('  ');
-  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
-}
-
-const text = generateConfig(BLOCKS);
-mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
-const file = new URL('./out/bench-10000.conf', import.meta.url);
-writeFileSync(file, text);
-
-const doc = readDocument(text, 'utf-8');
-const middle = Math.floor(doc.blocks.length / 2);
-const middleBlock = doc.blocks[middle];
-const field = middleBlock.kind === 'command' ? 'executable' : 'location';
-
-// A draft three field edits away from the file: what the diff view and the patch export compare.
-const edited = [Math.floor(doc.blocks.length / 10), middle, Math.floor((doc.blocks.length * 9) / 10)].reduce(
-  (draft, index) =>
-    setField(draft, index, draft.blocks[index].kind === 'command' ? 'executable' : 'location', 'edited'),
-  doc,
-);
+const times = (value: number) => `${value.toFixed(1)}×`;
+const count = (value: number) => value.toLocaleString('en');
 
 const target = parseTarget(DEFAULT_TARGET);
-const xmlJs = () => xml2js(text, { compact: false, captureSpacesBetweenElements: true });
-for (let i = 0; i < 2; i++) xmlJs();
+const options: ValidateOptions = { target, role: 'manager' };
 
-const steps: Array<[string, Comparison]> = [
-  ['read (readDocument)', compare(() => readDocument(text, 'utf-8'), xmlJs, 3)],
-  ['export (encodeText)', compare(() => encodeText(doc.text, doc.encoding), xmlJs, 3)],
-  [
-    `edit one field (setField ${field}, block ${middle})`,
-    compare(() => setField(doc, middle, field, 'edited'), xmlJs, 15),
-  ],
-  [`validate (${target.id}, manager)`, compare(() => validate(doc, { target, role: 'manager' }), xmlJs, 1)],
-  [`ar.conf lines (arConfLines, ${target.id})`, compare(() => arConfLines(doc, target), xmlJs, 1)],
-  [
-    `response summaries (deriveResponses, ${target.id})`,
-    compare(() => deriveResponses(doc, target), xmlJs, 1),
-  ],
-  [
-    'diff after three edits (diffLines, diffBlocks)',
-    compare(() => diffBlocks(doc, edited, diffLines(text, edited.text)), xmlJs, 3),
-  ],
-  [
-    'unified patch after three edits (formatPatch)',
-    compare(() => formatPatch(diffLines(text, edited.text), 'ossec.conf'), xmlJs, 3),
-  ],
-];
-
-const rows = [['step', 'AR Studio', 'xml2js', 'xml2js / AR Studio']];
-for (const [name, { ours, reference }] of steps) {
-  rows.push([name, ms(ours), ms(reference), `${(reference / ours).toFixed(1)}×`]);
+interface File {
+  blocks: number;
+  text: string;
+  doc: ConfigDocument;
+  middle: number;
 }
 
-console.log(`AR Studio benchmark, Node ${process.version}`);
+function fileOf(blocks: number): File {
+  const text = generateConfig(blocks);
+  const doc = readDocument(text, 'utf-8');
+  return { blocks, text, doc, middle: Math.floor(doc.blocks.length / 2) };
+}
+
+const editedField = (doc: ConfigDocument, index: number) =>
+  doc.blocks[index].kind === 'command' ? 'executable' : 'location';
+
+// ---- The core's steps at each size, against the floor and xml2js ----------------------------------------
+
+interface StepResult {
+  step: string;
+  ms: number;
+  floorMs: number;
+  /** The step's time over the floor scan's, measured in the same rounds. */
+  perFloor: number;
+  /** xml2js's time over the step's, each normalised by the floor timed alongside it. */
+  xml2jsPerStep: number;
+}
+
+interface SizeResult {
+  blocks: number;
+  blocksRead: number;
+  bytes: number;
+  lines: number;
+  tags: number;
+  floorMs: number;
+  xml2jsMs: number;
+  xml2jsPerFloor: number;
+  steps: StepResult[];
+  table: string[][];
+}
+
+function measureSize({ blocks, text, doc, middle }: File): SizeResult {
+  // A draft three field edits away from the file: what the diff view and the patch export compare.
+  const edited = [
+    Math.floor(doc.blocks.length / 10),
+    middle,
+    Math.floor((doc.blocks.length * 9) / 10),
+  ].reduce((draft, index) => setField(draft, index, editedField(draft, index), 'edited'), doc);
+  const field = editedField(doc, middle);
+  const steps: Array<[string, () => unknown]> = [
+    ['read (readDocument)', () => readDocument(text, 'utf-8')],
+    ['export (encodeText)', () => encodeText(doc.text, doc.encoding)],
+    [`edit one field (setField ${field}, block ${middle})`, () => setField(doc, middle, field, 'edited')],
+    [`validate (${target.id}, manager)`, () => validate(doc, options)],
+    [`ar.conf lines (arConfLines, ${target.id})`, () => arConfLines(doc, target)],
+    [`response summaries (deriveResponses, ${target.id})`, () => deriveResponses(doc, target)],
+    [
+      'diff after three edits (diffLines, diffBlocks)',
+      () => diffBlocks(doc, edited, diffLines(text, edited.text)),
+    ],
+    [
+      'unified patch after three edits (formatPatch)',
+      () => formatPatch(diffLines(text, edited.text), 'ossec.conf'),
+    ],
+  ];
+
+  const reference = againstFloor(
+    () => xml2js(text, { compact: false, captureSpacesBetweenElements: true }),
+    text,
+  );
+  const xml2jsPerFloor = reference.ours / reference.floor;
+  const results: StepResult[] = steps.map(([step, fn]) => {
+    const { ours, floor } = againstFloor(fn, text);
+    return {
+      step,
+      ms: ours,
+      floorMs: floor,
+      perFloor: ours / floor,
+      xml2jsPerStep: xml2jsPerFloor / (ours / floor),
+    };
+  });
+
+  const table = [
+    ['step', 'AR Studio', 'floor scan', '× floor', 'xml2js / AR Studio'],
+    ...results.map((r) => [r.step, ms(r.ms), ms(r.floorMs), times(r.perFloor), times(r.xml2jsPerStep)]),
+    ['(xml2js reading the same text)', ms(reference.ours), ms(reference.floor), times(xml2jsPerFloor), ''],
+  ];
+  return {
+    blocks,
+    blocksRead: doc.blocks.length,
+    bytes: Buffer.byteLength(text),
+    lines: text.split('\n').length,
+    tags: countTags(text),
+    floorMs: median(results.map((r) => r.floorMs)),
+    xml2jsMs: reference.ours,
+    xml2jsPerFloor,
+    steps: results,
+    table,
+  };
+}
+
+// ---- One edit of each kind, and checking the document after it, across sizes ----------------------------
+
+const INSERTED: BlockSpec = {
+  kind: 'command',
+  fields: [
+    { name: 'name', value: 'bench-inserted' },
+    { name: 'executable', value: 'firewall-drop' },
+  ],
+};
+
+/** The edits a user makes, each on the block in the middle of the file (the list's Alt+↓ for a move). */
+const EDITS: Array<{ kind: string; apply: (doc: ConfigDocument, at: number) => ConfigDocument }> = [
+  { kind: 'set a field (setField)', apply: (doc, at) => setField(doc, at, editedField(doc, at), 'edited') },
+  {
+    kind: 'insert a block (insertBlock)',
+    apply: (doc, at) => insertBlock(doc, INSERTED, { before: at }).doc,
+  },
+  { kind: 'remove a block (removeBlock)', apply: (doc, at) => removeBlock(doc, at) },
+  { kind: 'move a block down (moveBlock)', apply: (doc, at) => moveBlock(doc, at, at + 1) },
+];
+
+/**
+ * Ways to bring the problems up to date after an edit, each timed on every edit above: made once per
+ * file, then given the document before and after the edit in turn, so that each timed call catches up
+ * with exactly one edit. A checker that keeps state between calls (incremental validation) is timed
+ * on what it does per edit; `validate` keeps none and redoes the whole document.
+ */
+const CHECKERS: Array<{
+  name: string;
+  create: (options: ValidateOptions) => { check(doc: ConfigDocument): unknown };
+}> = [
+  {
+    name: 'then validate the whole document (validate)',
+    create: (o) => ({ check: (doc) => validate(doc, o) }),
+  },
+  { name: 'then check what the edit changed (createChecker)', create: createChecker },
+];
+
+interface EditResult {
+  edit: string;
+  /** Median ms at each size, in the order of `sizes`. */
+  ms: number[];
+  /** The largest size's time over the smallest's. */
+  largestPerSmallest: number;
+}
+
+function measureEdits(files: File[]): { results: EditResult[]; table: string[][] } {
+  const results: EditResult[] = [];
+  for (const { kind, apply } of EDITS) {
+    const edited = files.map(({ doc, middle }) => apply(doc, middle));
+    const rows: Array<[string, Array<() => unknown>]> = [
+      [
+        kind,
+        files.map(
+          ({ doc, middle }) =>
+            () =>
+              apply(doc, middle),
+        ),
+      ],
+      ...CHECKERS.map(({ name, create }): [string, Array<() => unknown>] => [
+        `  ${name}`,
+        files.map(({ doc }, i) => {
+          const checker = create(options);
+          let after = false;
+          return () => {
+            after = !after;
+            return checker.check(after ? edited[i] : doc);
+          };
+        }),
+      ]),
+    ];
+    for (const [edit, steps] of rows) {
+      const medians = acrossSizes(steps);
+      results.push({ edit, ms: medians, largestPerSmallest: medians[medians.length - 1] / medians[0] });
+    }
+  }
+  const largest = count(files[files.length - 1].blocks);
+  const smallest = count(files[0].blocks);
+  const table = [
+    [
+      'edit (block in the middle)',
+      ...files.map((f) => `${count(f.blocks)} blocks`),
+      `${largest} / ${smallest}`,
+    ],
+    ...results.map((r) => [r.edit, ...r.ms.map(ms), times(r.largestPerSmallest)]),
+  ];
+  return { results, table };
+}
+
+// ---- Run ---------------------------------------------------------------------------------------------------
+
+const started = performance.now();
+const m = machine();
+console.log(`AR Studio core benchmark — ${describeMachine(m)}${tiny ? ' (tiny run)' : ''}`);
 console.log(
-  `input: ${BLOCKS.toLocaleString('en')} blocks requested, ${doc.blocks.length.toLocaleString('en')} read, ` +
-    `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${text.split('\n').length.toLocaleString('en')} lines ` +
-    `(written to bench/out/bench-10000.conf)`,
+  `${wall ? 'wall-clock time' : 'CPU time of this process (user + system; --wall for wall-clock)'}; ` +
+    `each figure is a median after warm-up${collectGarbage ? ', garbage collected before each batch' : ''}; ` +
+    'the floor is a bare single-pass tag scan of the same text, timed in rounds alternating with each step',
 );
-console.log(
-  'each figure is a median after warm-up; xml2js reads the same text in rounds alternating with each step\n',
-);
-console.log(table(rows));
+const out = new URL('./out/', import.meta.url);
+mkdirSync(out, { recursive: true });
+
+const files = SIZES.map(fileOf);
+const sizes: SizeResult[] = [];
+for (const file of files) {
+  writeFileSync(new URL(`bench-${file.blocks}.conf`, out), file.text);
+  const size = measureSize(file);
+  sizes.push(size);
+  console.log(
+    `\n${count(size.blocks)} blocks requested, ${count(size.blocksRead)} read, ${(size.bytes / 1e6).toFixed(2)} MB, ` +
+      `${count(size.lines)} lines, ${count(size.tags)} tags (bench/out/bench-${size.blocks}.conf)\n`,
+  );
+  console.log(textTable(size.table));
+}
+
+const edits = measureEdits(files);
+console.log(`\nOne edit, then the checks brought up to date (sizes timed in turn within each round)\n`);
+console.log(textTable(edits.table));
+const seconds = (performance.now() - started) / 1000;
+console.log(`\n${seconds.toFixed(0)} s in all`);
+
+const markdown = [
+  ...sizes.map(
+    (size) =>
+      `${count(size.blocks)} blocks (${(size.bytes / 1e6).toFixed(2)} MB):\n\n${markdownTable(size.table)}`,
+  ),
+  `One edit at each size:\n\n${markdownTable(edits.table)}`,
+].join('\n\n');
+const path = resultsPath(argv);
+writeResult(path, 'node', {
+  machine: m,
+  tiny,
+  rounds: ROUNDS,
+  clock: wall ? 'wall' : 'cpu',
+  garbageCollectedBetweenBatches: collectGarbage !== undefined,
+  seconds,
+  sizes: sizes.map(({ table: _, ...size }) => size),
+  edits: edits.results,
+  table: markdown,
+});
+console.log(`written to ${path}`);

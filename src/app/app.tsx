@@ -4,6 +4,7 @@ import { Button } from '../components/button';
 import { downloadBytes } from '../components/download';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Icon } from '../components/icon';
+import { lazyPart } from '../components/lazy-part';
 import { VisibleText } from '../components/visible-text';
 import {
   applyOps,
@@ -40,10 +41,8 @@ import { AgentGroupPanel } from '../features/agent-group/agent-group-panel';
 import { useAgentGroup } from '../features/agent-group/use-agent-group';
 import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
-import { DeployPanel } from '../features/deploy/deploy-panel';
-import { DiffDialog } from '../features/diff/diff-dialog';
 import { fragmentText, wholeFileText } from '../features/import-export/export-text';
-import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
+import type { ImportMode } from '../features/import-export/import-dialog';
 import {
   type ImportCandidate,
   type ImportRead,
@@ -51,15 +50,11 @@ import {
   SNIPPET_ADVICE,
 } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
-import { MigrationView } from '../features/migration/migration-view';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
-import { OpenSharedDialog } from '../features/share/open-shared-dialog';
-import { ShareDialog } from '../features/share/share-dialog';
 import { useSharedLink } from '../features/share/use-shared-link';
-import { SimulatorPanel } from '../features/simulator/simulator-panel';
-import { TemplateGallery } from '../features/templates/template-gallery';
 import { changedLines } from '../features/xml-view/changed-lines';
+import { PlainXmlView } from '../features/xml-view/plain-xml-view';
 import type { CommitOptions } from './document-store';
 import { blockListItems, definedCommands, freshCommandName } from './document-view';
 import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
@@ -69,8 +64,54 @@ import { useDocumentState, useStore } from './store-context';
 import { useTheme } from './theme';
 import { useHistoryKeys } from './use-history-keys';
 
-// CodeMirror is half of the bundle; the rest of the page is usable while it loads.
-const XmlView = lazy(() => import('../features/xml-view/xml-view').then((m) => ({ default: m.XmlView })));
+// CodeMirror is half of the bundle; the rest of the page is usable while it loads. Its request starts as
+// this module runs (index.html preloads it besides), not once React first renders the XML pane.
+const xmlViewModule = import('../features/xml-view/xml-view');
+// A failed load is shown where the view goes (the error boundary there), not reported early as unhandled.
+xmlViewModule.catch(() => undefined);
+const XmlView = lazy(() => xmlViewModule.then((m) => ({ default: m.XmlView })));
+
+// Loaded the first time they are shown: the simulator and the dialogs.
+const DeployPanel = lazyPart(
+  () => import('../features/deploy/deploy-panel').then((m) => m.DeployPanel),
+  'the deployment steps',
+  'overlay',
+);
+const DiffDialog = lazyPart(
+  () => import('../features/diff/diff-dialog').then((m) => m.DiffDialog),
+  'the diff',
+  'overlay',
+);
+const ImportDialog = lazyPart(
+  () => import('../features/import-export/import-dialog').then((m) => m.ImportDialog),
+  'the import dialog',
+  'overlay',
+);
+const MigrationView = lazyPart(
+  () => import('../features/migration/migration-view').then((m) => m.MigrationView),
+  'the migration view',
+  'overlay',
+);
+const OpenSharedDialog = lazyPart(
+  () => import('../features/share/open-shared-dialog').then((m) => m.OpenSharedDialog),
+  'the shared draft',
+  'overlay',
+);
+const ShareDialog = lazyPart(
+  () => import('../features/share/share-dialog').then((m) => m.ShareDialog),
+  'the share dialog',
+  'overlay',
+);
+const SimulatorPanel = lazyPart(
+  () => import('../features/simulator/simulator-panel').then((m) => m.SimulatorPanel),
+  'the simulator',
+  'inline',
+);
+const TemplateGallery = lazyPart(
+  () => import('../features/templates/template-gallery-part').then((m) => m.TemplateGalleryPart),
+  'the templates',
+  'overlay',
+);
 
 function profileOf(target: string): TargetProfile {
   try {
@@ -638,11 +679,7 @@ export function App() {
                 </p>
               )}
             >
-              <Suspense
-                fallback={
-                  <p className="p-3 text-[13px] text-zinc-600 dark:text-zinc-400">Loading the XML view…</p>
-                }
-              >
+              <Suspense fallback={<PlainXmlView text={text} />}>
                 <XmlView
                   text={text}
                   readOnly={state.readOnly}

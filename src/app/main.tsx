@@ -1,6 +1,5 @@
 // First: the schemas other modules build at load time must see this setting.
 import './zod-setup';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../index.css';
@@ -39,16 +38,13 @@ const drafts = await openDrafts({
     defaultTarget: DEFAULT_TARGET,
   }),
 );
-const queryClient = new QueryClient();
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <StoreProvider store={drafts.store}>
-        <DraftsProvider drafts={drafts}>
-          <App />
-        </DraftsProvider>
-      </StoreProvider>
-    </QueryClientProvider>
+    <StoreProvider store={drafts.store}>
+      <DraftsProvider drafts={drafts}>
+        <App />
+      </DraftsProvider>
+    </StoreProvider>
   </StrictMode>,
 );

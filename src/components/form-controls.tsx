@@ -65,6 +65,23 @@ function ControlField({
   );
 }
 
+/**
+ * Suggestions offered at once. The browser lists only those that contain what is typed; a large file
+ * defines thousands of commands, and a datalist of them all would be thousands of elements.
+ */
+export const SUGGESTIONS_SHOWN = 50;
+
+/** The suggestions that contain the typed text (any case), the first `SUGGESTIONS_SHOWN` of them. */
+export function suggestionsFor(suggestions: readonly string[], typed: string): string[] {
+  const wanted = typed.toLowerCase();
+  const shown: string[] = [];
+  for (const s of suggestions) {
+    if (shown.length === SUGGESTIONS_SHOWN) break;
+    if (s.toLowerCase().includes(wanted)) shown.push(s);
+  }
+  return shown;
+}
+
 export function TextControl(
   props: ControlProps & { suggestions?: readonly string[]; inputMode?: 'numeric' | 'text' },
 ) {
@@ -95,7 +112,7 @@ export function TextControl(
       )}
       {suggestions && (
         <datalist id={listId}>
-          {suggestions.map((s) => (
+          {suggestionsFor(suggestions, value).map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>

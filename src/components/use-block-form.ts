@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef } from 'react';
 import { type UseFormReturn, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type TextEncoding, valueProblem } from '../core';
 
 /** What the document says for each element: a value, or undefined when the element is absent. */
@@ -13,10 +13,12 @@ export type FormValues = Record<string, string>;
  * can carry, in the words the document API refuses it with.
  */
 export function writableValue(encoding: TextEncoding) {
-  return z.string().superRefine((value, ctx) => {
-    const problem = valueProblem(value, encoding);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      const problem = valueProblem(value, encoding);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
 }
 
 export interface BlockForm {

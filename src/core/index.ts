@@ -94,6 +94,7 @@ export type {
   BlockSpec,
   ConfigDocument,
   Diagnostic,
+  DocumentChange,
   DocumentOp,
   Fix,
   Severity,
@@ -148,6 +149,7 @@ export {
   terminalSafeJson,
   textPieces,
 } from './text/invisible-characters';
+export { type Checker, createChecker } from './validation/checker';
 export { isAccepted, RULES, type ValidateOptions, validate } from './validation/validate';
 export { decodeBytes, encodeText } from './xml/encoding';
 export { withoutFinalLineBreaks } from './xml/line-breaks';

@@ -14,3 +14,9 @@ if (typeof HTMLDialogElement !== 'undefined') {
     this.open = false;
   };
 }
+
+// jsdom lays nothing out, so every box is 0 px tall and a virtual list would render no rows. Boxes are
+// given room for the rows instead; rows still measure 0 px, so a list of a few hundred rows renders whole.
+if (typeof HTMLElement !== 'undefined') {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   type DocumentSnapshot,
   HISTORY_LIMIT,
@@ -38,8 +38,8 @@ export const KEYS = {
 
 const encoding = z.enum(['utf-8', 'latin1']);
 const role = z.enum(['auto', 'manager', 'agent']);
-const id = z.number().int().nonnegative();
-const count = z.number().int().nonnegative();
+const id = z.int().check(z.nonnegative());
+const count = z.int().check(z.nonnegative());
 const version = z.literal(FORMAT_VERSION);
 const originalFields = { name: z.string(), text: z.string(), encoding };
 
@@ -50,12 +50,12 @@ const legacyDraft = z.strictObject({
   encoding,
   target: z.string(),
   role,
-  original: z.strictObject(originalFields).nullable(),
-  snippet: z.boolean().optional(),
+  original: z.nullable(z.strictObject(originalFields)),
+  snippet: z.optional(z.boolean()),
 });
 
 /** One state of the history: its text record, and the selection and label that go with it. */
-const step = z.strictObject({ id, selected: count.nullable().optional(), label: z.string().optional() });
+const step = z.strictObject({ id, selected: z.optional(z.nullable(count)), label: z.optional(z.string()) });
 
 const draftMeta = z.strictObject({
   version,
@@ -63,17 +63,17 @@ const draftMeta = z.strictObject({
   target: z.string(),
   role,
   present: step,
-  past: z.array(step).max(HISTORY_LIMIT),
-  future: z.array(step).max(HISTORY_LIMIT),
+  past: z.array(step).check(z.maxLength(HISTORY_LIMIT)),
+  future: z.array(step).check(z.maxLength(HISTORY_LIMIT)),
 });
 
 const snapshotFields = {
   version,
-  documentId: z.string().min(1),
+  documentId: z.string().check(z.minLength(1)),
   encoding,
   // The admin gave the text as a snippet (DESIGN §2); absent means a whole file.
-  snippet: z.boolean().optional(),
-  original: id.nullable(),
+  snippet: z.optional(z.boolean()),
+  original: z.nullable(id),
 };
 const snapshotRecord = z.union([
   z.strictObject({ ...snapshotFields, text: z.string() }),
@@ -82,19 +82,22 @@ const snapshotRecord = z.union([
 const originalRecord = z.strictObject({ version, ...originalFields });
 
 const recentEntry = z.strictObject({
-  documentId: z.string().min(1),
+  documentId: z.string().check(z.minLength(1)),
   name: z.string(),
   savedAt: z.string(),
   size: count,
   blocks: count,
 });
-const recentIndex = z.strictObject({ version, entries: z.array(recentEntry).max(RECENT_LIMIT) });
+const recentIndex = z.strictObject({
+  version,
+  entries: z.array(recentEntry).check(z.maxLength(RECENT_LIMIT)),
+});
 const recentDocument = z.strictObject({
   version,
   text: z.string(),
   encoding,
-  snippet: z.boolean().optional(),
-  original: z.strictObject(originalFields).nullable(),
+  snippet: z.optional(z.boolean()),
+  original: z.nullable(z.strictObject(originalFields)),
 });
 /**
  * The imported file in an emergency copy, as small as it can be: the text itself when nothing was edited
@@ -111,19 +114,19 @@ const emergencyCopy = z.strictObject({
   savedAt: z.string(),
   target: z.string(),
   role,
-  documentId: z.string().min(1),
+  documentId: z.string().check(z.minLength(1)),
   text: z.string(),
   encoding,
-  snippet: z.boolean().optional(),
-  original: copiedOriginal.nullable(),
-  selected: count.nullable().optional(),
-  label: z.string().optional(),
+  snippet: z.optional(z.boolean()),
+  original: z.nullable(copiedOriginal),
+  selected: z.optional(z.nullable(count)),
+  label: z.optional(z.string()),
 });
 /** Left in place of the copy when even the document alone did not fit: the next load says what was lost. */
 const emergencyMissed = z.strictObject({
   version,
   savedAt: z.string(),
-  missed: z.strictObject({ documentId: z.string().min(1), size: count, reason: z.string() }),
+  missed: z.strictObject({ documentId: z.string().check(z.minLength(1)), size: count, reason: z.string() }),
 });
 const asideRecord = z.strictObject({
   version,
@@ -148,14 +151,14 @@ export type EmergencyMissed = z.infer<typeof emergencyMissed>;
 /** A record as read: its value, and whether it held fields this build does not know (kept aside then). */
 export type Read<T> = { ok: true; value: T; unknownFields: string[] } | { ok: false; reason: string };
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'its content is not valid';
   const path = issue.path.join('.');
   return path ? `its field "${path}" is not valid (${issue.message})` : issue.message;
 }
 
-function unknownKeys(error: z.ZodError): string[] {
+function unknownKeys(error: z.core.$ZodError): string[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [],
   );
@@ -165,7 +168,7 @@ function unknownKeys(error: z.ZodError): string[] {
  * Reads one record of the current format. A record with fields this build does not know is still read
  * (the rest is what it says), and the caller keeps the raw record aside so those fields are not lost.
  */
-function readRecord<T>(schema: z.ZodType<T>, raw: unknown): Read<T> {
+function readRecord<T>(schema: z.ZodMiniType<T>, raw: unknown): Read<T> {
   const strict = schema.safeParse(raw);
   if (strict.success) return { ok: true, value: strict.data, unknownFields: [] };
   const extra = unknownKeys(strict.error);
@@ -217,7 +220,7 @@ export interface DraftBundle {
 type Upgrade = (bundle: DraftBundle) => Read<DraftBundle>;
 
 /** A step from one format to the next: the old draft record is checked like any record, then converted. */
-function upgrade<T>(schema: z.ZodType<T>, up: (meta: T, bundle: DraftBundle) => DraftBundle): Upgrade {
+function upgrade<T>(schema: z.ZodMiniType<T>, up: (meta: T, bundle: DraftBundle) => DraftBundle): Upgrade {
   return (bundle) => {
     const old = readRecord(schema, bundle.meta);
     return old.ok ? { ...old, value: up(old.value, bundle) } : old;

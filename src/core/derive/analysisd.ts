@@ -50,6 +50,8 @@ export interface ResponseModel {
   /** Command or location absent (or empty, on Wazuh 4.4+). */
   missing: boolean;
   hasOffenders: boolean;
+  /** A `disabled` yes in the block (whether or not the element loop refuses it first). */
+  disabled: boolean;
   command?: string;
   location?: string;
   bits: LocationBits;
@@ -70,6 +72,8 @@ export interface AnalysisdModel {
   responses: ResponseModel[];
   /** By block index, for the blocks analysisd reads. */
   byBlock: Map<number, CommandModel | ResponseModel>;
+  /** Every definition of each name, in document order: the first is the one every lookup finds. */
+  definitions: Map<string, CommandModel[]>;
 }
 
 const KNOWN_RESPONSE_ELEMENTS = new Set([
@@ -200,7 +204,7 @@ export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): An
     responses.push(response);
     byBlock.set(block.index, response);
   }
-  return { commands, responses, byBlock };
+  return { commands, responses, byBlock, definitions };
 }
 
 function readResponse(
@@ -230,6 +234,7 @@ function readResponse(
     checked: !disabled && !disabledForGood,
     missing,
     hasOffenders,
+    disabled,
     command,
     location,
     bits,

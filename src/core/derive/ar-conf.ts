@@ -12,6 +12,8 @@ import { analysisdReadsResponses, emulateAnalysisd, type ResponseModel } from '.
 const KEY_BYTES = 255;
 
 function truncateBytes(text: string, bytes: number): string {
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8: a short text needs no encoding to know it fits.
+  if (text.length * 3 <= bytes) return text;
   const encoded = new TextEncoder().encode(text);
   if (encoded.length <= bytes) return text;
   return new TextDecoder().decode(encoded.slice(0, bytes)).replace(/\uFFFD$/, '');
@@ -22,12 +24,28 @@ export function arConfKey(commandName: string, timeout: number): string {
   return truncateBytes(`${commandName}${timeout}`, KEY_BYTES);
 }
 
-/** The line one accepted response adds, or `undefined` when it adds none. */
-export function arConfLine(response: ResponseModel): string | undefined {
+/** The ar.conf key and line one accepted response adds, or `undefined` when it adds none. */
+export function arConfEntry(response: ResponseModel): { key: string; line: string } | undefined {
   if (response.outcome !== 'accepted' || !response.resolved) return undefined;
   const { name = '', executable = '' } = response.resolved;
   const timeout = response.effectiveTimeout;
-  return `${arConfKey(name, timeout)} - ${executable} - ${timeout}`;
+  const key = arConfKey(name, timeout);
+  return { key, line: `${key} - ${executable} - ${timeout}` };
+}
+
+/** The line one accepted response adds, or `undefined` when it adds none. */
+export function arConfLine(response: ResponseModel): string | undefined {
+  return arConfEntry(response)?.line;
+}
+
+/** The first response that adds each ar.conf key, in document order: the entry agents keep. */
+export function firstByArConfKey(responses: readonly ResponseModel[]): Map<string, ResponseModel> {
+  const first = new Map<string, ResponseModel>();
+  for (const r of responses) {
+    const entry = arConfEntry(r);
+    if (entry && !first.has(entry.key)) first.set(entry.key, r);
+  }
+  return first;
 }
 
 /**

@@ -153,7 +153,7 @@ export interface NestedDefinition {
   ancestors: string[];
 }
 
-/** What one edit changed: blocks [first, first + removed) of the base document became [first, first + inserted) here. */
+/** What one edit changed: blocks `[first, first + removed)` of the base document became `[first, first + inserted)` here. */
 export interface DocumentChange {
   baseRevision: number;
   first: number;
@@ -164,7 +164,10 @@ export interface DocumentChange {
 export interface ConfigDocument {
   /** Unique per document value (a process-wide counter); every read and every edit gives a new one. */
   revision: number;
-  /** Set by the edits of model/edit.ts; absent after a read. */
+  /**
+   * Set by the edits of model/edit.ts (absent after a read): the blocks that changed since the document of `baseRevision`; the text outside them
+   * (and outside the blanks between them) is that document's, moved.
+   */
   change?: DocumentChange;
   text: string;
   encoding: TextEncoding;

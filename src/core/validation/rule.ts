@@ -1,4 +1,4 @@
-import type { AnalysisdModel } from '../derive/analysisd';
+import type { AnalysisdModel, ResponseModel } from '../derive/analysisd';
 import type { ExecdView } from '../derive/execd';
 import { fieldsNamed, occurrenceOf } from '../model/fields';
 import type { Block, BlockChild, ConfigDocument, Diagnostic, Fix, Severity } from '../model/types';
@@ -21,14 +21,52 @@ export interface RuleContext {
   model: AnalysisdModel;
   /** What execd reads from this host's file. */
   execd: ExecdView;
-  /** The blocks the daemons read: inside an `<ossec_config>` root, or a fragment's own. */
+  /**
+   * The blocks the daemons read (inside an `<ossec_config>` root, or a fragment's own) that this pass
+   * checks: all of them for `validate`, those an edit touched for the checker. Rules iterate these and look
+   * anything else up in the document, the model or the facts below.
+   */
   blocks: Block[];
+  /** The blocks this pass checks, read by the daemons or not (X2 reads what every block holds). */
+  everyBlock: Block[];
+  /** The responses analysisd reads that this pass checks, in document order (the model holds them all). */
+  responses: ResponseModel[];
+  /** The first accepted response of each ar.conf key, in document order (H5); computed on first use. */
+  firstByArConfKey(): Map<string, ResponseModel>;
 }
+
+/**
+ * What a rule's findings for a block depend on, so that the checker knows what an edit makes it redo:
+ * - `block`: the block itself (and the blanks and `#` before it on its line), the target and the role.
+ *   It iterates `ctx.blocks` or `ctx.everyBlock`.
+ * - `facts`: the block and what the whole document decides about it: the analysisd model's entry of a
+ *   response (the command it resolves to, disabled, skipped), the first definition of a command's name,
+ *   the first response of an ar.conf key, the block execd reads. It iterates `ctx.blocks` or
+ *   `ctx.responses` and looks those up.
+ * - `document`: the document as a whole (its reading, its roots and sections, every response at once).
+ */
+export type RuleScope = 'block' | 'facts' | 'document';
 
 /** One rule of reference §10: it returns its findings, each in the Diagnostic shape of DESIGN §4. */
 export interface Rule {
   code: string;
+  scope: RuleScope;
+  /**
+   * A document rule that reads only what lies outside the blocks (the roots, other sections, the
+   * `<global>` white list): an edit inside blocks moves its findings but cannot change them.
+   */
+  outsideBlocks?: boolean;
+  /**
+   * A fact rule whose findings also read facts no signature holds (A2: the names defined above a response,
+   * the other responses of its name): the checker finds them again on every pass.
+   */
+  wideFacts?: boolean;
   check(ctx: RuleContext): Diagnostic[];
+  /**
+   * A block rule's findings in what the reader found in the whole document, reported before its own
+   * (X2: CDATA and DOCTYPE).
+   */
+  checkDocument?(ctx: RuleContext): Diagnostic[];
 }
 
 export interface Finding {

@@ -1,4 +1,5 @@
-import { emulateAnalysisd } from '../derive/analysisd';
+import { type AnalysisdModel, emulateAnalysisd, type ResponseModel } from '../derive/analysisd';
+import { firstByArConfKey } from '../derive/ar-conf';
 import { execdView } from '../derive/execd';
 import { readsAsSnippet } from '../model/read';
 import type { ConfigDocument, Diagnostic } from '../model/types';
@@ -153,7 +154,9 @@ export function ruleContext(
   target: TargetProfile,
   roleOption: RoleOption = 'auto',
   snippetAdvice = CLI_SNIPPET_ADVICE,
+  model: AnalysisdModel = emulateAnalysisd(doc, target),
 ): RuleContext {
+  let firstByKey: Map<string, ResponseModel> | undefined;
   return {
     doc,
     target,
@@ -161,10 +164,22 @@ export function ruleContext(
     roleChosen: roleOption !== 'auto',
     snippet: readsAsSnippet(doc),
     snippetAdvice,
-    model: emulateAnalysisd(doc, target),
+    model,
     execd: execdView(doc, target),
     blocks: doc.shape === 'agent-config' ? [] : doc.blocks.filter((b) => b.inConfigRoot),
+    everyBlock: doc.blocks,
+    responses: model.responses,
+    firstByArConfKey: () => {
+      firstByKey ??= firstByArConfKey(model.responses);
+      return firstByKey;
+    },
   };
+}
+
+/** A rule's findings, the document's part first (X2: what the reader found, then each block's). */
+export function findingsOf(rule: Rule, ctx: RuleContext): Diagnostic[] {
+  const own = rule.check(ctx);
+  return rule.checkDocument ? [...rule.checkDocument(ctx), ...own] : own;
 }
 
 /**
@@ -176,7 +191,7 @@ export function validate(doc: ConfigDocument, options: ValidateOptions = {}): Di
   const target = toProfile(options.target ?? DEFAULT_TARGET);
   const ctx = ruleContext(doc, target, options.role, options.snippetAdvice);
   const found = rulesFor(target, ctx.role)
-    .flatMap((rule) => rule.check(ctx))
+    .flatMap((rule) => findingsOf(rule, ctx))
     .sort((a, b) => a.offset - b.offset);
   return withEnclosingBlocks(doc, found);
 }

@@ -47,6 +47,11 @@ describe('BlockList', () => {
     expect(options[1].getAttribute('aria-selected')).toBe('true');
     expect(options[1].textContent).toContain('stateful');
     expect(options[1].textContent).toContain('2problems');
+    // Only the rows in view are rendered, so each says where it stands in the whole list.
+    expect(options.map((o) => [o.getAttribute('aria-posinset'), o.getAttribute('aria-setsize')])).toEqual([
+      ['1', '2'],
+      ['2', '2'],
+    ]);
   });
 
   it('reorders with Alt+Arrow and selects with the arrows', () => {

@@ -1,9 +1,11 @@
-import { type DragEvent, type KeyboardEvent, memo, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type DragEvent, type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '../../components/badge';
 import { IconButton } from '../../components/button';
 import { cx } from '../../components/cx';
 import { Icon } from '../../components/icon';
 import { SeverityIcon } from '../../components/severity';
+import { rangeKeeping } from '../../components/virtual-range';
 import { VisibleText } from '../../components/visible-text';
 import { type BlockKind, revealHidden, type Severity } from '../../core';
 
@@ -38,6 +40,11 @@ export interface BlockListProps {
 
 const DRAG_TYPE = 'application/x-ar-studio-block';
 
+/** A row of two lines; rows with more badges are measured as they render. */
+const ROW_ESTIMATE = 48;
+/** The list's padding above its first row and below its last. */
+const LIST_PADDING = 4;
+
 export function BlockList({
   items,
   selected,
@@ -48,6 +55,7 @@ export function BlockList({
   onMove,
   readOnly,
 }: BlockListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
   // A group shows as the row of its first member; selecting any member selects that row.
@@ -64,9 +72,33 @@ export function BlockList({
     return step === 1 ? Math.max(next.index, ...(next.group?.members ?? [])) : next.index;
   };
 
+  // The one tab stop of the list: the selected row, or the first one.
+  const tabStop = position === -1 ? 0 : position;
+  // Only the rows in view are in the DOM (a file can have tens of thousands); the tab stop always is.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (at) => rows[at]?.index ?? at,
+    indexAttribute: 'data-row',
+    gap: 1,
+    paddingStart: LIST_PADDING,
+    paddingEnd: LIST_PADDING,
+    scrollPaddingStart: LIST_PADDING,
+    scrollPaddingEnd: LIST_PADDING,
+    overscan: 6,
+    rangeExtractor: useMemo(() => rangeKeeping([tabStop]), [tabStop]),
+  });
+
+  // The selected row comes into view however it was selected: the arrows, a problem, the XML view.
+  useEffect(() => {
+    if (position !== -1) virtualizer.scrollToIndex(position, { align: 'auto' });
+  }, [position, virtualizer]);
+
+  // The row of a selected block is always rendered (it is the tab stop), so it is there once React commits.
   const focusOption = (index: number) => {
     requestAnimationFrame(() => {
-      listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+      listRef.current?.querySelector<HTMLElement>(`[data-block="${index}"]`)?.focus();
     });
   };
 
@@ -162,9 +194,9 @@ export function BlockList({
           onClick={() => current !== null && onDelete(current)}
         />
       </header>
-      <div className="relative min-h-0 flex-1 overflow-auto py-1">
+      <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto">
         {items.length === 0 && (
-          <p className="px-3 py-3 text-[13px] text-zinc-600 dark:text-zinc-400">
+          <p className="px-3 py-4 text-[13px] text-zinc-600 dark:text-zinc-400">
             No <code className="font-mono">&lt;command&gt;</code> or{' '}
             <code className="font-mono">&lt;active-response&gt;</code> blocks yet. Add one below, insert a
             template, or import a file.
@@ -176,20 +208,28 @@ export function BlockList({
             role="listbox"
             aria-labelledby="blocks-title"
             aria-describedby="blocks-keys"
-            className="grid grid-cols-[minmax(0,1fr)] gap-px px-1.5"
+            className="relative"
+            style={{ height: virtualizer.getTotalSize() }}
           >
-            {rows.map((item) => (
-              <BlockRow
-                key={item.index}
-                item={item}
-                selected={item.index === current}
-                tabbable={item.index === current || (current === null && item.index === rows[0].index)}
-                readOnly={readOnly}
-                dropBefore={dropAt === item.index}
-                dropAfter={dropAt === item.index + 1}
-                actions={actions}
-              />
-            ))}
+            {virtualizer.getVirtualItems().map(({ index: at, start }) => {
+              const item = rows[at];
+              return (
+                <BlockRow
+                  key={item.index}
+                  item={item}
+                  position={at}
+                  setSize={rows.length}
+                  start={start}
+                  measure={virtualizer.measureElement}
+                  selected={item.index === current}
+                  tabbable={at === tabStop}
+                  readOnly={readOnly}
+                  dropBefore={dropAt === item.index}
+                  dropAfter={dropAt === item.index + 1}
+                  actions={actions}
+                />
+              );
+            })}
           </div>
         )}
         <p id="blocks-keys" className="sr-only">
@@ -224,6 +264,12 @@ interface RowActions {
 
 interface RowProps {
   item: BlockListItem;
+  /** The row's place in the list (0-based) and the list's length, for assistive technology. */
+  position: number;
+  setSize: number;
+  /** Where the row starts in the list, in pixels. */
+  start: number;
+  measure: (row: HTMLElement | null) => void;
   selected: boolean;
   tabbable: boolean;
   readOnly: boolean;
@@ -253,15 +299,32 @@ function sameItem(a: BlockListItem, b: BlockListItem): boolean {
 }
 
 const BlockRow = memo(
-  function BlockRow({ item, selected, tabbable, readOnly, dropBefore, dropAfter, actions }: RowProps) {
+  function BlockRow({
+    item,
+    position,
+    setSize,
+    start,
+    measure,
+    selected,
+    tabbable,
+    readOnly,
+    dropBefore,
+    dropAfter,
+    actions,
+  }: RowProps) {
     const worst: Severity | null =
       item.problems.error > 0 ? 'error' : item.problems.warning > 0 ? 'warning' : null;
     const problemTotal = item.problems.error + item.problems.warning + item.problems.info;
     return (
       <div
+        ref={measure}
         role="option"
         aria-selected={selected}
-        data-index={item.index}
+        aria-posinset={position + 1}
+        aria-setsize={setSize}
+        data-row={position}
+        data-block={item.index}
+        style={{ transform: `translateY(${start}px)` }}
         tabIndex={tabbable ? 0 : -1}
         draggable={!readOnly}
         onClick={() => actions.select(item.index)}
@@ -284,9 +347,7 @@ const BlockRow = memo(
         }}
         onDragEnd={actions.dragEnd}
         className={cx(
-          'group relative flex cursor-default items-start gap-2 rounded-md px-2 py-1.5 outline-none select-none',
-          // Rows out of view skip layout and paint: a large file has thousands of them.
-          '[contain-intrinsic-size:auto_48px] [content-visibility:auto]',
+          'group absolute inset-x-1.5 top-0 flex cursor-default items-start gap-2 rounded-md px-2 py-1.5 outline-none select-none',
           'focus-visible:ring-2 focus-visible:ring-blue-600 dark:focus-visible:ring-blue-400',
           selected
             ? 'bg-blue-50 ring-1 ring-blue-200 dark:bg-blue-950/60 dark:ring-blue-900'
@@ -352,6 +413,10 @@ const BlockRow = memo(
   },
   (a, b) =>
     sameItem(a.item, b.item) &&
+    a.position === b.position &&
+    a.setSize === b.setSize &&
+    a.start === b.start &&
+    a.measure === b.measure &&
     a.selected === b.selected &&
     a.tabbable === b.tabbable &&
     a.readOnly === b.readOnly &&

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../../core';
 import { HEAVY_TEST_TIMEOUT } from '../../core/test-support/timeouts';
 import { groupProblems } from './group-problems';
-import { ProblemsPanel } from './problems-panel';
+import { PIECE_SIZE, ProblemsPanel } from './problems-panel';
 
 afterEach(cleanup);
 
@@ -69,15 +69,29 @@ describe('ProblemsPanel', () => {
 
 describe('ProblemsPanel on a large file', () => {
   it(
-    'shows the first problems and the rest on request',
+    'lists every problem, a block with many in pieces that each say where they stand',
     () => {
-      const many = Array.from({ length: 350 }, (_, i) =>
-        diag({ code: 'H1', severity: 'info', message: `hint ${i}`, blockIndex: i, offset: i }),
+      const many = Array.from({ length: PIECE_SIZE + 5 }, (_, i) =>
+        diag({ code: 'H1', severity: 'info', message: `hint ${i}`, blockIndex: 7, offset: i }),
       );
-      render(<ProblemsPanel diagnostics={many} blockLabel={String} onJump={vi.fn()} onFix={vi.fn()} />);
-      expect(screen.queryByText('hint 349')).toBeNull();
-      fireEvent.click(screen.getByRole('button', { name: 'Show 50 more problems' }));
-      expect(screen.getByText('hint 349')).toBeTruthy();
+      render(
+        <ProblemsPanel
+          diagnostics={[diag({ message: 'other', blockIndex: 2 }), ...many]}
+          blockLabel={(i) => `Block ${i}`}
+          onJump={vi.fn()}
+          onFix={vi.fn()}
+        />,
+      );
+      const pieces = within(screen.getByRole('list', { name: 'Problems by block' })).getAllByRole(
+        'listitem',
+        {
+          name: '',
+        },
+      );
+      expect(screen.getByText(`hint ${PIECE_SIZE + 4}`)).toBeTruthy();
+      const continued = screen.getByRole('region', { name: 'Block 7 (continued)' });
+      expect(within(continued).getAllByRole('button')).toHaveLength(5);
+      expect(pieces.length).toBeGreaterThan(0);
     },
     HEAVY_TEST_TIMEOUT,
   );

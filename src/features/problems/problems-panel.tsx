@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
@@ -18,14 +19,51 @@ export interface ProblemsPanelProps {
   onSee?: (view: NonNullable<Diagnostic['see']>) => void;
 }
 
-/** Rows shown before "Show all": a generated 10,000-block file has thousands of hints. */
-export const PROBLEMS_SHOWN = 300;
+/**
+ * The most problems one rendered piece of the list holds: a generated 10,000-block file has thousands of
+ * problems and only the pieces in view are rendered, so a block with more is shown in several pieces.
+ */
+export const PIECE_SIZE = 40;
+
+/** A piece of one block's problems: the first piece of a group, or a continuation. */
+interface Piece {
+  group: ProblemGroup;
+  diagnostics: readonly Diagnostic[];
+  continued: boolean;
+}
+
+function piecesOf(groups: readonly ProblemGroup[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const group of groups) {
+    for (let from = 0; from < group.diagnostics.length; from += PIECE_SIZE) {
+      pieces.push({
+        group,
+        diagnostics: group.diagnostics.slice(from, from + PIECE_SIZE),
+        continued: from > 0,
+      });
+    }
+  }
+  return pieces;
+}
+
+/** A group of one problem: its heading and one or two lines. */
+const PIECE_ESTIMATE = 70;
 
 export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }: ProblemsPanelProps) {
-  const [showAll, setShowAll] = useState(false);
   const counts = countBySeverity(diagnostics);
-  const groups = limitGroups(groupProblems(diagnostics), showAll ? Number.POSITIVE_INFINITY : PROBLEMS_SHOWN);
-  const hidden = diagnostics.length - groups.reduce((n, g) => n + g.diagnostics.length, 0);
+  const pieces = useMemo(() => piecesOf(groupProblems(diagnostics)), [diagnostics]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: pieces.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (at) => PIECE_ESTIMATE + 28 * ((pieces[at]?.diagnostics.length ?? 1) - 1),
+    getItemKey: (at) => {
+      const piece = pieces[at];
+      return piece ? `${piece.group.blockIndex ?? 'document'}:${piece.continued ? at : 0}` : at;
+    },
+    indexAttribute: 'data-row',
+    overscan: 4,
+  });
   return (
     <section aria-labelledby="problems-title" className="flex h-full min-h-0 flex-col">
       <header className="flex min-h-9 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
@@ -61,98 +99,114 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
           </span>
         )}
       </header>
-      <div className="relative min-h-0 flex-1 overflow-auto">
-        {groups.length === 0 && (
+      <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto">
+        {pieces.length === 0 && (
           <p className="px-3 py-4 text-[13px] text-zinc-600 dark:text-zinc-400">No problems found.</p>
         )}
-        {groups.map((group) => (
-          <section
-            key={group.blockIndex ?? 'document'}
-            aria-label={revealHidden(groupTitle(group.blockIndex, blockLabel))}
+        {pieces.length > 0 && (
+          // Only the pieces in view are rendered; each says where it stands among the blocks' groups.
+          <ul
+            aria-label="Problems by block"
+            className="relative"
+            style={{ height: virtualizer.getTotalSize() }}
           >
-            <h3 className="sticky top-0 z-10 border-b border-zinc-100 bg-zinc-50 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-              <VisibleText text={groupTitle(group.blockIndex, blockLabel)} />
-              <span className="sr-only">, </span>
-              <span className="ml-2 text-zinc-600 dark:text-zinc-400">
-                {group.diagnostics.length}
-                <span className="sr-only">{group.diagnostics.length === 1 ? ' problem' : ' problems'}</span>
-              </span>
-            </h3>
-            <ul>
-              {group.diagnostics.map((diagnostic) => (
+            {virtualizer.getVirtualItems().map(({ index: at, key, start }) => {
+              const piece = pieces[at];
+              const title = groupTitle(piece.group.blockIndex, blockLabel);
+              const heading = piece.continued ? `${title} (continued)` : title;
+              return (
                 <li
-                  key={`${diagnostic.code}:${diagnostic.offset}:${diagnostic.field ?? ''}:${diagnostic.message}`}
-                  className="flex flex-wrap items-start justify-end gap-x-2 gap-y-1 border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60"
+                  key={key}
+                  ref={virtualizer.measureElement}
+                  aria-posinset={at + 1}
+                  aria-setsize={pieces.length}
+                  data-row={at}
+                  className="absolute inset-x-0 top-0"
+                  style={{ transform: `translateY(${start}px)` }}
                 >
-                  <button
-                    type="button"
-                    onClick={() => onJump(diagnostic)}
-                    className={cx(
-                      'flex min-w-[min(100%,18rem)] flex-1 flex-wrap items-start gap-x-2 rounded py-0.5 text-left text-[13px] hover:bg-zinc-100 dark:hover:bg-zinc-800/70',
-                      focusRing,
-                    )}
-                  >
-                    <SeverityIcon severity={diagnostic.severity} className="mt-0.5" />
-                    <span className="min-w-[min(100%,12rem)] flex-1">
-                      <VisibleText text={diagnostic.message} className="text-zinc-900 dark:text-zinc-100" />
-                      {diagnostic.daemonMessage && (
-                        <VisibleText
-                          text={diagnostic.daemonMessage}
-                          className="block truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400"
+                  <section aria-label={revealHidden(heading)}>
+                    <h3 className="sticky top-0 z-10 border-b border-zinc-100 bg-zinc-50 px-3 py-1 text-xs font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+                      <VisibleText text={heading} />
+                      <span className="sr-only">, </span>
+                      <span className="ml-2 text-zinc-600 dark:text-zinc-400">
+                        {piece.group.diagnostics.length}
+                        <span className="sr-only">
+                          {piece.group.diagnostics.length === 1 ? ' problem' : ' problems'}
+                        </span>
+                      </span>
+                    </h3>
+                    <ul>
+                      {piece.diagnostics.map((diagnostic) => (
+                        <ProblemRow
+                          key={`${diagnostic.code}:${diagnostic.offset}:${diagnostic.field ?? ''}:${diagnostic.message}`}
+                          diagnostic={diagnostic}
+                          onJump={onJump}
+                          onFix={onFix}
+                          onSee={onSee}
                         />
-                      )}
-                    </span>
-                    <span className="shrink-0 font-mono text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
-                      {diagnostic.code} · line {diagnostic.line}:{diagnostic.column}
-                    </span>
-                  </button>
-                  {diagnostic.see && onSee && (
-                    <Button
-                      size="sm"
-                      icon={<Icon name="bolt" className="size-3.5" />}
-                      onClick={() => onSee(diagnostic.see as NonNullable<Diagnostic['see']>)}
-                    >
-                      Migrate to 5.0
-                    </Button>
-                  )}
-                  {diagnostic.fix && (
-                    <Button
-                      size="sm"
-                      icon={<Icon name="wrench" className="size-3.5" />}
-                      onClick={() => onFix(diagnostic)}
-                    >
-                      <VisibleText text={diagnostic.fix.title} />
-                    </Button>
-                  )}
+                      ))}
+                    </ul>
+                  </section>
                 </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-        {hidden > 0 && (
-          <div className="px-3 py-2">
-            <Button size="sm" onClick={() => setShowAll(true)}>
-              Show {hidden} more {hidden === 1 ? 'problem' : 'problems'}
-            </Button>
-          </div>
+              );
+            })}
+          </ul>
         )}
       </div>
     </section>
   );
 }
 
-/** The first `limit` problems in display order, groups cut where the limit falls. */
-function limitGroups(groups: ProblemGroup[], limit: number): ProblemGroup[] {
-  const shown: ProblemGroup[] = [];
-  let left = limit;
-  for (const group of groups) {
-    if (left <= 0) break;
-    shown.push(
-      group.diagnostics.length <= left ? group : { ...group, diagnostics: group.diagnostics.slice(0, left) },
-    );
-    left -= group.diagnostics.length;
-  }
-  return shown;
+function ProblemRow({
+  diagnostic,
+  onJump,
+  onFix,
+  onSee,
+}: { diagnostic: Diagnostic } & Pick<ProblemsPanelProps, 'onJump' | 'onFix' | 'onSee'>) {
+  return (
+    <li className="flex flex-wrap items-start justify-end gap-x-2 gap-y-1 border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60">
+      <button
+        type="button"
+        onClick={() => onJump(diagnostic)}
+        className={cx(
+          'flex min-w-[min(100%,18rem)] flex-1 flex-wrap items-start gap-x-2 rounded py-0.5 text-left text-[13px] hover:bg-zinc-100 dark:hover:bg-zinc-800/70',
+          focusRing,
+        )}
+      >
+        <SeverityIcon severity={diagnostic.severity} className="mt-0.5" />
+        <span className="min-w-[min(100%,12rem)] flex-1">
+          <VisibleText text={diagnostic.message} className="text-zinc-900 dark:text-zinc-100" />
+          {diagnostic.daemonMessage && (
+            <VisibleText
+              text={diagnostic.daemonMessage}
+              className="block truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400"
+            />
+          )}
+        </span>
+        <span className="shrink-0 font-mono text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
+          {diagnostic.code} · line {diagnostic.line}:{diagnostic.column}
+        </span>
+      </button>
+      {diagnostic.see && onSee && (
+        <Button
+          size="sm"
+          icon={<Icon name="bolt" className="size-3.5" />}
+          onClick={() => onSee(diagnostic.see as NonNullable<Diagnostic['see']>)}
+        >
+          Migrate to 5.0
+        </Button>
+      )}
+      {diagnostic.fix && (
+        <Button
+          size="sm"
+          icon={<Icon name="wrench" className="size-3.5" />}
+          onClick={() => onFix(diagnostic)}
+        >
+          <VisibleText text={diagnostic.fix.title} />
+        </Button>
+      )}
+    </li>
+  );
 }
 
 function groupTitle(blockIndex: number | null, blockLabel: (i: number) => string): string {

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { decodeShareFragment, isShareFragment, type SharedRead } from '../../core';
+import type { SharedRead } from '../../core';
+
+// Reading a link needs zod and the link format; loaded only when the address has a fragment, so pages
+// opened without one never fetch them. (The module itself: the core's entry would bring all of the core.)
+const shareLink = () => import('../../core/share/share-link');
 
 /**
  * A draft in the page's address (`#share=…`), read when the page opens and whenever the fragment changes
@@ -13,8 +17,10 @@ export function useSharedLink(): { read: SharedRead | null; dismiss: () => void 
     let current = true;
     const check = () => {
       const { hash } = window.location;
-      if (!isShareFragment(hash)) return;
-      void decodeShareFragment(hash).then((result) => {
+      if (hash === '') return;
+      void shareLink().then(async ({ isShareFragment, decodeShareFragment }) => {
+        if (!isShareFragment(hash)) return;
+        const result = await decodeShareFragment(hash);
         if (current) setRead(result);
       });
     };

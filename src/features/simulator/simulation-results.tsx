@@ -1,6 +1,9 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 import { Badge } from '../../components/badge';
 import { cx } from '../../components/cx';
 import { focusRing } from '../../components/focus-ring';
+import { useScrollParent } from '../../components/use-scroll-parent';
 import { VisibleText } from '../../components/visible-text';
 import type { SimulatedResponse, Simulation } from '../../core';
 
@@ -35,16 +38,7 @@ export function SimulationResults({
         </p>
       )}
       {simulation.responses.length > 0 && (
-        <ul aria-label="Responses" className="-mx-1">
-          {simulation.responses.map((response) => (
-            <ResponseRow
-              key={response.blockIndex}
-              response={response}
-              label={blockLabel(response.blockIndex)}
-              onSelect={() => onSelect(response.blockIndex)}
-            />
-          ))}
-        </ul>
+        <ResponseList responses={simulation.responses} blockLabel={blockLabel} onSelect={onSelect} />
       )}
       {simulation.notes.map((note) => (
         <p key={note} className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -52,6 +46,59 @@ export function SimulationResults({
         </p>
       ))}
     </div>
+  );
+}
+
+/** A response's row: its verdict and name, and one line saying why. */
+const ROW_ESTIMATE = 46;
+
+/**
+ * The responses, of which only those in view are rendered (a large file has thousands). The list scrolls
+ * with the rest of the panel: the alert form above, the repeat offences below.
+ */
+function ResponseList({
+  responses,
+  blockLabel,
+  onSelect,
+}: {
+  responses: readonly SimulatedResponse[];
+  blockLabel: (blockIndex: number) => string;
+  onSelect: (blockIndex: number) => void;
+}) {
+  const list = useRef<HTMLUListElement>(null);
+  const { scroller, offset } = useScrollParent(list);
+  const virtualizer = useVirtualizer({
+    count: responses.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (at) => responses[at]?.blockIndex ?? at,
+    indexAttribute: 'data-row',
+    scrollMargin: offset,
+    overscan: 6,
+  });
+  return (
+    <ul
+      ref={list}
+      aria-label="Responses"
+      className="relative -mx-1"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map(({ index: at, key, start }) => {
+        const response = responses[at];
+        return (
+          <ResponseRow
+            key={key}
+            response={response}
+            label={blockLabel(response.blockIndex)}
+            onSelect={() => onSelect(response.blockIndex)}
+            position={at}
+            setSize={responses.length}
+            start={start - offset}
+            measure={virtualizer.measureElement}
+          />
+        );
+      })}
+    </ul>
   );
 }
 
@@ -72,14 +119,34 @@ function ResponseRow({
   response,
   label,
   onSelect,
+  position,
+  setSize,
+  start,
+  measure,
 }: {
   response: SimulatedResponse;
   label: string;
   onSelect: () => void;
+  /** The row's place among all the responses (0-based), and their number. */
+  position: number;
+  setSize: number;
+  /** Where the row starts in the list, in pixels. */
+  start: number;
+  measure: (row: HTMLElement | null) => void;
 }) {
   const { word, tone } = verdict(response);
   return (
-    <li className="border-b border-zinc-100 last:border-b-0 dark:border-zinc-800/60">
+    <li
+      ref={measure}
+      aria-posinset={position + 1}
+      aria-setsize={setSize}
+      data-row={position}
+      className={cx(
+        'absolute inset-x-0 top-0 border-zinc-100 dark:border-zinc-800/60',
+        position < setSize - 1 && 'border-b',
+      )}
+      style={{ transform: `translateY(${start}px)` }}
+    >
       <button
         type="button"
         onClick={onSelect}

@@ -12,12 +12,13 @@ import { isLoneDisabledNo } from './a22-lone-disabled-no';
  */
 export const a1MissingCommandLocation: Rule = {
   code: 'A1',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
     // A response holding <command> definitions is C12's: they are why it has no usable <command>.
     const holders = new Set(nestedGroups(ctx).map((g) => g.blockIndex));
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const { block } = r;
       if (!r.checked || !r.missing || block.children.length === 0 || isLoneDisabledNo(block)) continue;
       if (holders.has(block.index)) continue;

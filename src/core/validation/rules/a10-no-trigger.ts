@@ -9,10 +9,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a10NoTrigger: Rule = {
   code: 'A10',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       if (!r.checked || r.missing) continue;
       const level = atoi(fieldValue(r.block, 'level') ?? '');
       const ids = (fieldValue(r.block, 'rules_id') ?? '').trim();

@@ -9,10 +9,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a11RulesGroupComma: Rule = {
   code: 'A11',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const child = lastField(r.block, 'rules_group');
       if (!r.checked || !child?.value.includes(',') || child.value.includes('|')) continue;
       const alternatives = child.value

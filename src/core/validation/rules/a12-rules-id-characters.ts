@@ -27,10 +27,11 @@ function idsOnly(block: Block, child: BlockChild): Fix | undefined {
  */
 export const a12RulesIdCharacters: Rule = {
   code: 'A12',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const child = lastField(r.block, 'rules_id');
       if (!r.checked || !child) continue;
       const bad = /[^\d\s,]/.exec(child.value);

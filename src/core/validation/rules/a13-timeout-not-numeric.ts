@@ -35,10 +35,11 @@ function spelledSeconds(value: string): string | undefined {
  */
 export const a13TimeoutNotNumeric: Rule = {
   code: 'A13',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const child = lastField(r.block, 'timeout');
       if (!r.checked || !child) continue;
       const read = atoi(child.value);

@@ -11,11 +11,12 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a14TimeoutNotAllowed: Rule = {
   code: 'A14',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const fatal = ctx.target.timeoutWithoutAllowed === 'fatal';
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const command = r.resolved;
       if (!reachesCommandLookup(r, ctx.target) || !command || r.timeout === 0 || command.timeoutAllowed)
         continue;

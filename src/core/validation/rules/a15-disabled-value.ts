@@ -9,15 +9,16 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a15DisabledValue: Rule = {
   code: 'A15',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     const checked: Array<{ block: Block; child: BlockChild }> = [];
-    if (ctx.role === 'manager') {
-      for (const block of ctx.blocks) {
-        if (block.kind !== 'active-response') continue;
+    for (const block of ctx.blocks) {
+      if (block.kind !== 'active-response') continue;
+      if (ctx.role === 'manager') {
         for (const child of fieldsNamed(block, 'disabled')) checked.push({ block, child });
+      } else if (ctx.execd.disabled?.block === block) {
+        checked.push(ctx.execd.disabled);
       }
-    } else if (ctx.execd.disabled) {
-      checked.push(ctx.execd.disabled);
     }
     const reader = ctx.role === 'manager' ? 'analysisd' : 'execd';
     return checked

@@ -8,6 +8,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a16CaOnManager: Rule = {
   code: 'A16',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

@@ -8,6 +8,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a17CaOnAgent: Rule = {
   code: 'A17',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'agent') return [];
     const { target } = ctx;

@@ -26,6 +26,7 @@ function problemsOf(value: string, target: TargetProfile): string[] {
  */
 export const a18RepeatedOffendersFormat: Rule = {
   code: 'A18',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     const found: Diagnostic[] = [];
     const read = ctx.execd.offenders;

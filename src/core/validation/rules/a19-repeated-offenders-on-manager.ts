@@ -9,10 +9,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a19RepeatedOffendersOnManager: Rule = {
   code: 'A19',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const child = lastField(r.block, 'repeated_offenders');
       const onAgents = r.bits.local || r.bits.definedAgent || r.bits.all;
       if (!child || !r.checked || r.bits.server || !onAgents) continue;

@@ -120,12 +120,14 @@ function fixFor(r: ResponseModel, ctx: RuleContext, elsewhere: Elsewhere | undef
  */
 export const a2UnknownCommand: Rule = {
   code: 'A2',
+  scope: 'facts',
+  wideFacts: true,
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
     // A response holding definitions is C12's: its <command> is their text, not a name.
     const holders = new Set(nestedGroups(ctx).map((g) => g.blockIndex));
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       if (!reachesCommandLookup(r, ctx.target) || r.command === undefined) continue;
       if (holders.has(r.block.index)) continue;
       const child = lastField(r.block, 'command');

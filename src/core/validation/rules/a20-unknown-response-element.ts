@@ -6,6 +6,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** A20: an element analysisd does not know inside `<active-response>` (a typo such as `<disbaled>`): (1230). */
 export const a20UnknownResponseElement: Rule = {
   code: 'A20',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

@@ -1,5 +1,4 @@
 import type { ResponseModel } from '../../derive/analysisd';
-import { fieldsNamed } from '../../model/fields';
 import type { Diagnostic } from '../../model/types';
 import { positionAt } from '../../xml/positions';
 import { diagnostic, type Rule, type RuleContext } from '../rule';
@@ -21,7 +20,7 @@ function needed(r: ResponseModel): number {
 }
 
 function isDisabling(r: ResponseModel): boolean {
-  return fieldsNamed(r.block, 'disabled').some((c) => c.value === 'yes');
+  return r.disabled;
 }
 
 /**
@@ -32,6 +31,7 @@ function isDisabling(r: ResponseModel): boolean {
  */
 export const a21DisabledPosition: Rule = {
   code: 'A21',
+  scope: 'document',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const { responses } = ctx.model;

@@ -14,6 +14,7 @@ export function isLoneDisabledNo(block: Block): boolean {
  */
 export const a22LoneDisabledNo: Rule = {
   code: 'A22',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     return ctx.blocks

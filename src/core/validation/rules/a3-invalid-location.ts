@@ -10,9 +10,10 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a3InvalidLocation: Rule = {
   code: 'A3',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
-    return ctx.model.responses
+    return ctx.responses
       .filter((r) => r.checked && !r.missing && !anyBit(r.bits))
       .map((r) =>
         diagnostic(ctx, 'A3', {

@@ -22,10 +22,11 @@ function matched(bits: LocationBits): string[] {
  */
 export const a4NonCanonicalLocation: Rule = {
   code: 'A4',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const child = lastField(r.block, 'location');
       if (!r.checked || !child || CANONICAL.includes(child.value)) continue;
       const words = matched(locationBits(child.value));

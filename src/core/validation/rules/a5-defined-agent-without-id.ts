@@ -6,9 +6,10 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** A5: `defined-agent` needs `<agent_id>`; without it analysisd stops with (1304). */
 export const a5DefinedAgentWithoutId: Rule = {
   code: 'A5',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
-    return ctx.model.responses
+    return ctx.responses
       .filter((r) => r.checked && !r.missing && r.bits.definedAgent && r.agentId === undefined)
       .map((r) =>
         diagnostic(ctx, 'A5', {

@@ -11,10 +11,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a6AgentIdZero: Rule = {
   code: 'A6',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       if (!r.checked || r.missing || !r.bits.definedAgent || r.agentId === undefined) continue;
       if (atoi(r.agentId) !== 0) continue;
       const dropped = ctx.target.agentIdZeroDropped;

@@ -10,10 +10,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a7AgentIdIgnored: Rule = {
   code: 'A7',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const ids = fieldsNamed(r.block, 'agent_id');
       if (!r.checked || ids.length === 0) continue;
       const last = ids[ids.length - 1];

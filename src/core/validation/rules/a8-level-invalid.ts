@@ -11,6 +11,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const a8LevelInvalid: Rule = {
   code: 'A8',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

@@ -6,10 +6,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** A9: levels 17–20 load, but rule levels stop at 16, so the level never matches (reference §4). */
 export const a9LevelNeverMatches: Rule = {
   code: 'A9',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const child = lastField(r.block, 'level');
       if (!r.checked || !child || !isAllDigits(child.value)) continue;
       const level = atoi(child.value);

@@ -16,6 +16,7 @@ export function missingCommandOptions(target: TargetProfile): string {
 /** C1: a `<command>` without `<name>` or `<executable>` stops analysisd with (1280). */
 export const c1MissingNameExecutable: Rule = {
   code: 'C1',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

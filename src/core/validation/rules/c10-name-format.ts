@@ -11,6 +11,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const c10NameFormat: Rule = {
   code: 'C10',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

@@ -10,6 +10,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const c11NonStockExecutable: Rule = {
   code: 'C11',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const { target } = ctx;

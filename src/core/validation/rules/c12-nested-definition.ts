@@ -69,6 +69,7 @@ function finding(
  */
 export const c12NestedDefinition: Rule = {
   code: 'C12',
+  scope: 'document',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     return nestedGroups(ctx).map((group) => {

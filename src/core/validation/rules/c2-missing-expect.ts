@@ -6,6 +6,7 @@ import { missingCommandOptions } from './c1-missing-name-executable';
 /** C2: OSSEC and Wazuh before 3.5 require `<expect>` in every `<command>`, even empty (1280). */
 export const c2MissingExpect: Rule = {
   code: 'C2',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.target.expect !== 'required') return [];
     return ctx.blocks

@@ -5,6 +5,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** C3: Wazuh 4.2+ ignores `<expect>` (DEBUG only): the script gets the whole alert as JSON instead. */
 export const c3ExpectDeprecated: Rule = {
   code: 'C3',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.target.expect !== 'ignored') return [];
     const found: Diagnostic[] = [];

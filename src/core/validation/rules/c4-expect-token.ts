@@ -9,6 +9,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const c4ExpectToken: Rule = {
   code: 'C4',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.target.expect === 'ignored') return [];
     const found: Diagnostic[] = [];

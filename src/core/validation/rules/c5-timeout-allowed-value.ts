@@ -6,6 +6,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** C5: each `<timeout_allowed>` must be exactly `yes` or `no` (lowercase, no blanks), or (1235). */
 export const c5TimeoutAllowedValue: Rule = {
   code: 'C5',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

@@ -6,6 +6,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** C6: `<extra_args>` exists from Wazuh 3.5; OSSEC and older Wazuh refuse it as unknown (1230). */
 export const c6ExtraArgsUnsupported: Rule = {
   code: 'C6',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.target.extraArgs) return [];
     const found: Diagnostic[] = [];

@@ -6,6 +6,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
 /** C7: any element inside `<command>` other than name, executable, expect, timeout_allowed, extra_args (1230). */
 export const c7UnknownCommandElement: Rule = {
   code: 'C7',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];

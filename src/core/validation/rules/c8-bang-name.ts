@@ -9,6 +9,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const c8BangName: Rule = {
   code: 'C8',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const refused = ctx.target.bangNameRefused;

@@ -32,9 +32,9 @@ function differences(unused: Block, used: Block): string {
  */
 export const c9DuplicateCommand: Rule = {
   code: 'C9',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
-    const firstOf = new Map<string, Block>();
     const builtin = builtinNames(ctx.target.builtinArConf);
     const found: Diagnostic[] = [];
     for (const block of ctx.blocks) {
@@ -51,11 +51,9 @@ export const c9DuplicateCommand: Rule = {
           }),
         );
       }
-      const first = firstOf.get(child.value);
-      if (first === undefined) {
-        firstOf.set(child.value, block);
-        continue;
-      }
+      // The model keeps every definition of a name in document order; its own `name` is this last one.
+      const first = ctx.model.definitions.get(child.value)?.[0]?.block;
+      if (first === undefined || first === block) continue;
       const line = positionAt(ctx.doc.text, first.start).line;
       const differ = differences(block, first);
       found.push(

@@ -10,6 +10,8 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const g1WhiteListRefused: Rule = {
   code: 'G1',
+  scope: 'document',
+  outsideBlocks: true,
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.doc.shape !== 'config') return [];
     const list = readWhiteList(ctx.doc, ctx.target);

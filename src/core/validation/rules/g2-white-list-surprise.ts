@@ -9,6 +9,8 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const g2WhiteListSurprise: Rule = {
   code: 'G2',
+  scope: 'document',
+  outsideBlocks: true,
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.doc.shape !== 'config') return [];
     return readWhiteList(ctx.doc, ctx.target)

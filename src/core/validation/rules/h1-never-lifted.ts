@@ -12,10 +12,11 @@ const BLOCKING =
  */
 export const h1NeverLifted: Rule = {
   code: 'H1',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const executable = r.resolved?.executable;
       if (r.outcome !== 'accepted' || r.timeout !== 0 || !executable || !BLOCKING.test(executable)) continue;
       found.push(

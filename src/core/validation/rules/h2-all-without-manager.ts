@@ -8,9 +8,10 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const h2AllWithoutManager: Rule = {
   code: 'H2',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager' || ctx.target.product !== 'wazuh' || ctx.target.version.major < 4) return [];
-    return ctx.model.responses
+    return ctx.responses
       .filter((r) => r.outcome === 'accepted' && r.bits.all && !r.bits.server && !r.bits.local)
       .map((r) =>
         diagnostic(ctx, 'H2', {

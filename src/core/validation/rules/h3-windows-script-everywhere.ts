@@ -8,10 +8,11 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const h3WindowsScriptEverywhere: Rule = {
   code: 'H3',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
+    for (const r of ctx.responses) {
       const executable = r.resolved?.executable ?? '';
       if (r.outcome !== 'accepted' || r.bits.server || !(r.bits.local || r.bits.all)) continue;
       if (!/\.(cmd|exe|bat|ps1)$/i.test(executable)) continue;

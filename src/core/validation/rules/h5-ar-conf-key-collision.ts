@@ -1,4 +1,4 @@
-import { arConfKey } from '../../derive/ar-conf';
+import { arConfEntry } from '../../derive/ar-conf';
 import { lastField } from '../../model/fields';
 import type { Diagnostic } from '../../model/types';
 import { positionAt } from '../../xml/positions';
@@ -12,20 +12,17 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const h5ArConfKeyCollision: Rule = {
   code: 'H5',
+  scope: 'facts',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'manager') return [];
-    const seen = new Map<string, { line: string; offset: number }>();
     const found: Diagnostic[] = [];
-    for (const r of ctx.model.responses) {
-      if (r.outcome !== 'accepted' || !r.resolved) continue;
-      const { name = '', executable = '' } = r.resolved;
-      const key = arConfKey(name, r.effectiveTimeout);
-      const line = `${key} - ${executable} - ${r.effectiveTimeout}`;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { line, offset: r.block.start });
-        continue;
-      }
+    for (const r of ctx.responses) {
+      const entry = arConfEntry(r);
+      if (!entry) continue;
+      const { key, line } = entry;
+      const firstResponse = ctx.firstByArConfKey().get(key);
+      if (!firstResponse || firstResponse === r) continue;
+      const first = { line: arConfEntry(firstResponse)?.line, offset: firstResponse.block.start };
       if (first.line === line) continue;
       found.push(
         diagnostic(ctx, 'H5', {

@@ -13,6 +13,7 @@ const ALERT_FIELD =
  */
 export const h6ExtraArgsField: Rule = {
   code: 'H6',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     const input = ctx.target.scriptInput;
     if (ctx.role !== 'manager' || input === 'argv') return [];

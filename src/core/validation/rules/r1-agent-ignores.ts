@@ -11,6 +11,7 @@ const EXECD_READS = new Set(['disabled', 'repeated_offenders', 'ca_store', 'ca_v
  */
 export const r1AgentIgnores: Rule = {
   code: 'R1',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'agent') return [];
     const found: Diagnostic[] = [];

@@ -9,6 +9,7 @@ import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
  */
 export const w1CommandRefused: Rule = {
   code: 'W1',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     const where =
       ctx.role === 'manager'

@@ -12,6 +12,7 @@ const AGENT_READS = new Set(['disabled', 'repeated_offenders', 'ca_store', 'ca_v
  */
 export const w2ResponseIgnored: Rule = {
   code: 'W2',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     const found: Diagnostic[] = [];
     for (const block of ctx.blocks) {

@@ -12,6 +12,8 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const w3WhiteListRefused: Rule = {
   code: 'W3',
+  scope: 'document',
+  outsideBlocks: true,
   check(ctx: RuleContext): Diagnostic[] {
     return whiteListEntries(ctx.doc, ctx.target.roots.manager).map(({ element }) =>
       diagnostic(ctx, 'W3', {

@@ -9,6 +9,7 @@ import { diagnostic, type Rule, type RuleContext } from '../rule';
  */
 export const w4RepeatedOffendersUndocumented: Rule = {
   code: 'W4',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.role !== 'agent') return [];
     return ctx.blocks.flatMap((block) =>

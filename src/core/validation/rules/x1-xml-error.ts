@@ -51,6 +51,7 @@ function sameError(a: XmlReadError | null, b: XmlReadError | null): boolean {
  */
 export const x1XmlError: Rule = {
   code: 'X1',
+  scope: 'document',
   check(ctx: RuleContext): Diagnostic[] {
     const { doc, target } = ctx;
     const own = target.xml;

@@ -30,6 +30,8 @@ function refuser(ctx: RuleContext): Daemon {
  */
 export const x3InvalidElement: Rule = {
   code: 'X3',
+  scope: 'document',
+  outsideBlocks: true,
   check(ctx: RuleContext): Diagnostic[] {
     const { doc, target } = ctx;
     if (doc.shape === 'agent-config') return [agentConfig(ctx)];

@@ -8,6 +8,7 @@ import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
  */
 export const x4EmptyBlock: Rule = {
   code: 'X4',
+  scope: 'block',
   check(ctx: RuleContext): Diagnostic[] {
     return ctx.blocks
       .filter((block) => block.children.length === 0)

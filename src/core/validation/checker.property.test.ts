@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyOps, EditError } from '../model/edit';
+import { readDocument } from '../model/read';
+import type { ConfigDocument, TextEncoding } from '../model/types';
+import type { RoleOption } from '../targets/role';
+import { parseTarget } from '../targets/target';
+import { corpusFiles } from '../test-support/corpus';
+import { documentArbitrary } from '../test-support/documents';
+import { applyEdit, type EditStep, editArbitrary } from '../test-support/edits';
+import { fixDocumentArbitrary } from '../test-support/fix-soundness';
+import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
+import { decodeBytes } from '../xml/encoding';
+import { createChecker } from './checker';
+import { type ValidateOptions, validate } from './validate';
+
+/** A step of the session: an edit, or the one-click fix of one of the diagnostics shown. */
+type Step = EditStep | { op: 'fix'; pick: number };
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: editArbitrary },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('fix' as const), pick: fc.nat() }) },
+);
+
+function applyStep(doc: ConfigDocument, step: Step, options: ValidateOptions): ConfigDocument {
+  if (step.op !== 'fix') return applyEdit(doc, step);
+  const fixes = validate(doc, options).flatMap((d) => (d.fix ? [d.fix] : []));
+  if (fixes.length === 0) return doc;
+  try {
+    return applyOps(doc, fixes[step.pick % fixes.length].ops);
+  } catch (error) {
+    if (error instanceof EditError) return doc;
+    throw error;
+  }
+}
+
+const corpus = corpusFiles().map((f) => ({
+  text: decodeBytes(f.bytes).text,
+  encoding: 'utf-8' as TextEncoding,
+}));
+
+const inputArbitrary = fc.oneof(
+  documentArbitrary.map((text) => ({ text, encoding: 'utf-8' as TextEncoding })),
+  fixDocumentArbitrary,
+  fc.constantFrom(...corpus),
+);
+
+/** Several products and generations, Wazuh 5.0's indexer-fed manager among them. */
+const targetArbitrary = fc.constantFrom('ossec@2.8', 'ossec@3.7', 'wazuh@3.9', 'wazuh@4.14', 'wazuh@5.0');
+const roleArbitrary = fc.constantFrom<RoleOption>('auto', 'manager', 'agent');
+
+describe('the incremental checker', () => {
+  it('gives what validate gives after every step of any editing session', {
+    timeout: PROPERTY_TEST_TIMEOUT,
+  }, () => {
+    fc.assert(
+      fc.property(
+        inputArbitrary,
+        fc.boolean(),
+        targetArbitrary,
+        roleArbitrary,
+        fc.array(stepArbitrary, { minLength: 1, maxLength: 10 }),
+        (input, snippet, target, role, steps) => {
+          const options: ValidateOptions = { target: parseTarget(target), role };
+          const checker = createChecker(options);
+          let doc = readDocument(input.text, input.encoding, snippet);
+          expect(checker.check(doc)).toEqual(validate(doc, options));
+          for (const step of steps) {
+            doc = applyStep(doc, step, options);
+            expect(checker.check(doc)).toEqual(validate(doc, options));
+          }
+        },
+      ),
+      {
+        numRuns: Number(process.env.CHECKER_RUNS ?? 300),
+        seed: Number(process.env.CHECKER_SEED ?? 9_261_130),
+      },
+    );
+  });
+});
