@@ -121,7 +121,7 @@ export type BackslashRuns = 'toggle' | 'sticky';
  * of a root stand at 2), so that what is kept and what is a nested definition is decided as in the whole.
  */
 export function readOsXml(text: string, dialect: XmlDialect = WAZUH_DIALECT, depth = 1): OsXmlResult {
-  const reader = new OsXmlReader(text, dialect);
+  const reader = new OsXmlReader(text, dialect, depth);
   try {
     reader.readElement(null, depth, true);
   } catch (e) {
@@ -154,7 +154,8 @@ class OsXmlReader {
   readonly n: number;
   readonly maxText: number;
   private readonly stickyBackslashes: boolean;
-  /** The names of the elements open above the current frame, outermost first. */
+  /** The elements open above the current frame, outermost first, and their names. */
+  private readonly openElements: MutableElement[] = [];
   private readonly openStack: string[] = [];
   /**
    * How many elements of each name are open, kept from the first mismatched closing tag on: from then
@@ -162,8 +163,12 @@ class OsXmlReader {
    */
   private openCounts: Map<string, number> | null = null;
   private openVariables = 0;
-  /** Element names read so far, by a hash of their length and ends: most names repeat, and need no copy. */
+  /**
+   * Element names and short values read so far, by a hash of their length and ends: most repeat (names,
+   * `yes`, the blanks before a closing tag), and a repeat needs no copy.
+   */
   private readonly names: Array<string | undefined> = new Array(512);
+  private readonly values: Array<string | undefined> = new Array(1024);
   /**
    * Where the next `\\` and `<` are (the text's length when there is none) and the next `-->` and `!>`
    * (-1 when there is none). Each is searched for again only once the read has passed it, so each search
@@ -177,24 +182,29 @@ class OsXmlReader {
   constructor(
     readonly text: string,
     readonly dialect: XmlDialect,
+    /** The level the text's own top elements stand at. */
+    readonly topDepth: number,
   ) {
     this.n = text.length;
     this.maxText = dialect.maxText;
     this.stickyBackslashes = dialect.backslashRuns === 'sticky';
   }
 
-  /** The name `text[from, to)`, the same string as the last name of that length and ends. */
-  nameAt(from: number, to: number): string {
+  /** `text[from, to)`, the same string as the last one of that length and ends that `seen` holds. */
+  shared(seen: Array<string | undefined>, from: number, to: number): string {
     const { text } = this;
     const length = to - from;
     if (length === 0) return '';
-    const key = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & 511;
-    const known = this.names[key];
+    const key = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & (seen.length - 1);
+    const known = seen[key];
     if (known !== undefined && known.length === length && text.startsWith(known, from)) return known;
-    const name = text.slice(from, to);
-    this.names[key] = name;
-    return name;
+    const piece = text.slice(from, to);
+    seen[key] = piece;
+    return piece;
   }
+
+  /** Values this short are shared; longer ones are seldom repeated. */
+  static readonly SHARED_VALUE = 24;
 
   /** Whether an element of this name is open above the current frame. */
   isOpen(name: string): boolean {
@@ -357,7 +367,7 @@ class OsXmlReader {
   }
 
   /** A new element; it joins its parent's children (or the roots) once its name is known. */
-  newElement(start: number, parent: MutableElement | null): MutableElement {
+  newElement(start: number, parent: MutableElement | null, parentDepth: number): MutableElement {
     const element: MutableElement = {
       name: '',
       start,
@@ -370,7 +380,26 @@ class OsXmlReader {
       childCount: 0,
       attributeCount: 0,
     };
-    if (parent) parent.childCount++;
+    if (parent) {
+      parent.childCount++;
+      // A `<command>` below block level is a nested definition once it holds an element: noted now, with
+      // what is open around it (the stack ends with it), rather than for every `<command>` field.
+      if (
+        parent.childCount === 1 &&
+        parent.name === 'command' &&
+        parentDepth >= 2 &&
+        this.openVariables === 0
+      ) {
+        // Read inside its frame (the stack ends with it) or at once by `readLeaf` (it does not).
+        const inside = this.openElements.at(-1) === parent;
+        const depthAbove = this.openStack.length - (inside ? 1 : 0);
+        this.nestedCommands.push({
+          element: parent,
+          parent: this.openElements[depthAbove - 1] ?? null,
+          ancestors: this.openStack.slice(0, depthAbove),
+        });
+      }
+    }
     return element;
   }
 
@@ -384,9 +413,6 @@ class OsXmlReader {
       return;
     }
     if (keepsChildren(depth, element.name)) element.children = [];
-    if (depth >= 2 && element.name === 'command' && this.openVariables === 0) {
-      this.nestedCommands.push({ element, parent, ancestors: this.openStack.slice() });
-    }
     if (!parent) this.roots.push(element);
     else if (attach) parent.children.push(element);
   }
@@ -471,7 +497,7 @@ class OsXmlReader {
           this.skipStrayClosingTag();
           continue;
         }
-        element = this.newElement(this.pos - 1, parent);
+        element = this.newElement(this.pos - 1, parent, depth - 1);
         location = Loc.Name;
         count = 0;
         runStart = this.pos;
@@ -485,7 +511,7 @@ class OsXmlReader {
             selfClosing = true;
             to--;
           }
-          name = this.nameAt(runStart, to);
+          name = this.shared(this.names, runStart, to);
         } else {
           name = this.collected(parts, runStart);
           if (name.length > 0 && name.charCodeAt(name.length - 1) === SLASH) {
@@ -549,7 +575,10 @@ class OsXmlReader {
         if (this.pos < this.n && this.text.charCodeAt(this.pos) === SLASH) {
           // An element in no list (below a section, say) is read for its shape only: its value is never used.
           if (attach || element.name === 'command')
-            element.value = this.collected(parts, runStart, this.pos - 1);
+            element.value =
+              parts === null && this.pos - 1 - runStart <= OsXmlReader.SHARED_VALUE
+                ? this.shared(this.values, runStart, this.pos - 1)
+                : this.collected(parts, runStart, this.pos - 1);
           parts = null;
           closeStart = this.pos - 1;
           this.pos++;
@@ -558,6 +587,12 @@ class OsXmlReader {
           runStart = this.pos;
         } else {
           this.pos--;
+          if (this.readLeaf(element, depth)) {
+            count = 0;
+            parts = null;
+            runStart = this.pos;
+            continue;
+          }
           const childEnd = this.readInside(element, depth);
           if (childEnd.kind === 'eof') return childEnd;
           if (childEnd.kind === 'unwind') {
@@ -589,17 +624,73 @@ class OsXmlReader {
     return END_OF_TEXT;
   }
 
+  /**
+   * A plain leaf `<name>text</name>` inside `parent` (whose content has just reached its `<`), read at
+   * once: most elements are such fields, and the general frame would read one exactly so. Anything else
+   * (attributes, a self-closing tag, a comment or backslash, a length near a limit, a depth at the limit)
+   * reads nothing and returns false, leaving it to the general frame.
+   */
+  readLeaf(parent: MutableElement, depth: number): boolean {
+    const { text, n, maxText } = this;
+    const start = this.pos;
+    if (depth + 1 > MAX_DEPTH) return false;
+    let nameEnd = start + 1;
+    const nameLimit = Math.min(n, nameEnd + maxText - 2);
+    for (; nameEnd < nameLimit; nameEnd++) {
+      const ch = text.charCodeAt(nameEnd);
+      if (ch === GT || ch === LT || ch === BACKSLASH || isSpace(ch)) break;
+    }
+    if (nameEnd === start + 1 || nameEnd >= nameLimit || text.charCodeAt(nameEnd) !== GT) return false;
+    if (text.charCodeAt(nameEnd - 1) === SLASH) return false;
+    const openEnd = nameEnd + 1;
+    const closeStart = text.indexOf('<', openEnd);
+    const name = this.shared(this.names, start + 1, nameEnd);
+    const end = closeStart + 3 + name.length;
+    if (
+      closeStart === -1 ||
+      closeStart - openEnd >= maxText - 1 ||
+      text.charCodeAt(closeStart + 1) !== SLASH ||
+      text.charCodeAt(end - 1) !== GT ||
+      !text.startsWith(name, closeStart + 2)
+    ) {
+      return false;
+    }
+    if (this.nextBackslash < start) {
+      this.nextBackslash = text.indexOf('\\', start);
+      if (this.nextBackslash === -1) this.nextBackslash = n;
+    }
+    if (this.nextBackslash < end) return false;
+
+    const attach = parent.children !== NO_CHILDREN;
+    const element = this.newElement(start, parent, depth);
+    element.name = name;
+    element.openEnd = openEnd;
+    element.closeStart = closeStart;
+    element.end = end;
+    if (attach || name === 'command') {
+      element.value =
+        closeStart - openEnd <= OsXmlReader.SHARED_VALUE
+          ? this.shared(this.values, openEnd, closeStart)
+          : text.slice(openEnd, closeStart);
+    }
+    this.place(element, parent, depth + 1, attach);
+    this.pos = end;
+    return true;
+  }
+
   /** The element inside `element` (whose content has just reached a `<`), with `element` counted as open. */
   readInside(element: MutableElement, depth: number): FrameEnd {
     const { name } = element;
     const variable = isVariable(name);
     const counts = this.openCounts;
     this.openStack.push(name);
+    this.openElements.push(element);
     counts?.set(name, (counts.get(name) ?? 0) + 1);
     if (variable) this.openVariables++;
     // No `finally`: a StopReading that passes through ends the read, and the open names with it.
     const end = this.readElement(element, depth + 1, element.children !== NO_CHILDREN);
     this.openStack.pop();
+    this.openElements.pop();
     // The counts may have begun inside, from a stack that held this name.
     const after = this.openCounts;
     if (after) {
