@@ -20,7 +20,7 @@ export const h5ArConfKeyCollision: Rule = {
       const entry = arConfEntry(r);
       if (!entry) continue;
       const { key, line } = entry;
-      const firstResponse = ctx.firstByArConfKey().get(key);
+      const firstResponse = ctx.firstOfArConfKey(key);
       if (!firstResponse || firstResponse === r) continue;
       const first = { line: arConfEntry(firstResponse)?.line, offset: firstResponse.block.start };
       if (first.line === line) continue;
