@@ -31,7 +31,7 @@ import type { Block, ConfigDocument, Diagnostic, DocumentOp, Fix } from '../mode
 import { type Role, resolveRole } from '../targets/role';
 import type { StockCommand } from '../targets/stock';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
-import { positionAt } from '../xml/positions';
+import { lineStartsAfterEdit, positionAt } from '../xml/positions';
 import type { Rule, RuleContext } from './rule';
 import { CLI_SNIPPET_ADVICE, rulesFor, type ValidateOptions } from './validate';
 
@@ -90,14 +90,19 @@ export function createChecker(options: ValidateOptions = {}): Checker {
 
 const isBlank = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
-function sameBlock(a: Block, aText: string, b: Block, bText: string, shift: number): boolean {
+/**
+ * Whether `b` is `a`, `shift` characters further on. Texts are compared only where a moved block could
+ * differ in text alone: a block after an edit that changed the length is told apart by its place, and
+ * the text after the edit is compared once, as a whole, when the edit is found.
+ */
+function sameBlock(a: Block, aText: string, b: Block, bText: string, shift: number, compareText: boolean) {
   if (a === b) return shift === 0;
   return (
     b.start === a.start + shift &&
     b.end - b.start === a.end - a.start &&
     a.kind === b.kind &&
     a.inConfigRoot === b.inConfigRoot &&
-    aText.slice(a.start, a.end) === bText.slice(b.start, b.end)
+    (!compareText || aText.slice(a.start, a.end) === bText.slice(b.start, b.end))
   );
 }
 
@@ -173,11 +178,11 @@ function editBetween(before: ConfigDocument, after: ConfigDocument): Edit | null
   } else {
     const most = Math.min(a.length, b.length);
     first = 0;
-    while (first < most && sameBlock(a[first], before.text, b[first], after.text, 0)) first++;
+    while (first < most && sameBlock(a[first], before.text, b[first], after.text, 0, true)) first++;
     let kept = 0;
     while (
       kept < most - first &&
-      sameBlock(a[a.length - 1 - kept], before.text, b[b.length - 1 - kept], after.text, shift)
+      sameBlock(a[a.length - 1 - kept], before.text, b[b.length - 1 - kept], after.text, shift, shift === 0)
     ) {
       kept++;
     }
@@ -238,6 +243,7 @@ function editBetween(before: ConfigDocument, after: ConfigDocument): Edit | null
   }
   for (let i = first; i < first + removed; i++) if (!a[i].inConfigRoot) return null;
   for (let i = first; i < first + inserted; i++) if (!b[i].inConfigRoot) return null;
+  lineStartsAfterEdit(before.text, after.text, start, oldEnd, newEnd);
   return {
     first,
     removed,
@@ -447,6 +453,8 @@ interface State {
   rules: readonly Rule[];
   records: BlockRecord[];
   facts: Facts;
+  /** The records whose fact rules read more than their signature: found again on every pass. */
+  volatile: Set<BlockRecord>;
   /** The document rules' findings, in order. */
   document: Entry[];
   output: Diagnostic[];
@@ -739,7 +747,8 @@ function full(doc: ConfigDocument, target: TargetProfile, options: ValidateOptio
     placed(rules, (r) => r.scope === 'document' || !!r.checkDocument),
   );
   document.sort(compareEntries);
-  return { doc, role, rules, records, facts, document, output: output(records, document) };
+  const volatile = new Set(records.filter((r) => r.volatile));
+  return { doc, role, rules, records, facts, volatile, document, output: output(records, document) };
 }
 
 /**
@@ -871,12 +880,16 @@ function incremental(
     for (const other of facts.definitions.get(record.command?.name ?? '') ?? []) affected.add(other);
     for (const other of facts.users.get(record.command?.name ?? '') ?? []) affected.add(other);
   }
-  for (const record of records) if (record.volatile) affected.add(record);
+  const volatile = new Set(previous.volatile);
+  for (const record of volatile) {
+    if (records[record.index] === record) affected.add(record);
+    else volatile.delete(record);
+  }
   for (const record of fresh) affected.add(record);
   const pass = new Pass(doc, target, records, facts);
   const redo = settleFacts(pass, fresh, affected, keys, edit.lines);
 
-  const freshBlocks = doc.blocks.filter((_, i) => fresh.has(records[i]));
+  const freshBlocks = [...fresh].map((r) => doc.blocks[r.index]);
   runOnBlocks(
     pass.context(role, options, freshBlocks),
     placed(rules, (r) => r.scope === 'block'),
@@ -893,6 +906,10 @@ function incremental(
     records,
   );
 
+  for (const record of redo) {
+    if (record.volatile) volatile.add(record);
+    else volatile.delete(record);
+  }
   const outside = movedOutside(previous, doc, edit, move);
   if (!outside) return full(doc, target, options);
   const ctx = pass.context(role, options, []);
@@ -903,7 +920,7 @@ function incremental(
       placed(rules, (r) => (r.scope === 'document' && !r.outsideBlocks) || !!r.checkDocument),
     ),
   ].sort(compareEntries);
-  return { doc, role, rules, records, facts, document, output: output(records, document) };
+  return { doc, role, rules, records, facts, volatile, document, output: output(records, document) };
 }
 
 /** The findings of the rules that read only what lies outside blocks, moved past the edit. */

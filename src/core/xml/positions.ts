@@ -38,6 +38,40 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Tells the line index that `newText` is `oldText` with `oldText[from, oldTo)` replaced by
+ * `newText[from, newTo)`, neither end inside a CRLF: when the old text's line starts are at hand, the new
+ * ones are those moved, plus those of the replacement, instead of a pass over the whole new text.
+ */
+export function lineStartsAfterEdit(
+  oldText: string,
+  newText: string,
+  from: number,
+  oldTo: number,
+  newTo: number,
+): void {
+  if (oldText !== cachedText || newText === cachedText) return;
+  const old = cachedStarts;
+  // Starts up to `from` stay; those of breaks inside the old span go; those after it move.
+  let kept = lineIndexAt(old, from) + 1;
+  while (kept < old.length && old[kept] <= from) kept++;
+  let after = kept;
+  while (after < old.length && old[after] <= oldTo) after++;
+  const starts = old.slice(0, kept);
+  for (let i = from; i < newTo; i++) {
+    const c = newText.charCodeAt(i);
+    if (c === LF) starts.push(i + 1);
+    else if (c === CR) {
+      if (newText.charCodeAt(i + 1) === LF) i++;
+      starts.push(i + 1);
+    }
+  }
+  const shift = newTo - oldTo;
+  for (let i = after; i < old.length; i++) starts.push(old[i] + shift);
+  cachedText = newText;
+  cachedStarts = starts;
+}
+
 /** 0-based index of the line that holds `offset`, given the offsets where lines start (ascending, from 0). */
 export function lineIndexAt(starts: readonly number[], offset: number): number {
   let low = 0;
