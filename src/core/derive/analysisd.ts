@@ -102,8 +102,20 @@ export function analysisdReadsResponses(
   );
 }
 
+/** What the searches find in the four locations the documentation names, worked out once. */
+const CANONICAL_BITS: Readonly<Record<string, LocationBits>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(['local', 'server', 'defined-agent', 'all'].map((name) => [name, searchedBits(name)])),
+);
+
 /** The case-insensitive OS_Regex searches of `ReadActiveResponses()` (reference §5.1). */
 export function locationBits(location: string): LocationBits {
+  const canonical = CANONICAL_BITS[location];
+  if (canonical) return { ...canonical };
+  return searchedBits(location);
+}
+
+function searchedBits(location: string): LocationBits {
   return {
     server: /AS|analysisd|analysis-server|server/i.test(location),
     local: /local/i.test(location),
