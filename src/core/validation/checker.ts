@@ -614,6 +614,7 @@ class Pass {
   signature(record: BlockRecord): unknown[] {
     const { facts } = this;
     const lineOf = (r: BlockRecord) => positionAt(this.doc.text, this.doc.blocks[r.index].start).line;
+    if (!record.command && !record.response) return UNREAD;
     const signature: unknown[] = [record === facts.execdDisabled, record === facts.execdOffenders];
     if (record.command?.name !== undefined) {
       const first = facts.definitions.get(record.command.name)?.[0];
@@ -639,6 +640,9 @@ class Pass {
     return signature;
   }
 }
+
+/** The signature of a block no daemon reads: no fact rule looks at it. */
+const UNREAD: unknown[] = [];
 
 function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
@@ -764,12 +768,16 @@ function settleFacts(
   lines: number,
 ): Set<BlockRecord> {
   const { facts, records } = pass;
+  // A whole document is all fresh: nothing else can be touched.
+  const everything = fresh.size === records.length;
   const names = new Set<string>();
-  for (const record of fresh) {
-    if (record.command?.name !== undefined) names.add(record.command.name);
-  }
-  for (const record of affected) {
-    if (record.command?.name !== undefined) names.add(record.command.name);
+  if (!everything) {
+    for (const record of fresh) {
+      if (record.command?.name !== undefined) names.add(record.command.name);
+    }
+    for (const record of affected) {
+      if (record.command?.name !== undefined) names.add(record.command.name);
+    }
   }
   for (const record of fresh) facts.add(record);
   for (const name of names) {

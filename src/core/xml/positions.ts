@@ -50,24 +50,28 @@ export function lineStartsAfterEdit(
   oldTo: number,
   newTo: number,
 ): void {
-  if (oldText !== cachedText || newText === cachedText) return;
+  // Only the old text is compared: the same object as the cached one when the checker saw it last, so the
+  // comparison is immediate; comparing the new one would read both texts through.
+  if (oldText !== cachedText) return;
   const old = cachedStarts;
   // Starts up to `from` stay; those of breaks inside the old span go; those after it move.
   let kept = lineIndexAt(old, from) + 1;
   while (kept < old.length && old[kept] <= from) kept++;
   let after = kept;
   while (after < old.length && old[after] <= oldTo) after++;
-  const starts = old.slice(0, kept);
+  const added: number[] = [];
   for (let i = from; i < newTo; i++) {
     const c = newText.charCodeAt(i);
-    if (c === LF) starts.push(i + 1);
+    if (c === LF) added.push(i + 1);
     else if (c === CR) {
       if (newText.charCodeAt(i + 1) === LF) i++;
-      starts.push(i + 1);
+      added.push(i + 1);
     }
   }
+  // Copies of the two sides around the edit's own starts, then the later ones moved: tight loops over numbers.
+  const starts = old.slice(0, kept).concat(added, old.slice(after));
   const shift = newTo - oldTo;
-  for (let i = after; i < old.length; i++) starts.push(old[i] + shift);
+  if (shift !== 0) for (let i = kept + added.length; i < starts.length; i++) starts[i] += shift;
   cachedText = newText;
   cachedStarts = starts;
 }
