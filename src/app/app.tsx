@@ -11,6 +11,7 @@ import {
   type BlockKind,
   type BlockSpec,
   type ConfigDocument,
+  createChecker,
   DEFAULT_TARGET,
   type Diagnostic,
   deriveResponses,
@@ -179,10 +180,12 @@ export function App() {
   const target = useMemo(() => profileOf(state.target), [state.target]);
   const checked = useCheckedDocument(doc);
   const checkedReadable = useLastReadable(checked);
-  const diagnostics = useMemo(
-    () => validate(checked, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
-    [checked, target, state.role],
+  // One checker per target and role: after an edit it finds again only what the edit touched.
+  const checker = useMemo(
+    () => createChecker({ target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
+    [target, state.role],
   );
+  const diagnostics = useMemo(() => checker.check(checked), [checker, checked]);
   const responses = useMemo(
     () => deriveResponses(checkedReadable, target, state.role),
     [checkedReadable, target, state.role],

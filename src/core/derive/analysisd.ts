@@ -102,8 +102,20 @@ export function analysisdReadsResponses(
   );
 }
 
+/** What the searches find in the four locations the documentation names, worked out once. */
+const CANONICAL_BITS: Readonly<Record<string, LocationBits>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(['local', 'server', 'defined-agent', 'all'].map((name) => [name, searchedBits(name)])),
+);
+
 /** The case-insensitive OS_Regex searches of `ReadActiveResponses()` (reference §5.1). */
 export function locationBits(location: string): LocationBits {
+  const canonical = CANONICAL_BITS[location];
+  if (canonical) return { ...canonical };
+  return searchedBits(location);
+}
+
+function searchedBits(location: string): LocationBits {
   return {
     server: /AS|analysisd|analysis-server|server/i.test(location),
     local: /local/i.test(location),
@@ -144,7 +156,7 @@ function responseLoopFails(block: Block, target: TargetProfile): boolean {
   });
 }
 
-function toCommand(block: Block): CommandModel {
+export function toCommand(block: Block): CommandModel {
   const allowed = fieldsNamed(block, 'timeout_allowed').filter((c) => c.value === 'yes' || c.value === 'no');
   return {
     block,
@@ -154,11 +166,12 @@ function toCommand(block: Block): CommandModel {
   };
 }
 
-function fromStock(stock: StockCommand): CommandModel {
+export function fromStock(stock: StockCommand): CommandModel {
   return { name: stock.name, executable: stock.executable, timeoutAllowed: stock.timeoutAllowed };
 }
 
-interface Lookup {
+/** What analysisd's lookup of a response's command finds. */
+export interface Lookup {
   resolved?: CommandModel;
   definedBelow?: CommandModel;
 }
@@ -207,46 +220,81 @@ export function emulateAnalysisd(doc: ConfigDocument, target: TargetProfile): An
   return { commands, responses, byBlock, definitions };
 }
 
-function readResponse(
-  block: Block,
-  target: TargetProfile,
-  lookup: (name: string, at: Block) => Lookup,
-  disabledForGood: boolean,
-): ResponseModel {
+/** What a response's own elements say, before any lookup: the same in any document it stands in. */
+export interface ResponseFields {
+  command?: string;
+  location?: string;
+  agentId?: string;
+  /** `atoi` of the last `<timeout>` (0 when absent). */
+  timeout: number;
+  hasOffenders: boolean;
+  disabled: boolean;
+  missing: boolean;
+  bits: LocationBits;
+  /** A check inside the element loop fails. */
+  loopFails: boolean;
+}
+
+export function responseFields(block: Block, target: TargetProfile): ResponseFields {
   const command = fieldValue(block, 'command');
   const location = fieldValue(block, 'location');
-  const agentId = fieldValue(block, 'agent_id');
   const timeoutText = fieldValue(block, 'timeout');
-  const timeout = timeoutText === undefined ? 0 : atoi(timeoutText);
-  const hasOffenders = fieldsNamed(block, 'repeated_offenders').length > 0;
-  const disabled = fieldsNamed(block, 'disabled').some((c) => c.value === 'yes');
   const empty = (v: string | undefined) =>
     v === undefined || (target.emptyCommandOrLocationMissing && v === '');
-  const missing = empty(command) || empty(location);
-  const bits = locationBits(location ?? '');
-  const loopFails = responseLoopFails(block, target);
-  const found = command === undefined ? {} : lookup(command, block);
+  return {
+    command,
+    location,
+    agentId: fieldValue(block, 'agent_id'),
+    timeout: timeoutText === undefined ? 0 : atoi(timeoutText),
+    hasOffenders: fieldsNamed(block, 'repeated_offenders').length > 0,
+    disabled: fieldsNamed(block, 'disabled').some((c) => c.value === 'yes'),
+    missing: empty(command) || empty(location),
+    bits: locationBits(location ?? ''),
+    loopFails: responseLoopFails(block, target),
+  };
+}
+
+/** The response as analysisd reads it, given its fields, what the lookup of its command found, and the 2.8 flag. */
+export function resolveResponse(
+  block: Block,
+  fields: ResponseFields,
+  found: Lookup,
+  disabledForGood: boolean,
+  target: TargetProfile,
+): ResponseModel {
+  const { timeout, disabled } = fields;
   const resolved = found.resolved;
   const reset = resolved !== undefined && timeout !== 0 && !resolved.timeoutAllowed;
   const response: ResponseModel = {
     block,
     outcome: 'refused',
     checked: !disabled && !disabledForGood,
-    missing,
-    hasOffenders,
+    missing: fields.missing,
+    hasOffenders: fields.hasOffenders,
     disabled,
-    command,
-    location,
-    bits,
-    agentId,
+    command: fields.command,
+    location: fields.location,
+    bits: fields.bits,
+    agentId: fields.agentId,
     resolved,
     definedBelow: found.definedBelow,
     timeout,
     effectiveTimeout: reset ? 0 : timeout,
     timeoutReset: reset && target.timeoutWithoutAllowed === 'reset',
   };
-  response.outcome = outcomeOf(response, target, loopFails, disabled);
+  response.outcome = outcomeOf(response, target, fields.loopFails, disabled);
   return response;
+}
+
+function readResponse(
+  block: Block,
+  target: TargetProfile,
+  lookup: (name: string, at: Block) => Lookup,
+  disabledForGood: boolean,
+): ResponseModel {
+  const fields = responseFields(block, target);
+  const found = fields.command === undefined ? {} : lookup(fields.command, block);
+  return resolveResponse(block, fields, found, disabledForGood, target);
 }
 
 /** The order of `ReadActiveResponses()`: element loop, disabled, missing, location, agent, command, timeout. */

@@ -24,13 +24,18 @@ export function arConfKey(commandName: string, timeout: number): string {
   return truncateBytes(`${commandName}${timeout}`, KEY_BYTES);
 }
 
+/** The ar.conf key one accepted response adds, or `undefined` when it adds none. */
+export function arConfKeyOf(response: ResponseModel): string | undefined {
+  if (response.outcome !== 'accepted' || !response.resolved) return undefined;
+  return arConfKey(response.resolved.name ?? '', response.effectiveTimeout);
+}
+
 /** The ar.conf key and line one accepted response adds, or `undefined` when it adds none. */
 export function arConfEntry(response: ResponseModel): { key: string; line: string } | undefined {
-  if (response.outcome !== 'accepted' || !response.resolved) return undefined;
-  const { name = '', executable = '' } = response.resolved;
+  const key = arConfKeyOf(response);
+  if (key === undefined) return undefined;
   const timeout = response.effectiveTimeout;
-  const key = arConfKey(name, timeout);
-  return { key, line: `${key} - ${executable} - ${timeout}` };
+  return { key, line: `${key} - ${response.resolved?.executable ?? ''} - ${timeout}` };
 }
 
 /** The line one accepted response adds, or `undefined` when it adds none. */
@@ -42,8 +47,8 @@ export function arConfLine(response: ResponseModel): string | undefined {
 export function firstByArConfKey(responses: readonly ResponseModel[]): Map<string, ResponseModel> {
   const first = new Map<string, ResponseModel>();
   for (const r of responses) {
-    const entry = arConfEntry(r);
-    if (entry && !first.has(entry.key)) first.set(entry.key, r);
+    const key = arConfKeyOf(r);
+    if (key !== undefined && !first.has(key)) first.set(key, r);
   }
   return first;
 }

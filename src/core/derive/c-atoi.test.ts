@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atoi, isAllDigits } from './c-atoi';
 
@@ -18,6 +19,24 @@ describe('atoi', () => {
     expect(atoi('2147483648')).toBe(-2147483648);
     expect(atoi('99999999999999999999999')).toBe(-1);
     expect(atoi('-99999999999999999999999')).toBe(0);
+  });
+
+  it('reads short and long numbers alike: as strtol, saturated at 64 bits, then cut to 32', () => {
+    const reference = (text: string) => {
+      const [, sign, digits] = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(text) ?? [];
+      const max = 2n ** 63n - 1n;
+      let value = digits ? BigInt(digits) : 0n;
+      value = sign === '-' ? (value > max + 1n ? -(max + 1n) : -value) : value > max ? max : value;
+      return Number(BigInt.asIntN(32, value));
+    };
+    const piece = fc.constantFrom('0', '1', '7', '9', ' ', '\t', '+', '-', 's', '00000');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(atoi(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000, seed: 130 },
+    );
   });
 
   it('accepts only digits as a number string', () => {

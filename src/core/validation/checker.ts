@@ -11,13 +11,29 @@
  * makes a full check.
  */
 
+import {
+  type AnalysisdModel,
+  type CommandModel,
+  fromStock,
+  type Lookup,
+  type ResponseFields,
+  type ResponseModel,
+  type ResponseOutcome,
+  resolveResponse,
+  responseFields,
+  toCommand,
+} from '../derive/analysisd';
 import { arConfEntry } from '../derive/ar-conf';
+import { type ExecdView, readOffenders } from '../derive/execd';
+import { fieldsNamed } from '../model/fields';
+import { readsAsSnippet } from '../model/read';
 import type { Block, ConfigDocument, Diagnostic, DocumentOp, Fix } from '../model/types';
-import type { Role } from '../targets/role';
+import { type Role, resolveRole } from '../targets/role';
+import type { StockCommand } from '../targets/stock';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
-import { positionAt } from '../xml/positions';
+import { lineStartsAfterEdit, positionAt } from '../xml/positions';
 import type { Rule, RuleContext } from './rule';
-import { ruleContext, rulesFor, type ValidateOptions } from './validate';
+import { CLI_SNIPPET_ADVICE, rulesFor, type ValidateOptions } from './validate';
 
 export interface Checker {
   /**
@@ -37,27 +53,10 @@ interface Entry {
   facts: boolean;
 }
 
-/** What the checker keeps of one block; the same object while the block stays unchanged. */
-interface BlockRecord {
-  /** The findings of the block rules and of the fact rules, in order. */
-  entries: Entry[];
-  /** The facts the fact rules' findings were found with. */
-  signature: unknown[];
-  /** A fact rule read more than the signature holds (A2's names above): redo its facts every time. */
-  volatile: boolean;
-}
-
-interface State {
-  doc: ConfigDocument;
-  role: Role;
-  rules: readonly Rule[];
-  records: BlockRecord[];
-  /** The document rules' findings, in order. */
-  document: Entry[];
-  output: Diagnostic[];
-}
-
-/** Blocks `[first, first + removed)` became `[first, first + inserted)`; the text `[from, oldTo)` became `[from, newTo)`. */
+/**
+ * Blocks `[first, first + removed)` became `[first, first + inserted)`; the text `[from, oldTo)` became
+ * `[from, newTo)`, and the rest of the text is the same, moved.
+ */
 interface Edit {
   first: number;
   removed: number;
@@ -67,8 +66,6 @@ interface Edit {
   newTo: number;
   /** Line breaks added (or removed, below 0) by the edit. */
   lines: number;
-  /** The text after the edit keeps its columns up to the next line break. */
-  sameColumns: boolean;
 }
 
 export function createChecker(options: ValidateOptions = {}): Checker {
@@ -93,18 +90,23 @@ export function createChecker(options: ValidateOptions = {}): Checker {
 
 const isBlank = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
-function sameBlock(a: Block, aText: string, b: Block, bText: string, shift: number): boolean {
+/**
+ * Whether `b` is `a`, `shift` characters further on. Texts are compared only where a moved block could
+ * differ in text alone: a block after an edit that changed the length is told apart by its place, and
+ * the text after the edit is compared once, as a whole, when the edit is found.
+ */
+function sameBlock(a: Block, aText: string, b: Block, bText: string, shift: number, compareText: boolean) {
   if (a === b) return shift === 0;
   return (
     b.start === a.start + shift &&
     b.end - b.start === a.end - a.start &&
     a.kind === b.kind &&
     a.inConfigRoot === b.inConfigRoot &&
-    aText.slice(a.start, a.end) === bText.slice(b.start, b.end)
+    (!compareText || aText.slice(a.start, a.end) === bText.slice(b.start, b.end))
   );
 }
 
-/** Whether `text[from, to)` outside the blocks `[first, last)` holds only blanks. */
+/** Whether `text[from, to)` holds only blanks outside the blocks `[first, last)` (which it may cut into). */
 function blanksAround(
   text: string,
   blocks: readonly Block[],
@@ -112,13 +114,16 @@ function blanksAround(
   last: number,
   from: number,
   to: number,
-) {
+): boolean {
   let at = from;
-  for (let i = first; i <= last; i++) {
-    const end = i < last ? blocks[i].start : to;
-    for (; at < end; at++) if (!isBlank(text.charCodeAt(at))) return false;
-    if (i < last) at = blocks[i].end;
+  for (let i = first; i < last && at < to; i++) {
+    const block = blocks[i];
+    if (block.end <= at) continue;
+    for (const end = Math.min(block.start, to); at < end; at++)
+      if (!isBlank(text.charCodeAt(at))) return false;
+    at = Math.max(at, block.end);
   }
+  for (; at < to; at++) if (!isBlank(text.charCodeAt(at))) return false;
   return true;
 }
 
@@ -130,15 +135,6 @@ function lineBreaks(text: string, from: number, to: number): number {
     else if (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a) count++;
   }
   return count;
-}
-
-/** The blanks after the last line break of `text[from, to)`, or null when it holds none. */
-function lastLineTail(text: string, from: number, to: number): string | null {
-  for (let i = to - 1; i >= from; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d) return text.slice(i + 1, to);
-  }
-  return null;
 }
 
 /**
@@ -182,11 +178,11 @@ function editBetween(before: ConfigDocument, after: ConfigDocument): Edit | null
   } else {
     const most = Math.min(a.length, b.length);
     first = 0;
-    while (first < most && sameBlock(a[first], before.text, b[first], after.text, 0)) first++;
+    while (first < most && sameBlock(a[first], before.text, b[first], after.text, 0, true)) first++;
     let kept = 0;
     while (
       kept < most - first &&
-      sameBlock(a[a.length - 1 - kept], before.text, b[b.length - 1 - kept], after.text, shift)
+      sameBlock(a[a.length - 1 - kept], before.text, b[b.length - 1 - kept], after.text, shift, shift === 0)
     ) {
       kept++;
     }
@@ -214,25 +210,48 @@ function editBetween(before: ConfigDocument, after: ConfigDocument): Edit | null
   const proveAfter = !trusted || !hasSuffix;
   if (proveBefore && before.text.slice(0, from) !== after.text.slice(0, from)) return null;
   if (proveAfter && before.text.slice(oldTo) !== after.text.slice(newTo)) return null;
+  // The text that differs: what lies between the common start and the common end of both spans. A
+  // boundary never splits a CRLF, so each line break lies wholly inside it or outside.
+  let start = from;
+  const most = Math.min(oldTo, newTo);
+  while (start < most && before.text.charCodeAt(start) === after.text.charCodeAt(start)) start++;
+  if (start > from && before.text.charCodeAt(start - 1) === 0x0d) start--;
+  let oldEnd = oldTo;
+  let newEnd = newTo;
+  while (
+    oldEnd > start &&
+    newEnd > start &&
+    before.text.charCodeAt(oldEnd - 1) === after.text.charCodeAt(newEnd - 1)
+  ) {
+    oldEnd--;
+    newEnd--;
+  }
   if (
-    !blanksAround(before.text, a, first, first + removed, from, oldTo) ||
-    !blanksAround(after.text, b, first, first + inserted, from, newTo)
+    oldEnd < oldTo &&
+    before.text.charCodeAt(oldEnd) === 0x0a &&
+    (before.text.charCodeAt(oldEnd - 1) === 0x0d || after.text.charCodeAt(newEnd - 1) === 0x0d)
+  ) {
+    oldEnd++;
+    newEnd++;
+  }
+  // Text that did not change reads the same; what changed outside the edited blocks may only be blanks.
+  if (
+    !blanksAround(before.text, a, first, first + removed, start, oldEnd) ||
+    !blanksAround(after.text, b, first, first + inserted, start, newEnd)
   ) {
     return null;
   }
   for (let i = first; i < first + removed; i++) if (!a[i].inConfigRoot) return null;
   for (let i = first; i < first + inserted; i++) if (!b[i].inConfigRoot) return null;
-  const oldTail = lastLineTail(before.text, removed > 0 ? a[first + removed - 1].end : from, oldTo);
-  const newTail = lastLineTail(after.text, inserted > 0 ? b[first + inserted - 1].end : from, newTo);
+  lineStartsAfterEdit(before.text, after.text, start, oldEnd, newEnd);
   return {
     first,
     removed,
     inserted,
-    from,
-    oldTo,
-    newTo,
-    lines: lineBreaks(after.text, from, newTo) - lineBreaks(before.text, from, oldTo),
-    sameColumns: oldTail !== null && oldTail === newTail,
+    from: start,
+    oldTo: oldEnd,
+    newTo: newEnd,
+    lines: lineBreaks(after.text, start, newEnd) - lineBreaks(before.text, start, oldEnd),
   };
 }
 
@@ -295,60 +314,341 @@ function moved(d: Diagnostic, move: Move): Diagnostic {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Rules and facts
+// Facts: what analysisd and execd make of the blocks, kept up to date block by block
 
-function contextFor(doc: ConfigDocument, target: TargetProfile, options: ValidateOptions): RuleContext {
-  return ruleContext(doc, target, options.role, options.snippetAdvice);
+/** What a `<command>` analysisd reads says on its own. */
+interface CommandFacts {
+  name?: string;
+  executable?: string;
+  timeoutAllowed: boolean;
 }
 
-/** The same context, checking only `blocks` (in document order). */
-function restricted(ctx: RuleContext, blocks: readonly Block[]): RuleContext {
-  const read = ctx.doc.shape === 'agent-config' ? [] : blocks.filter((b) => b.inConfigRoot);
-  const responses = [];
-  for (const block of read) {
-    const model = ctx.model.byBlock.get(block.index);
-    if (model && 'outcome' in model) responses.push(model);
+/** A response analysisd reads: its own fields, and what the rest of the document makes of it. */
+interface ResponseFacts {
+  fields: ResponseFields;
+  /** Holds a `<disabled>`: execd decides by the first such block. */
+  hasDisabled: boolean;
+  /** The definition it resolves to (its record), or the stock command a snippet relies on. */
+  resolved?: BlockRecord | StockCommand;
+  definedBelow?: BlockRecord;
+  /** OSSEC 2.8: an earlier block's `disabled` yes turned it off. */
+  disabledForGood: boolean;
+  outcome: ResponseOutcome;
+  effectiveTimeout: number;
+  timeoutReset: boolean;
+  arConf?: { key: string; line: string };
+}
+
+/** What the checker keeps of one block; the same object while the block stays unchanged. */
+interface BlockRecord {
+  /** Its position among the document's blocks, kept up to date. */
+  index: number;
+  /** The findings of the block rules and of the fact rules, in order. */
+  entries: Entry[];
+  /** The facts the fact rules' findings were found with. */
+  signature: unknown[];
+  /** A fact rule read more than the signature holds (A2's names above): redo its facts every time. */
+  volatile: boolean;
+  command?: CommandFacts;
+  response?: ResponseFacts;
+}
+
+function newRecord(block: Block, index: number, target: TargetProfile, read: boolean): BlockRecord {
+  const record: BlockRecord = { index, entries: [], signature: [], volatile: false };
+  if (!read) return record;
+  if (block.kind === 'command') {
+    const { name, executable, timeoutAllowed } = toCommand(block);
+    record.command = { name, executable, timeoutAllowed };
+  } else {
+    record.response = {
+      fields: responseFields(block, target),
+      hasDisabled: fieldsNamed(block, 'disabled').length > 0,
+      disabledForGood: false,
+      outcome: 'refused',
+      effectiveTimeout: 0,
+      timeoutReset: false,
+    };
   }
-  return { ...ctx, blocks: read, everyBlock: [...blocks], responses };
+  return record;
 }
 
-/** The facts a block's fact rules read beyond the block, in terms that survive a move. */
-function signatureOf(block: Block, ctx: RuleContext, records: readonly BlockRecord[]): unknown[] {
-  const record = (b: Block | undefined) => (b ? records[b.index] : undefined);
-  const lineOf = (b: Block) => positionAt(ctx.doc.text, b.start).line;
-  const signature: unknown[] = [ctx.execd.disabled?.block === block, ctx.execd.offenders?.block === block];
-  const model = ctx.model.byBlock.get(block.index);
-  if (!model) return signature;
-  if (!('outcome' in model)) {
-    const firstDefinition = model.name === undefined ? undefined : ctx.model.definitions.get(model.name)?.[0];
-    if (firstDefinition?.block && firstDefinition.block !== block) {
-      signature.push(record(firstDefinition.block), lineOf(firstDefinition.block));
+function insertSorted(list: BlockRecord[], record: BlockRecord): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].index < record.index) low = mid + 1;
+    else high = mid;
+  }
+  list.splice(low, 0, record);
+}
+
+function removeFrom<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(record);
+  if (at !== -1) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+function addTo<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord): void {
+  const list = map.get(key);
+  if (list) insertSorted(list, record);
+  else map.set(key, [record]);
+}
+
+function firstOf(records: Iterable<BlockRecord>): BlockRecord | undefined {
+  let first: BlockRecord | undefined;
+  for (const record of records) if (!first || record.index < first.index) first = record;
+  return first;
+}
+
+/** The document-wide indexes over the records, updated as records come and go. */
+class Facts {
+  /** Every definition of each name, in document order. */
+  readonly definitions = new Map<string, BlockRecord[]>();
+  /** The responses that name each command. */
+  readonly users = new Map<string, BlockRecord[]>();
+  /** The accepted responses of each ar.conf key, in document order. */
+  readonly keys = new Map<string, BlockRecord[]>();
+  readonly withDisabled = new Set<BlockRecord>();
+  readonly withOffenders = new Set<BlockRecord>();
+  readonly disabling = new Set<BlockRecord>();
+  /** Responses whose outcome is `disabled` (OSSEC 2.8 turns every later one off). */
+  readonly disabledOutcome = new Set<BlockRecord>();
+  execdDisabled?: BlockRecord;
+  execdOffenders?: BlockRecord;
+  firstDisabledOutcome?: BlockRecord;
+
+  add(record: BlockRecord): void {
+    const { command, response } = record;
+    if (command?.name !== undefined) addTo(this.definitions, command.name, record);
+    if (!response) return;
+    const { fields } = response;
+    if (fields.command !== undefined) addTo(this.users, fields.command, record);
+    if (response.arConf) addTo(this.keys, response.arConf.key, record);
+    if (response.hasDisabled) this.withDisabled.add(record);
+    if (fields.hasOffenders) this.withOffenders.add(record);
+    if (fields.disabled) this.disabling.add(record);
+    if (fields.disabled && !fields.loopFails) this.disabledOutcome.add(record);
+  }
+
+  remove(record: BlockRecord): void {
+    const { command, response } = record;
+    if (command?.name !== undefined) removeFrom(this.definitions, command.name, record);
+    if (!response) return;
+    if (response.fields.command !== undefined) removeFrom(this.users, response.fields.command, record);
+    if (response.arConf) removeFrom(this.keys, response.arConf.key, record);
+    this.withDisabled.delete(record);
+    this.withOffenders.delete(record);
+    this.disabling.delete(record);
+    this.disabledOutcome.delete(record);
+  }
+}
+
+/** The checker's memory of the last document it checked. */
+interface State {
+  doc: ConfigDocument;
+  role: Role;
+  rules: readonly Rule[];
+  records: BlockRecord[];
+  facts: Facts;
+  /** The records whose fact rules read more than their signature: found again on every pass. */
+  volatile: Set<BlockRecord>;
+  /** The document rules' findings, in order. */
+  document: Entry[];
+  output: Diagnostic[];
+}
+
+/** One pass over a document: the rule context the checker builds from its records and facts. */
+class Pass {
+  readonly commandModels = new Map<BlockRecord, CommandModel>();
+  readonly responseModels = new Map<BlockRecord, ResponseModel>();
+  #model: AnalysisdModel | undefined;
+
+  constructor(
+    readonly doc: ConfigDocument,
+    readonly target: TargetProfile,
+    readonly records: readonly BlockRecord[],
+    readonly facts: Facts,
+  ) {}
+
+  commandModel(record: BlockRecord): CommandModel {
+    let model = this.commandModels.get(record);
+    if (!model) {
+      model = { block: this.doc.blocks[record.index], ...(record.command as CommandFacts) };
+      this.commandModels.set(record, model);
+    }
+    return model;
+  }
+
+  /** The response's model; `resolve` first finds its command and the 2.8 flag again. */
+  responseModel(record: BlockRecord, resolve = false): ResponseModel {
+    const response = record.response as ResponseFacts;
+    let model = resolve ? undefined : this.responseModels.get(record);
+    if (model) return model;
+    if (resolve) this.resolve(record, response);
+    const { resolved, definedBelow } = response;
+    const found: Lookup = {};
+    if (resolved) found.resolved = 'index' in resolved ? this.commandModel(resolved) : fromStock(resolved);
+    if (definedBelow) found.definedBelow = this.commandModel(definedBelow);
+    model = resolveResponse(
+      this.doc.blocks[record.index],
+      response.fields,
+      found,
+      response.disabledForGood,
+      this.target,
+    );
+    if (resolve) {
+      response.outcome = model.outcome;
+      response.effectiveTimeout = model.effectiveTimeout;
+      response.timeoutReset = model.timeoutReset;
+      response.arConf = arConfEntry(model);
+    }
+    this.responseModels.set(record, model);
+    return model;
+  }
+
+  /** analysisd's lookup: the first definition above, else the first below (never seen), else a stock one. */
+  private resolve(record: BlockRecord, response: ResponseFacts): void {
+    const name = response.fields.command;
+    response.resolved = undefined;
+    response.definedBelow = undefined;
+    const first = this.facts.firstDisabledOutcome;
+    response.disabledForGood =
+      this.target.disabledSkipsLaterBlocks && first !== undefined && first.index < record.index;
+    if (name === undefined) return;
+    const definition = this.facts.definitions.get(name)?.[0];
+    if (definition && definition.index < record.index) response.resolved = definition;
+    else if (definition) response.definedBelow = definition;
+    else if (readsAsSnippet(this.doc))
+      response.resolved = this.target.stockCommands.find((s) => s.name === name);
+  }
+
+  modelOf(block: Block): CommandModel | ResponseModel | undefined {
+    const record = this.records[block.index];
+    if (record.command) return this.commandModel(record);
+    return record.response ? this.responseModel(record) : undefined;
+  }
+
+  /** Every read block's model, in document order: only A2's suggestions and A21 need them all. */
+  get model(): AnalysisdModel {
+    if (this.#model) return this.#model;
+    const commands: CommandModel[] = [];
+    const responses: ResponseModel[] = [];
+    const byBlock = new Map<number, CommandModel | ResponseModel>();
+    for (const record of this.records) {
+      const model = record.command
+        ? this.commandModel(record)
+        : record.response
+          ? this.responseModel(record)
+          : undefined;
+      if (!model) continue;
+      if ('outcome' in model) responses.push(model);
+      else commands.push(model);
+      byBlock.set(record.index, model);
+    }
+    const definitions = new Map<string, CommandModel[]>();
+    for (const [name, list] of this.facts.definitions) {
+      definitions.set(
+        name,
+        list.map((r) => this.commandModel(r)),
+      );
+    }
+    this.#model = { commands, responses, byBlock, definitions };
+    return this.#model;
+  }
+
+  execd(): ExecdView {
+    const view: ExecdView = {};
+    const disabled = this.facts.execdDisabled;
+    if (disabled) {
+      const block = this.doc.blocks[disabled.index];
+      view.disabled = { block, child: fieldsNamed(block, 'disabled')[0] };
+    }
+    const offenders = this.facts.execdOffenders;
+    if (offenders) {
+      const block = this.doc.blocks[offenders.index];
+      const child = fieldsNamed(block, 'repeated_offenders')[0];
+      view.offenders = { block, child, minutes: readOffenders(child.value, this.target).minutes };
+    }
+    return view;
+  }
+
+  /** The rule context checking `blocks` (in document order). */
+  context(role: Role, options: ValidateOptions, blocks: readonly Block[]): RuleContext {
+    const pass = this;
+    const read = blocks.filter((b) => this.records[b.index].command || this.records[b.index].response);
+    const responses = read.flatMap((b) => {
+      const record = this.records[b.index];
+      return record.response ? [this.responseModel(record)] : [];
+    });
+    return {
+      doc: this.doc,
+      target: this.target,
+      role,
+      roleChosen: (options.role ?? 'auto') !== 'auto',
+      snippet: readsAsSnippet(this.doc),
+      snippetAdvice: options.snippetAdvice ?? CLI_SNIPPET_ADVICE,
+      get model() {
+        return pass.model;
+      },
+      execd: this.execd(),
+      blocks: read,
+      everyBlock: [...blocks],
+      responses,
+      modelOf: (block) => this.modelOf(block),
+      firstDefinition: (name) => {
+        const first = this.facts.definitions.get(name)?.[0];
+        return first ? this.commandModel(first) : undefined;
+      },
+      firstOfArConfKey: (key) => {
+        const first = this.facts.keys.get(key)?.[0];
+        return first ? this.responseModel(first) : undefined;
+      },
+      anyDisabled: this.facts.disabling.size > 0,
+    };
+  }
+
+  /** The facts a block's fact rules read beyond the block, in terms that survive a move. */
+  signature(record: BlockRecord): unknown[] {
+    const { facts } = this;
+    const lineOf = (r: BlockRecord) => positionAt(this.doc.text, this.doc.blocks[r.index].start).line;
+    if (!record.command && !record.response) return UNREAD;
+    const signature: unknown[] = [record === facts.execdDisabled, record === facts.execdOffenders];
+    if (record.command?.name !== undefined) {
+      const first = facts.definitions.get(record.command.name)?.[0];
+      if (first && first !== record) signature.push(first, lineOf(first));
+    }
+    const { response } = record;
+    if (response) {
+      const { resolved } = response;
+      const command = resolved && 'index' in resolved ? resolved.command : resolved;
+      signature.push(
+        response.outcome,
+        response.disabledForGood,
+        resolved,
+        command?.executable,
+        command?.timeoutAllowed,
+        response.definedBelow,
+        response.effectiveTimeout,
+        response.timeoutReset,
+      );
+      const first = response.arConf ? facts.keys.get(response.arConf.key)?.[0] : undefined;
+      if (first && first !== record) signature.push(first, lineOf(first), first.response?.arConf?.line);
     }
     return signature;
   }
-  const { resolved } = model;
-  signature.push(
-    model.outcome,
-    model.checked,
-    resolved?.block ? record(resolved.block) : resolved?.name,
-    resolved?.executable,
-    resolved?.timeoutAllowed,
-    record(model.definedBelow?.block),
-    model.effectiveTimeout,
-    model.timeoutReset,
-  );
-  const entry = arConfEntry(model);
-  const first = entry ? ctx.firstByArConfKey().get(entry.key) : undefined;
-  if (first && first !== model)
-    signature.push(record(first.block), lineOf(first.block), arConfEntry(first)?.line);
-  return signature;
 }
+
+/** The signature of a block no daemon reads: no fact rule looks at it. */
+const UNREAD: unknown[] = [];
 
 function sameSignature(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-/** The block a finding belongs to: the one it names, else the one it lies in. */
+/** The block a finding lies in. */
 function blockAt(doc: ConfigDocument, offset: number): Block | undefined {
   const { blocks } = doc;
   let low = 0;
@@ -369,12 +669,21 @@ function enclosed(doc: ConfigDocument, d: Diagnostic): Diagnostic {
   return block && block.start < d.offset && d.offset < block.end ? { ...d, blockIndex: block.index } : d;
 }
 
-/** Runs `rules` (with their positions in the full list) and hands each block finding to its record. */
-function runOnBlocks(
-  ctx: RuleContext,
-  rules: ReadonlyArray<{ rule: Rule; position: number }>,
-  records: readonly BlockRecord[],
-): void {
+function compareEntries(a: Entry, b: Entry): number {
+  return a.d.offset - b.d.offset || a.rule - b.rule || a.part - b.part;
+}
+
+interface Placed {
+  rule: Rule;
+  position: number;
+}
+
+function placed(rules: readonly Rule[], keep: (rule: Rule) => boolean): Placed[] {
+  return rules.map((rule, position) => ({ rule, position })).filter(({ rule }) => keep(rule));
+}
+
+/** Runs `rules` and hands each finding to the record of its block. */
+function runOnBlocks(ctx: RuleContext, rules: readonly Placed[], records: readonly BlockRecord[]): void {
   const touched = new Set<BlockRecord>();
   for (const { rule, position } of rules) {
     for (const d of rule.check(ctx)) {
@@ -394,21 +703,13 @@ function runOnBlocks(
   for (const record of touched) record.entries.sort(compareEntries);
 }
 
-function byScope(rules: readonly Rule[], keep: (rule: Rule) => boolean) {
-  return rules.map((rule, position) => ({ rule, position })).filter(({ rule }) => keep(rule));
-}
-
-function documentEntries(ctx: RuleContext, rules: ReadonlyArray<{ rule: Rule; position: number }>): Entry[] {
+function documentEntries(ctx: RuleContext, rules: readonly Placed[]): Entry[] {
   const entries: Entry[] = [];
   for (const { rule, position } of rules) {
     const found = rule.scope === 'document' ? rule.check(ctx) : (rule.checkDocument?.(ctx) ?? []);
     for (const d of found) entries.push({ d: enclosed(ctx.doc, d), rule: position, part: 0, facts: false });
   }
-  return entries.sort(compareEntries);
-}
-
-function compareEntries(a: Entry, b: Entry): number {
-  return a.d.offset - b.d.offset || a.rule - b.rule || a.part - b.part;
+  return entries;
 }
 
 /** `validate`'s order: by offset, then rule, then the order each rule found them in. */
@@ -426,23 +727,115 @@ function output(records: readonly BlockRecord[], document: readonly Entry[]): Di
   return result;
 }
 
-const blank = (): BlockRecord => ({ entries: [], signature: [], volatile: false });
+function isRead(doc: ConfigDocument, block: Block): boolean {
+  return block.inConfigRoot && doc.shape !== 'agent-config';
+}
 
+/** The whole document, from nothing. */
 function full(doc: ConfigDocument, target: TargetProfile, options: ValidateOptions): State {
-  const ctx = contextFor(doc, target, options);
-  const rules = rulesFor(target, ctx.role);
-  const records = doc.blocks.map(blank);
+  const role = resolveRole(doc, options.role);
+  const rules = rulesFor(target, role);
+  const facts = new Facts();
+  const records = doc.blocks.map((block, index) => newRecord(block, index, target, isRead(doc, block)));
+  const fresh = new Set(records);
+  const pass = new Pass(doc, target, records, facts);
+  settleFacts(pass, fresh, fresh, new Set(), 0);
+  const ctx = pass.context(role, options, doc.blocks);
   runOnBlocks(
     ctx,
-    byScope(rules, (r) => r.scope !== 'document'),
+    placed(rules, (r) => r.scope !== 'document'),
     records,
   );
-  for (const block of doc.blocks) records[block.index].signature = signatureOf(block, ctx, records);
   const document = documentEntries(
     ctx,
-    byScope(rules, (r) => r.scope === 'document' || r.checkDocument !== undefined),
+    placed(rules, (r) => r.scope === 'document' || !!r.checkDocument),
   );
-  return { doc, role: ctx.role, rules, records, document, output: output(records, document) };
+  document.sort(compareEntries);
+  const volatile = new Set(records.filter((r) => r.volatile));
+  return { doc, role, rules, records, facts, volatile, document, output: output(records, document) };
+}
+
+/**
+ * Brings the facts up to date after `fresh` records came in (and others left, their names in `names`
+ * and their ar.conf keys in `keys`), and gives the records whose fact rules must run again: those
+ * whose signature changed, and the fresh and volatile ones.
+ */
+function settleFacts(
+  pass: Pass,
+  fresh: ReadonlySet<BlockRecord>,
+  affected: Set<BlockRecord>,
+  keys: Set<string>,
+  lines: number,
+): Set<BlockRecord> {
+  const { facts, records } = pass;
+  // A whole document is all fresh: nothing else can be touched.
+  const everything = fresh.size === records.length;
+  const names = new Set<string>();
+  if (!everything) {
+    for (const record of fresh) {
+      if (record.command?.name !== undefined) names.add(record.command.name);
+    }
+    for (const record of affected) {
+      if (record.command?.name !== undefined) names.add(record.command.name);
+    }
+  }
+  for (const record of fresh) facts.add(record);
+  for (const name of names) {
+    for (const record of facts.definitions.get(name) ?? []) affected.add(record);
+    for (const record of facts.users.get(name) ?? []) affected.add(record);
+  }
+  // OSSEC 2.8: moving the first disabled block turns later responses on or off.
+  const firstDisabled = firstOf(facts.disabledOutcome);
+  if (firstDisabled !== facts.firstDisabledOutcome) {
+    facts.firstDisabledOutcome = firstDisabled;
+    if (pass.target.disabledSkipsLaterBlocks)
+      for (const record of records) if (record.response) affected.add(record);
+  }
+  const execdDisabled = firstOf(facts.withDisabled);
+  const execdOffenders =
+    pass.target.product === 'ossec' ? firstResponse(records) : firstOf(facts.withOffenders);
+  for (const [before, after] of [
+    [facts.execdDisabled, execdDisabled],
+    [facts.execdOffenders, execdOffenders?.response?.fields.hasOffenders ? execdOffenders : undefined],
+  ]) {
+    if (before === after) continue;
+    if (before && records[before.index] === before) affected.add(before);
+    if (after) affected.add(after);
+  }
+  facts.execdDisabled = execdDisabled;
+  facts.execdOffenders = execdOffenders?.response?.fields.hasOffenders ? execdOffenders : undefined;
+  // Lines named in C9's and H5's messages move with the text.
+  if (lines !== 0) {
+    for (const list of facts.definitions.values()) if (list.length > 1) for (const r of list) affected.add(r);
+    for (const list of facts.keys.values()) if (list.length > 1) for (const r of list) affected.add(r);
+  }
+  for (const record of affected) {
+    const { response } = record;
+    if (!response || records[record.index] !== record) continue;
+    const before = response.arConf?.key;
+    if (before !== undefined) removeFrom(facts.keys, before, record);
+    pass.responseModel(record, true);
+    const after = response.arConf?.key;
+    if (after !== undefined) addTo(facts.keys, after, record);
+    if (before !== after) {
+      if (before !== undefined) keys.add(before);
+      if (after !== undefined) keys.add(after);
+    }
+  }
+  for (const key of keys) for (const record of facts.keys.get(key) ?? []) affected.add(record);
+  const redo = new Set<BlockRecord>();
+  for (const record of affected) {
+    if (records[record.index] !== record) continue;
+    const signature = pass.signature(record);
+    if (fresh.has(record) || record.volatile || !sameSignature(signature, record.signature)) redo.add(record);
+    record.signature = signature;
+  }
+  return redo;
+}
+
+/** The first response analysisd reads: OSSEC's execd reads repeated_offenders from it only. */
+function firstResponse(records: readonly BlockRecord[]): BlockRecord | undefined {
+  return records.find((r) => r.response);
 }
 
 function incremental(
@@ -452,73 +845,90 @@ function incremental(
   target: TargetProfile,
   options: ValidateOptions,
 ): State {
-  const ctx = contextFor(doc, target, options);
-  if (ctx.role !== previous.role) return full(doc, target, options);
-  const { rules } = previous;
+  const { rules, facts, role } = previous;
   const { first, removed, inserted } = edit;
   const move: Move = { shift: edit.newTo - edit.oldTo, lines: edit.lines, edit };
-  const records: BlockRecord[] = new Array(doc.blocks.length);
-  const dirty = new Set<number>();
-  for (let i = 0; i < first; i++) records[i] = previous.records[i];
-  for (let i = first; i < first + inserted; i++) {
-    records[i] = blank();
-    dirty.add(i);
-  }
+  const keys = new Set<string>();
+  const affected = new Set<BlockRecord>();
+  const leave = (record: BlockRecord) => {
+    if (record.response?.arConf) keys.add(record.response.arConf.key);
+    if (record.command?.name !== undefined) affected.add(record);
+    facts.remove(record);
+  };
+  for (let i = first; i < first + removed; i++) leave(previous.records[i]);
+  const records: BlockRecord[] = previous.records.slice(0, first);
+  const fresh = new Set<BlockRecord>();
+  const arrive = (index: number) => {
+    const record = newRecord(doc.blocks[index], index, target, isRead(doc, doc.blocks[index]));
+    fresh.add(record);
+    records.push(record);
+  };
+  for (let i = first; i < first + inserted; i++) arrive(i);
   // After the edit, blocks still on its last line change columns (and what H4 reads before them).
-  let columnsKept = edit.sameColumns;
+  let columnsKept = false;
   for (let i = first + inserted; i < doc.blocks.length; i++) {
     const before = previous.records[i - inserted + removed];
     if (!columnsKept && onOneLine(doc.text, edit.newTo, doc.blocks[i].start)) {
-      records[i] = blank();
-      dirty.add(i);
+      leave(before);
+      arrive(i);
       continue;
     }
     columnsKept = true;
     // The record stays the same object: signatures that name it still match.
+    before.index = i;
     if (move.shift !== 0 || move.lines !== 0 || inserted !== removed) {
       before.entries = before.entries.map((e) => ({ ...e, d: moved(e.d, move) }));
     }
-    records[i] = before;
+    records.push(before);
   }
-  const dirtyBlocks = [...dirty].sort((x, y) => x - y).map((i) => doc.blocks[i]);
+  // Removed names: the records that named them are gone, their users remain.
+  const gone = [...affected];
+  affected.clear();
+  for (const record of gone) {
+    for (const other of facts.definitions.get(record.command?.name ?? '') ?? []) affected.add(other);
+    for (const other of facts.users.get(record.command?.name ?? '') ?? []) affected.add(other);
+  }
+  const volatile = new Set(previous.volatile);
+  for (const record of volatile) {
+    if (records[record.index] === record) affected.add(record);
+    else volatile.delete(record);
+  }
+  for (const record of fresh) affected.add(record);
+  const pass = new Pass(doc, target, records, facts);
+  const redo = settleFacts(pass, fresh, affected, keys, edit.lines);
+
+  const freshBlocks = [...fresh].map((r) => doc.blocks[r.index]);
   runOnBlocks(
-    restricted(ctx, dirtyBlocks),
-    byScope(rules, (r) => r.scope === 'block'),
+    pass.context(role, options, freshBlocks),
+    placed(rules, (r) => r.scope === 'block'),
     records,
   );
-
-  const redo: Block[] = [];
-  const signatures = new Map<number, unknown[]>();
-  for (const block of doc.blocks) {
-    const record = records[block.index];
-    const signature = signatureOf(block, ctx, records);
-    signatures.set(block.index, signature);
-    if (dirty.has(block.index) || record.volatile || !sameSignature(signature, record.signature)) {
-      redo.push(block);
-    }
-  }
-  for (const block of redo) {
-    const record = records[block.index];
+  for (const record of redo) {
     record.entries = record.entries.filter((e) => !e.facts);
-    record.signature = signatures.get(block.index) ?? [];
     record.volatile = false;
   }
+  const redoBlocks = [...redo].sort((x, y) => x.index - y.index).map((r) => doc.blocks[r.index]);
   runOnBlocks(
-    restricted(ctx, redo),
-    byScope(rules, (r) => r.scope === 'facts'),
+    pass.context(role, options, redoBlocks),
+    placed(rules, (r) => r.scope === 'facts'),
     records,
   );
 
+  for (const record of redo) {
+    if (record.volatile) volatile.add(record);
+    else volatile.delete(record);
+  }
   const outside = movedOutside(previous, doc, edit, move);
   if (!outside) return full(doc, target, options);
+  const ctx = pass.context(role, options, []);
   const document = [
     ...outside,
     ...documentEntries(
       ctx,
-      byScope(rules, (r) => (r.scope === 'document' && !r.outsideBlocks) || r.checkDocument !== undefined),
+      placed(rules, (r) => (r.scope === 'document' && !r.outsideBlocks) || !!r.checkDocument),
     ),
   ].sort(compareEntries);
-  return { doc, role: ctx.role, rules, records, document, output: output(records, document) };
+  return { doc, role, rules, records, facts, volatile, document, output: output(records, document) };
 }
 
 /** The findings of the rules that read only what lies outside blocks, moved past the edit. */
@@ -528,22 +938,19 @@ function movedOutside(previous: State, doc: ConfigDocument, edit: Edit, move: Mo
     if (!previous.rules[entry.rule].outsideBlocks) continue;
     const { d } = entry;
     // Such a finding never lies among the edited blocks; if one does, the edit was not what it seemed.
-    if (d.offset >= edit.from && d.offset < edit.oldTo) return null;
+    const end = d.endOffset ?? d.offset;
+    if ((d.offset >= edit.from && d.offset < edit.oldTo) || (end > edit.from && end < edit.oldTo))
+      return null;
     if (d.offset < edit.from) {
-      const end = d.endOffset;
-      entries.push(
-        end !== undefined && end >= edit.oldTo
-          ? { ...entry, d: { ...d, endOffset: end + move.shift } }
-          : entry,
-      );
+      // One that holds the edit (a root around the edited blocks) grows with it.
+      entries.push(end > edit.from ? { ...entry, d: { ...d, endOffset: end + move.shift } } : entry);
       continue;
     }
     const result: Diagnostic = { ...d, offset: d.offset + move.shift };
     if (d.endOffset !== undefined) result.endOffset = d.endOffset + move.shift;
-    const position =
-      edit.sameColumns || !onOneLine(doc.text, edit.newTo, result.offset)
-        ? { line: d.line + move.lines, column: d.column }
-        : positionAt(doc.text, result.offset);
+    const position = !onOneLine(doc.text, edit.newTo, result.offset)
+      ? { line: d.line + move.lines, column: d.column }
+      : positionAt(doc.text, result.offset);
     entries.push({ ...entry, d: { ...result, ...position } });
   }
   return entries;

@@ -1,4 +1,4 @@
-import type { AnalysisdModel, ResponseModel } from '../derive/analysisd';
+import type { AnalysisdModel, CommandModel, ResponseModel } from '../derive/analysisd';
 import type { ExecdView } from '../derive/execd';
 import { fieldsNamed, occurrenceOf } from '../model/fields';
 import type { Block, BlockChild, ConfigDocument, Diagnostic, Fix, Severity } from '../model/types';
@@ -31,8 +31,14 @@ export interface RuleContext {
   everyBlock: Block[];
   /** The responses analysisd reads that this pass checks, in document order (the model holds them all). */
   responses: ResponseModel[];
-  /** The first accepted response of each ar.conf key, in document order (H5); computed on first use. */
-  firstByArConfKey(): Map<string, ResponseModel>;
+  /** What analysisd makes of a block it reads: its command or response model. */
+  modelOf(block: Block): CommandModel | ResponseModel | undefined;
+  /** The first definition of a command name, the one every lookup finds (C9). */
+  firstDefinition(name: string): CommandModel | undefined;
+  /** The first accepted response that adds an ar.conf key: the entry agents keep (H5). */
+  firstOfArConfKey(key: string): ResponseModel | undefined;
+  /** Some response analysisd reads holds `disabled` yes (A21 looks at every response then). */
+  anyDisabled: boolean;
 }
 
 /**

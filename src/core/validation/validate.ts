@@ -169,10 +169,13 @@ export function ruleContext(
     blocks: doc.shape === 'agent-config' ? [] : doc.blocks.filter((b) => b.inConfigRoot),
     everyBlock: doc.blocks,
     responses: model.responses,
-    firstByArConfKey: () => {
+    modelOf: (block) => model.byBlock.get(block.index),
+    firstDefinition: (name) => model.definitions.get(name)?.[0],
+    firstOfArConfKey: (key) => {
       firstByKey ??= firstByArConfKey(model.responses);
-      return firstByKey;
+      return firstByKey.get(key);
     },
+    anyDisabled: model.responses.some((r) => r.disabled),
   };
 }
 

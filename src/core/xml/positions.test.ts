@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daemonLineAt, lineStarts, offsetAt, positionAt } from './positions';
+import { daemonLineAt, lineStarts, lineStartsAfterEdit, offsetAt, positionAt } from './positions';
 
 describe('positions', () => {
   it('counts CRLF, LF and a lone CR as one line break each, as editors do', () => {
@@ -16,5 +16,36 @@ describe('positions', () => {
     const text = '<a>\r<b>\r\n</c>';
     expect(positionAt(text, text.indexOf('</c>')).line).toBe(3);
     expect(daemonLineAt(text, text.indexOf('</c>'))).toBe(2);
+  });
+});
+
+describe('lineStartsAfterEdit', () => {
+  it('gives the line starts a fresh pass over the edited text gives', () => {
+    const texts = ['a\nb\r\nc\rd\n', '\n\n', 'x', '\r\n\r\n  <a>\n</a>\r', ''];
+    const pieces = ['', 'z', '\n', '\r\n', '\r', 'q\nr'];
+    for (const text of texts) {
+      for (let from = 0; from <= text.length; from++) {
+        for (let to = from; to <= text.length; to++) {
+          for (const piece of pieces) {
+            const edited = text.slice(0, from) + piece + text.slice(to);
+            // The checker never cuts a CRLF in two.
+            const cuts = (t: string, at: number) => t[at - 1] === '\r' && t[at] === '\n';
+            if (
+              cuts(text, from) ||
+              cuts(text, to) ||
+              cuts(edited, from) ||
+              cuts(edited, from + piece.length)
+            ) {
+              continue;
+            }
+            lineStarts(text);
+            lineStartsAfterEdit(text, edited, from, to, from + piece.length);
+            const moved = [...lineStarts(edited)];
+            lineStarts('forget');
+            expect(moved, JSON.stringify({ text, from, to, piece })).toEqual(lineStarts(edited));
+          }
+        }
+      }
+    }
   });
 });

@@ -38,6 +38,44 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Tells the line index that `newText` is `oldText` with `oldText[from, oldTo)` replaced by
+ * `newText[from, newTo)`, neither end inside a CRLF: when the old text's line starts are at hand, the new
+ * ones are those moved, plus those of the replacement, instead of a pass over the whole new text.
+ */
+export function lineStartsAfterEdit(
+  oldText: string,
+  newText: string,
+  from: number,
+  oldTo: number,
+  newTo: number,
+): void {
+  // Only the old text is compared: the same object as the cached one when the checker saw it last, so the
+  // comparison is immediate; comparing the new one would read both texts through.
+  if (oldText !== cachedText) return;
+  const old = cachedStarts;
+  // Starts up to `from` stay; those of breaks inside the old span go; those after it move.
+  let kept = lineIndexAt(old, from) + 1;
+  while (kept < old.length && old[kept] <= from) kept++;
+  let after = kept;
+  while (after < old.length && old[after] <= oldTo) after++;
+  const added: number[] = [];
+  for (let i = from; i < newTo; i++) {
+    const c = newText.charCodeAt(i);
+    if (c === LF) added.push(i + 1);
+    else if (c === CR) {
+      if (newText.charCodeAt(i + 1) === LF) i++;
+      added.push(i + 1);
+    }
+  }
+  // Copies of the two sides around the edit's own starts, then the later ones moved: tight loops over numbers.
+  const starts = old.slice(0, kept).concat(added, old.slice(after));
+  const shift = newTo - oldTo;
+  if (shift !== 0) for (let i = kept + added.length; i < starts.length; i++) starts[i] += shift;
+  cachedText = newText;
+  cachedStarts = starts;
+}
+
 /** 0-based index of the line that holds `offset`, given the offsets where lines start (ascending, from 0). */
 export function lineIndexAt(starts: readonly number[], offset: number): number {
   let low = 0;

@@ -33,7 +33,7 @@ export const a21DisabledPosition: Rule = {
   code: 'A21',
   scope: 'document',
   check(ctx: RuleContext): Diagnostic[] {
-    if (ctx.role !== 'manager') return [];
+    if (ctx.role !== 'manager' || !ctx.anyDisabled) return [];
     const { responses } = ctx.model;
     const disabling = responses.filter(isDisabling);
     if (disabling.length === 0) return [];

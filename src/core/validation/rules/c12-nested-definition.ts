@@ -37,7 +37,7 @@ function finding(
         : `${definitions.length} <command> definitions`
       : `The <command> ${names.length === 1 ? 'definition' : 'definitions'} ${quotedList(names)}`;
   const sit = definitions.length === 1 ? 'sits' : 'sit';
-  const block = group.blockIndex === undefined ? undefined : ctx.model.byBlock.get(group.blockIndex);
+  const block = group.blockIndex === undefined ? undefined : ctx.modelOf(ctx.doc.blocks[group.blockIndex]);
   if (container.name === 'active-response' && block && 'outcome' in block) {
     const refusal = responseRefusal(ctx, block);
     return {

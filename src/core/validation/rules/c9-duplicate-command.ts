@@ -52,7 +52,7 @@ export const c9DuplicateCommand: Rule = {
         );
       }
       // The model keeps every definition of a name in document order; its own `name` is this last one.
-      const first = ctx.model.definitions.get(child.value)?.[0]?.block;
+      const first = ctx.firstDefinition(child.value)?.block;
       if (first === undefined || first === block) continue;
       const line = positionAt(ctx.doc.text, first.start).line;
       const differ = differences(block, first);

@@ -1,4 +1,4 @@
-import { arConfEntry } from '../../derive/ar-conf';
+import { arConfEntry, arConfKeyOf } from '../../derive/ar-conf';
 import { lastField } from '../../model/fields';
 import type { Diagnostic } from '../../model/types';
 import { positionAt } from '../../xml/positions';
@@ -17,11 +17,11 @@ export const h5ArConfKeyCollision: Rule = {
     if (ctx.role !== 'manager') return [];
     const found: Diagnostic[] = [];
     for (const r of ctx.responses) {
-      const entry = arConfEntry(r);
-      if (!entry) continue;
-      const { key, line } = entry;
-      const firstResponse = ctx.firstByArConfKey().get(key);
+      const key = arConfKeyOf(r);
+      if (key === undefined) continue;
+      const firstResponse = ctx.firstOfArConfKey(key);
       if (!firstResponse || firstResponse === r) continue;
+      const line = arConfEntry(r)?.line;
       const first = { line: arConfEntry(firstResponse)?.line, offset: firstResponse.block.start };
       if (first.line === line) continue;
       found.push(

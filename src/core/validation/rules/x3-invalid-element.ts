@@ -4,9 +4,12 @@ import { type Daemon, invalidElement } from '../../targets/messages';
 import { diagnostic, type Rule, type RuleContext, readerOf } from '../rule';
 
 const BLOCK_NAMES = ['command', 'active-response'];
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 
 /** `<Command>`, `<active_response>`, `<active‐response>` (U+2010): meant as a block, unknown to the daemon. */
 function looksLikeBlock(name: string): boolean {
+  // Folding keeps the length of a printable ASCII name: one of another length cannot fold to either.
+  if (name.length !== 7 && name.length !== 15 && PRINTABLE_ASCII.test(name)) return false;
   const folded = name
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212_]/g, '-')
