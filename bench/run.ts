@@ -58,6 +58,8 @@ function cpuTime(): number {
   return (user + system) / 1000;
 }
 const now = wall ? () => performance.now() : cpuTime;
+// npm run bench runs Node with --single-threaded: no garbage collector or compiler threads, whose CPU
+// time the process's would include, so a sample's CPU time is the main thread's work alone.
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
@@ -126,21 +128,16 @@ function againstFloor(fn: () => unknown, text: string): AgainstFloor {
   return { ours: median(ours), floor: median(floors) };
 }
 
-/**
- * The median of one step at each size, the sizes taken in turn within each round: a change in load hits
- * every size alike, so the largest over the smallest is a property of the code rather than of the moment.
- */
-function acrossSizes(steps: Array<() => unknown>): number[] {
-  const estimates = steps.map(warmUp);
-  const runs = estimates.map(perRound);
-  const samples: number[][] = steps.map(() => []);
-  for (let round = 0; round < roundsFor(Math.max(...estimates)); round++) {
-    steps.forEach((step, i) => {
-      collectGarbage();
-      for (let run = 0; run < runs[i]; run++) samples[i].push(sample(step));
-    });
+/** The median of `fn`, a batch of runs per round, garbage collected before each batch. */
+function timed(fn: () => unknown): number {
+  const estimate = warmUp(fn);
+  const runs = perRound(estimate);
+  const samples: number[] = [];
+  for (let round = 0; round < roundsFor(estimate); round++) {
+    collectGarbage();
+    for (let run = 0; run < runs; run++) samples.push(sample(fn));
   }
-  return samples.map(median);
+  return median(samples);
 }
 
 const times = (value: number) => `${value.toFixed(1)}×`;
@@ -314,51 +311,44 @@ const CHECKERS: Array<{
 
 interface EditResult {
   edit: string;
-  /** Median ms at each size, in the order of `sizes`. */
+  /** Median ms at each size, in the order of SIZES. */
   ms: number[];
   /** The largest size's time over the smallest's. */
   largestPerSmallest: number;
 }
 
-function measureEdits(files: File[]): { results: EditResult[]; table: string[][] } {
-  const results: EditResult[] = [];
+/** Each edit at one size, and each checker after it: the rows of the edit table, as [name, median ms]. */
+function measureEdits({ doc, middle }: File): Array<[string, number]> {
+  const rows: Array<[string, number]> = [];
   for (const [position, { kind, apply }] of EDITS.entries()) {
-    const edited = files.map(({ doc, middle }) => apply(doc, middle));
-    const rows: Array<[string, Array<() => unknown>]> = [
-      [
-        kind,
-        files.map(
-          ({ doc, middle }) =>
-            () =>
-              apply(doc, middle),
-        ),
-      ],
-      ...CHECKERS.filter((checker) => position === 0 || !checker.firstEditOnly).map(
-        ({ name, create }): [string, Array<() => unknown>] => [
-          `  ${name}`,
-          files.map(({ doc }, i) => {
-            const checker = create(options);
-            let after = false;
-            return () => {
-              after = !after;
-              return checker.check(after ? edited[i] : doc);
-            };
-          }),
-        ],
-      ),
-    ];
-    for (const [edit, steps] of rows) {
-      const medians = acrossSizes(steps);
-      results.push({ edit, ms: medians, largestPerSmallest: medians[medians.length - 1] / medians[0] });
+    rows.push([kind, timed(() => apply(doc, middle))]);
+    const edited = apply(doc, middle);
+    for (const { name, create, firstEditOnly } of CHECKERS) {
+      if (firstEditOnly && position > 0) continue;
+      const checker = create(options);
+      let after = false;
+      rows.push([
+        `  ${name}`,
+        timed(() => {
+          after = !after;
+          return checker.check(after ? edited : doc);
+        }),
+      ]);
     }
   }
-  const largest = count(files[files.length - 1].blocks);
-  const smallest = count(files[0].blocks);
+  return rows;
+}
+
+function editTable(perSize: Array<Array<[string, number]>>): { results: EditResult[]; table: string[][] } {
+  const results = perSize[0].map(([edit], row): EditResult => {
+    const medians = perSize.map((rows) => rows[row][1]);
+    return { edit, ms: medians, largestPerSmallest: medians[medians.length - 1] / medians[0] };
+  });
   const table = [
     [
       'edit (block in the middle)',
-      ...files.map((f) => `${count(f.blocks)} blocks`),
-      `${largest} / ${smallest}`,
+      ...SIZES.map((blocks) => `${count(blocks)} blocks`),
+      `${count(SIZES[SIZES.length - 1])} / ${count(SIZES[0])}`,
     ],
     ...results.map((r) => [r.edit, ...r.ms.map(ms), times(r.largestPerSmallest)]),
   ];
@@ -378,10 +368,13 @@ console.log(
 const out = new URL('./out/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
-const files = SIZES.map(fileOf);
 const sizes: SizeResult[] = [];
-for (const file of files) {
-  writeFileSync(new URL(`bench-${file.blocks}.conf`, out), file.text);
+const editsPerSize: Array<Array<[string, number]>> = [];
+// One size at a time, the others not in memory: a large heap makes every collection, and so every
+// allocating step at a smaller size, slower.
+for (const blocks of SIZES) {
+  const file = fileOf(blocks);
+  writeFileSync(new URL(`bench-${blocks}.conf`, out), file.text);
   const size = measureSize(file);
   sizes.push(size);
   console.log(
@@ -389,10 +382,11 @@ for (const file of files) {
       `${count(size.lines)} lines, ${count(size.tags)} tags (bench/out/bench-${size.blocks}.conf)\n`,
   );
   console.log(textTable(size.table));
+  editsPerSize.push(measureEdits(file));
 }
 
-const edits = measureEdits(files);
-console.log(`\nOne edit, then the checks brought up to date (sizes timed in turn within each round)\n`);
+const edits = editTable(editsPerSize);
+console.log('\nOne edit on the middle block, then the checks brought up to date after it\n');
 console.log(textTable(edits.table));
 const seconds = (performance.now() - started) / 1000;
 console.log(`\n${seconds.toFixed(0)} s in all`);
