@@ -41,11 +41,12 @@ const tiny = argv.includes('--tiny');
 const SIZES = tiny ? [8, 16] : [1_000, 10_000, 50_000];
 /** Rounds per step (fewer for slow steps, see roundsFor). */
 const ROUNDS = tiny ? 2 : 7;
+const XML2JS_UP_TO = 10_000;
 /** A round runs a fast step several times, so that the timer's resolution does not dominate it. */
 const ROUND_MS = 10;
 
 /** Present when run with --expose-gc (as `npm run bench` does). */
-const collectGarbage = (globalThis as { gc?: () => void }).gc;
+const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * The clock: this process's CPU time (user + system) by default, so that what other processes do on a
@@ -53,10 +54,30 @@ const collectGarbage = (globalThis as { gc?: () => void }).gc;
  * per cent. `--wall` times wall-clock instead (what a user waits on an idle machine, about the same).
  */
 const wall = argv.includes('--wall');
-function now(): number {
-  if (wall) return performance.now();
+function cpuTime(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+const now = wall ? () => performance.now() : cpuTime;
+// npm run bench runs Node with --single-threaded: no garbage collector or compiler threads, whose CPU
+// time the process's would include, so a sample's CPU time is the main thread's work alone.
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Collects the garbage earlier runs left, so that no run pays for another's, then sleeps until the
+ * collector's helper threads have finished sweeping: their CPU time would count in the next sample
+ * (tripling a 10,000-block floor scan). Once per batch, not per run: with the largest file in memory a
+ * collection takes tens of ms.
+ */
+function collectGarbage(): void {
+  if (!gc) return;
+  gc();
+  for (let i = 0; i < 200; i++) {
+    const before = cpuTime();
+    Atomics.wait(sleeper, 0, 0, 5);
+    if (cpuTime() - before < 0.2) break;
+  }
 }
 
 function sample(fn: () => unknown): number {
@@ -65,10 +86,18 @@ function sample(fn: () => unknown): number {
   return now() - start;
 }
 
-/** Runs `fn` until the JIT has settled (at least once, a few times when it is fast); returns its last time. */
+/**
+ * Runs `fn` until the JIT has settled — for about 300 ms and at most 30 times, at least twice when a run is
+ * fast — and returns its last time. Too few runs leave the optimising compiler at work on its own thread,
+ * whose CPU time the next samples would count.
+ */
 function warmUp(fn: () => unknown): number {
   let last = sample(fn);
-  for (let i = 1; i < 3 && last < 200; i++) last = sample(fn);
+  let spent = last;
+  for (let i = 1; i < 30 && (spent < 300 || (i < 2 && last < 100)); i++) {
+    last = sample(fn);
+    spent += last;
+  }
   return last;
 }
 
@@ -92,31 +121,24 @@ function againstFloor(fn: () => unknown, text: string): AgainstFloor {
   const ours: number[] = [];
   const floors: number[] = [];
   for (let round = 0; round < roundsFor(estimate); round++) {
-    // Garbage left by the other is collected first, so that neither pays for the other's (a full
-    // collection per batch, not per run: with the largest file in memory one takes tens of ms).
-    collectGarbage?.();
+    collectGarbage();
     floors.push(sample(floor));
-    collectGarbage?.();
+    collectGarbage();
     for (let i = 0; i < runs; i++) ours.push(sample(fn));
   }
   return { ours: median(ours), floor: median(floors) };
 }
 
-/**
- * The median of one step at each size, the sizes taken in turn within each round: a change in load hits
- * every size alike, so the largest over the smallest is a property of the code rather than of the moment.
- */
-function acrossSizes(steps: Array<() => unknown>): number[] {
-  const estimates = steps.map(warmUp);
-  const runs = estimates.map(perRound);
-  const samples: number[][] = steps.map(() => []);
-  for (let round = 0; round < roundsFor(Math.max(...estimates)); round++) {
-    steps.forEach((step, i) => {
-      collectGarbage?.();
-      for (let run = 0; run < runs[i]; run++) samples[i].push(sample(step));
-    });
+/** The median of `fn`, a batch of runs per round, garbage collected before each batch. */
+function timed(fn: () => unknown): number {
+  const estimate = warmUp(fn);
+  const runs = perRound(estimate);
+  const samples: number[] = [];
+  for (let round = 0; round < roundsFor(estimate); round++) {
+    collectGarbage();
+    for (let run = 0; run < runs; run++) samples.push(sample(fn));
   }
-  return samples.map(median);
+  return median(samples);
 }
 
 const times = (value: number) => `${value.toFixed(1)}×`;
@@ -150,7 +172,7 @@ interface StepResult {
   /** The step's time over the floor scan's, measured in the same rounds. */
   perFloor: number;
   /** xml2js's time over the step's, each normalised by the floor timed alongside it. */
-  xml2jsPerStep: number;
+  xml2jsPerStep: number | null;
 }
 
 interface SizeResult {
@@ -160,8 +182,9 @@ interface SizeResult {
   lines: number;
   tags: number;
   floorMs: number;
-  xml2jsMs: number;
-  xml2jsPerFloor: number;
+  /** Null where xml2js is not run (above XML2JS_UP_TO blocks). */
+  xml2jsMs: number | null;
+  xml2jsPerFloor: number | null;
   steps: StepResult[];
   table: string[][];
 }
@@ -191,11 +214,12 @@ function measureSize({ blocks, text, doc, middle }: File): SizeResult {
     ],
   ];
 
-  const reference = againstFloor(
-    () => xml2js(text, { compact: false, captureSpacesBetweenElements: true }),
-    text,
-  );
-  const xml2jsPerFloor = reference.ours / reference.floor;
+  // xml2js takes seconds a run at 50,000 blocks, and its ratio hardly moves with size: not run there.
+  const reference =
+    blocks <= XML2JS_UP_TO
+      ? againstFloor(() => xml2js(text, { compact: false, captureSpacesBetweenElements: true }), text)
+      : null;
+  const xml2jsPerFloor = reference ? reference.ours / reference.floor : null;
   const results: StepResult[] = steps.map(([step, fn]) => {
     const { ours, floor } = againstFloor(fn, text);
     return {
@@ -203,14 +227,30 @@ function measureSize({ blocks, text, doc, middle }: File): SizeResult {
       ms: ours,
       floorMs: floor,
       perFloor: ours / floor,
-      xml2jsPerStep: xml2jsPerFloor / (ours / floor),
+      xml2jsPerStep: xml2jsPerFloor === null ? null : xml2jsPerFloor / (ours / floor),
     };
   });
 
   const table = [
     ['step', 'AR Studio', 'floor scan', '× floor', 'xml2js / AR Studio'],
-    ...results.map((r) => [r.step, ms(r.ms), ms(r.floorMs), times(r.perFloor), times(r.xml2jsPerStep)]),
-    ['(xml2js reading the same text)', ms(reference.ours), ms(reference.floor), times(xml2jsPerFloor), ''],
+    ...results.map((r) => [
+      r.step,
+      ms(r.ms),
+      ms(r.floorMs),
+      times(r.perFloor),
+      r.xml2jsPerStep === null ? 'not run' : times(r.xml2jsPerStep),
+    ]),
+    ...(reference && xml2jsPerFloor !== null
+      ? [
+          [
+            '(xml2js reading the same text)',
+            ms(reference.ours),
+            ms(reference.floor),
+            times(xml2jsPerFloor),
+            '',
+          ],
+        ]
+      : []),
   ];
   return {
     blocks,
@@ -219,7 +259,7 @@ function measureSize({ blocks, text, doc, middle }: File): SizeResult {
     lines: text.split('\n').length,
     tags: countTags(text),
     floorMs: median(results.map((r) => r.floorMs)),
-    xml2jsMs: reference.ours,
+    xml2jsMs: reference?.ours ?? null,
     xml2jsPerFloor,
     steps: results,
     table,
@@ -248,67 +288,65 @@ const EDITS: Array<{ kind: string; apply: (doc: ConfigDocument, at: number) => C
 ];
 
 /**
- * Ways to bring the problems up to date after an edit, each timed on every edit above: made once per
+ * Ways to bring the problems up to date after an edit, each timed after every edit above: made once per
  * file, then given the document before and after the edit in turn, so that each timed call catches up
- * with exactly one edit. A checker that keeps state between calls (incremental validation) is timed
- * on what it does per edit; `validate` keeps none and redoes the whole document.
+ * with exactly one edit. A checker that keeps state between calls (incremental validation) is timed on
+ * what it does per edit. `validate` keeps none and redoes the whole document whatever the edit, so it is
+ * timed after the first edit only (`firstEditOnly`), as the baseline.
  */
 const CHECKERS: Array<{
   name: string;
   create: (options: ValidateOptions) => { check(doc: ConfigDocument): unknown };
+  firstEditOnly?: boolean;
 }> = [
   {
     name: 'then validate the whole document (validate)',
     create: (o) => ({ check: (doc) => validate(doc, o) }),
+    firstEditOnly: true,
   },
   { name: 'then check what the edit changed (createChecker)', create: createChecker },
 ];
 
 interface EditResult {
   edit: string;
-  /** Median ms at each size, in the order of `sizes`. */
+  /** Median ms at each size, in the order of SIZES. */
   ms: number[];
   /** The largest size's time over the smallest's. */
   largestPerSmallest: number;
 }
 
-function measureEdits(files: File[]): { results: EditResult[]; table: string[][] } {
-  const results: EditResult[] = [];
-  for (const { kind, apply } of EDITS) {
-    const edited = files.map(({ doc, middle }) => apply(doc, middle));
-    const rows: Array<[string, Array<() => unknown>]> = [
-      [
-        kind,
-        files.map(
-          ({ doc, middle }) =>
-            () =>
-              apply(doc, middle),
-        ),
-      ],
-      ...CHECKERS.map(({ name, create }): [string, Array<() => unknown>] => [
+/** Each edit at one size, and each checker after it: the rows of the edit table, as [name, median ms]. */
+function measureEdits({ doc, middle }: File): Array<[string, number]> {
+  const rows: Array<[string, number]> = [];
+  for (const [position, { kind, apply }] of EDITS.entries()) {
+    rows.push([kind, timed(() => apply(doc, middle))]);
+    const edited = apply(doc, middle);
+    for (const { name, create, firstEditOnly } of CHECKERS) {
+      if (firstEditOnly && position > 0) continue;
+      const checker = create(options);
+      let after = false;
+      rows.push([
         `  ${name}`,
-        files.map(({ doc }, i) => {
-          const checker = create(options);
-          let after = false;
-          return () => {
-            after = !after;
-            return checker.check(after ? edited[i] : doc);
-          };
+        timed(() => {
+          after = !after;
+          return checker.check(after ? edited : doc);
         }),
-      ]),
-    ];
-    for (const [edit, steps] of rows) {
-      const medians = acrossSizes(steps);
-      results.push({ edit, ms: medians, largestPerSmallest: medians[medians.length - 1] / medians[0] });
+      ]);
     }
   }
-  const largest = count(files[files.length - 1].blocks);
-  const smallest = count(files[0].blocks);
+  return rows;
+}
+
+function editTable(perSize: Array<Array<[string, number]>>): { results: EditResult[]; table: string[][] } {
+  const results = perSize[0].map(([edit], row): EditResult => {
+    const medians = perSize.map((rows) => rows[row][1]);
+    return { edit, ms: medians, largestPerSmallest: medians[medians.length - 1] / medians[0] };
+  });
   const table = [
     [
       'edit (block in the middle)',
-      ...files.map((f) => `${count(f.blocks)} blocks`),
-      `${largest} / ${smallest}`,
+      ...SIZES.map((blocks) => `${count(blocks)} blocks`),
+      `${count(SIZES[SIZES.length - 1])} / ${count(SIZES[0])}`,
     ],
     ...results.map((r) => [r.edit, ...r.ms.map(ms), times(r.largestPerSmallest)]),
   ];
@@ -322,16 +360,19 @@ const m = machine();
 console.log(`AR Studio core benchmark — ${describeMachine(m)}${tiny ? ' (tiny run)' : ''}`);
 console.log(
   `${wall ? 'wall-clock time' : 'CPU time of this process (user + system; --wall for wall-clock)'}; ` +
-    `each figure is a median after warm-up${collectGarbage ? ', garbage collected before each batch' : ''}; ` +
+    `each figure is a median after warm-up${gc ? ', garbage collected before each batch' : ''}; ` +
     'the floor is a bare single-pass tag scan of the same text, timed in rounds alternating with each step',
 );
 const out = new URL('./out/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
-const files = SIZES.map(fileOf);
 const sizes: SizeResult[] = [];
-for (const file of files) {
-  writeFileSync(new URL(`bench-${file.blocks}.conf`, out), file.text);
+const editsPerSize: Array<Array<[string, number]>> = [];
+// One size at a time, the others not in memory: a large heap makes every collection, and so every
+// allocating step at a smaller size, slower.
+for (const blocks of SIZES) {
+  const file = fileOf(blocks);
+  writeFileSync(new URL(`bench-${blocks}.conf`, out), file.text);
   const size = measureSize(file);
   sizes.push(size);
   console.log(
@@ -339,10 +380,11 @@ for (const file of files) {
       `${count(size.lines)} lines, ${count(size.tags)} tags (bench/out/bench-${size.blocks}.conf)\n`,
   );
   console.log(textTable(size.table));
+  editsPerSize.push(measureEdits(file));
 }
 
-const edits = measureEdits(files);
-console.log(`\nOne edit, then the checks brought up to date (sizes timed in turn within each round)\n`);
+const edits = editTable(editsPerSize);
+console.log('\nOne edit on the middle block, then the checks brought up to date after it\n');
 console.log(textTable(edits.table));
 const seconds = (performance.now() - started) / 1000;
 console.log(`\n${seconds.toFixed(0)} s in all`);
@@ -360,7 +402,7 @@ writeResult(path, 'node', {
   tiny,
   rounds: ROUNDS,
   clock: wall ? 'wall' : 'cpu',
-  garbageCollectedBetweenBatches: collectGarbage !== undefined,
+  garbageCollectedBetweenBatches: gc !== undefined,
   seconds,
   sizes: sizes.map(({ table: _, ...size }) => size),
   edits: edits.results,
