@@ -300,6 +300,15 @@ describe('simulate: the summary and the order', () => {
     expect(
       summarize([r(true, ['agent 001']), r(true, ['the manager']), r(true, ['every active agent'])]),
     ).toBe('3 of 3 responses fire, on agent 001, the manager and every active agent.');
+    const agents = Array.from({ length: 1200 }, (_, i) =>
+      r(true, [`agent ${String(i + 1).padStart(3, '0')}`]),
+    );
+    expect(summarize(agents.slice(0, 6))).toBe(
+      '6 of 6 responses fire, on agent 001, agent 002, agent 003, agent 004, agent 005 and agent 006.',
+    );
+    expect(summarize(agents)).toBe(
+      '1,200 of 1,200 responses fire, on agent 001, agent 002, agent 003, agent 004, agent 005 and 1,195 other hosts.',
+    );
   });
 });
 

@@ -254,8 +254,15 @@ function dispatch(
   return { onManager: false, hosts: [host] };
 }
 
+/** Hosts named in a summary before the rest are counted: a file with thousands of agents keeps it one line. */
+const HOSTS_NAMED = 5;
+
 function joinAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');
+  if (items.length > HOSTS_NAMED + 1) {
+    const rest = items.length - HOSTS_NAMED;
+    return `${items.slice(0, HOSTS_NAMED).join(', ')} and ${rest.toLocaleString('en')} other hosts`;
+  }
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
@@ -274,7 +281,7 @@ export function summarize(responses: SimulatedResponse[]): string {
       ? 'The one response could not be decided (too complex to evaluate).'
       : `None of the ${total} responses is known to fire.${open}`;
   const hosts = [...new Set(firing.flatMap((r) => r.hosts))];
-  return `${firing.length} of ${total} ${noun} ${firing.length === 1 ? 'fires' : 'fire'}, on ${joinAnd(hosts)}.${open}`;
+  return `${firing.length.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun} ${firing.length === 1 ? 'fires' : 'fire'}, on ${joinAnd(hosts)}.${open}`;
 }
 
 export function simulate(doc: ConfigDocument, alert: Alert, target: TargetProfile): Simulation {

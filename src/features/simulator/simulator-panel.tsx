@@ -138,7 +138,7 @@ function Summary({ outcome }: { outcome: Outcome }) {
       aria-atomic="true"
       data-testid="simulation-summary"
       className={cx(
-        'shrink-0 border-b border-zinc-100 px-3 py-1.5 text-[13px] font-medium dark:border-zinc-800',
+        'shrink-0 border-b border-zinc-100 px-3 py-1.5 text-[13px] font-medium break-words dark:border-zinc-800',
         tone,
       )}
     >
