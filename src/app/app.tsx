@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
 import { downloadBytes } from '../components/download';
@@ -10,18 +10,14 @@ import {
   type BlockKind,
   type BlockSpec,
   type ConfigDocument,
-  DEFAULT_TARGET,
   type Diagnostic,
-  deriveResponses,
   duplicateBlock,
   EditError,
   encodeText,
-  findAgentGroups,
   type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
-  parseTarget,
   positionAt,
   readDocument,
   readsAsSnippet,
@@ -31,7 +27,6 @@ import {
   type SharedDraft,
   type StockCommand,
   setField,
-  type TargetProfile,
   validate,
 } from '../core';
 import type { TextEncoding } from '../core/model/types';
@@ -59,55 +54,28 @@ import { ShareDialog } from '../features/share/share-dialog';
 import { useSharedLink } from '../features/share/use-shared-link';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
-import { changedLines } from '../features/xml-view/changed-lines';
+import type { PageView } from './document-pipeline';
 import type { CommitOptions } from './document-store';
-import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { definedCommands, freshCommandName } from './document-view';
 import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
 import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
-import { useDocumentState, useStore } from './store-context';
+import { useDocumentState, usePageView, usePipeline, useStore } from './store-context';
 import { useTheme } from './theme';
+import { useEvent } from './use-event';
 import { useHistoryKeys } from './use-history-keys';
 
 // CodeMirror is half of the bundle; the rest of the page is usable while it loads.
 const XmlView = lazy(() => import('../features/xml-view/xml-view').then((m) => ({ default: m.XmlView })));
 
-function profileOf(target: string): TargetProfile {
-  try {
-    return parseTarget(target);
-  } catch {
-    return parseTarget(DEFAULT_TARGET);
-  }
-}
+const wholeView = (view: PageView) => view;
 
-/** The forms keep showing the last text that read while the XML has an error (issue 4, item 3). */
-function useLastReadable(doc: ConfigDocument): ConfigDocument {
-  const last = useRef(doc);
-  if (!doc.xmlError) last.current = doc;
-  return last.current;
-}
+// The panels that show the whole document re-render when what they show changes, not on every keystroke.
+const BlockListPanel = memo(BlockList);
+const ProblemsListPanel = memo(ProblemsPanel);
+const SimulatorView = memo(SimulatorPanel);
 
 type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
-
-/** Above this size (a few thousand blocks) checking the whole file takes long enough to be felt per keystroke. */
-const LARGE_TEXT = 200_000;
-const SETTLE_MS = 300;
-
-/**
- * The document the checks run on. The form and the XML follow every keystroke; validation, the block list
- * and the problems follow as soon as React has time, and on a large file only once typing pauses, so
- * typing never waits for them.
- */
-function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
-  const large = doc.text.length > LARGE_TEXT;
-  const [settled, setSettled] = useState(doc);
-  useEffect(() => {
-    if (!large) return;
-    const timer = setTimeout(() => setSettled(doc), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [doc, large]);
-  return useDeferredValue(large ? settled : doc);
-}
 
 const READ_ONLY_STATUS = 'This tab is read-only while another tab edits the draft.';
 const notOpened = (name: string) =>
@@ -121,31 +89,10 @@ export function App() {
   useHistoryKeys(store);
 
   const { text, encoding, snippet, original } = state.present;
-  // The document an edit just produced: the document API re-reads only the edited block, so reading the
-  // same text again in full (much slower on a large file) is skipped.
-  const lastEdited = useRef<ConfigDocument | null>(null);
-  const doc = useMemo(() => {
-    const edited = lastEdited.current;
-    return edited && edited.text === text && edited.encoding === encoding && edited.snippet === snippet
-      ? edited
-      : readDocument(text, encoding, snippet);
-  }, [text, encoding, snippet]);
-  const readable = useLastReadable(doc);
-  const target = useMemo(() => profileOf(state.target), [state.target]);
-  const checked = useCheckedDocument(doc);
-  const checkedReadable = useLastReadable(checked);
-  const diagnostics = useMemo(
-    () => validate(checked, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
-    [checked, target, state.role],
-  );
-  const responses = useMemo(
-    () => deriveResponses(checkedReadable, target, state.role),
-    [checkedReadable, target, state.role],
-  );
-  const items = useMemo(
-    () => blockListItems(checked, diagnostics, responses, findAgentGroups(checked)),
-    [checked, diagnostics, responses],
-  );
+  // Read, checked and derived in the pipeline, outside React: the page only lays out what it holds.
+  const pipeline = usePipeline();
+  const { doc, readable, settled, target, checks, items, status: checkStatus } = usePageView(wholeView);
+  const { diagnostics, responses } = checks;
 
   // A fresh document starts on its first block; after that the store remembers the selection per state.
   const selected =
@@ -169,6 +116,7 @@ export function App() {
       ? readable
       : doc;
   const formBlock = current !== null ? formSource.blocks[current] : undefined;
+  const commandNames = useMemo(() => definedCommands(formSource), [formSource]);
   const blockDiagnostics = useMemo(
     () => (current === null ? [] : diagnostics.filter((d) => d.blockIndex === current)),
     [diagnostics, current],
@@ -217,7 +165,7 @@ export function App() {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
         const index = 'index' in result ? result.index : null;
-        lastEdited.current = next;
+        pipeline.adopt(next);
         const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
         store.commit(
           { text: next.text, snippet: next.snippet, selected: after },
@@ -229,12 +177,12 @@ export function App() {
         return null;
       }
     },
-    [doc, store, selected, state.readOnly],
+    [doc, store, pipeline, selected, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
     const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
-    lastEdited.current = next;
+    pipeline.adopt(next);
     store.commit(
       { text: next.text, snippet: next.snippet, selected: index >= 0 ? index : selected },
       {
@@ -314,7 +262,7 @@ export function App() {
   );
   const dragging = useFileDrop(onFile);
 
-  const add = (kind: BlockKind) => {
+  const add = useEvent((kind: BlockKind) => {
     const commands = definedCommands(doc);
     const spec: BlockSpec =
       kind === 'command'
@@ -337,7 +285,20 @@ export function App() {
       kind === 'command' ? 'Added a command' : 'Added a response',
     );
     if (added) pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
-  };
+  });
+  const duplicate = useEvent((i: number) => {
+    edit((d) => duplicateBlock(d, i), 'Duplicated a block');
+  });
+  const remove = useEvent((i: number) => {
+    agents.deleteRow(i) ||
+      edit((d) => removeBlock(d, i), 'Deleted a block', {
+        selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
+      });
+  });
+  const move = useEvent((i: number, to: number) => {
+    edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to });
+  });
+  const seeMigration = useEvent(() => setDialog('migrate'));
 
   const insertStock = (command: StockCommand) => {
     const fields = [
@@ -349,16 +310,16 @@ export function App() {
     edit((d) => insertBlock(d, { kind: 'command', fields }), `Inserted stock command ${command.name}`);
   };
 
-  const jump = (diagnostic: Diagnostic) => {
+  const jump = useEvent((diagnostic: Diagnostic) => {
     if (diagnostic.blockIndex !== undefined) setSelected(diagnostic.blockIndex);
     if (diagnostic.field) pendingFocus.current = fieldId(diagnostic.field);
     setReveal((r) => ({ offset: diagnostic.offset, nonce: (r?.nonce ?? 0) + 1 }));
-  };
+  });
 
-  const fix = (diagnostic: Diagnostic) => {
+  const fix = useEvent((diagnostic: Diagnostic) => {
     const f = diagnostic.fix;
     if (f) edit((d) => applyOps(d, f.ops), `Fix: ${f.title}`);
-  };
+  });
 
   const agents = useAgentGroup({
     doc: readable,
@@ -386,21 +347,18 @@ export function App() {
       edit((d) => removeField(d, current, element), `Removed <${element}>`);
   };
 
-  const blockLabel = (index: number) => {
+  const blockLabel = useEvent((index: number) => {
     const item = items[index];
     if (!item) return `Block ${index + 1}`;
     const name = item.title === undefined ? '(no name)' : item.title;
-    const block = checked.blocks[index];
-    const line = block ? ` · line ${positionAt(checked.text, block.start).line}` : '';
+    const block = doc.blocks[index];
+    const line = block ? ` · line ${positionAt(doc.text, block.start).line}` : '';
     return `${item.kind === 'command' ? 'Command' : 'Response'} ${name}${line}`;
-  };
+  });
 
   const errorPosition = doc.xmlError ? positionAt(doc.text, doc.xmlError.offset) : null;
   const modified = original !== null && original.text !== text;
-  const changed = useMemo(
-    () => (original ? changedLines(original.text, checked.text) : []),
-    [original, checked.text],
-  );
+  const changed = checks.changed;
   const marks = useMemo(
     () =>
       diagnostics.map((d) => ({
@@ -469,19 +427,14 @@ export function App() {
       />
       <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
-          <BlockList
+          <BlockListPanel
             items={items}
             selected={current}
             onSelect={setSelected}
             onAdd={add}
-            onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
-            onDelete={(i) =>
-              agents.deleteRow(i) ||
-              edit((d) => removeBlock(d, i), 'Deleted a block', {
-                selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
-              })
-            }
-            onMove={(i, to) => edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to })}
+            onDuplicate={duplicate}
+            onDelete={remove}
+            onMove={move}
             readOnly={locked}
           />
         </aside>
@@ -534,7 +487,7 @@ export function App() {
               line={positionAt(formSource.text, formBlock.start).line}
               diagnostics={blockDiagnostics}
               target={target}
-              definedCommands={definedCommands(formSource)}
+              definedCommands={commandNames}
               response={responses.find((r) => r.blockIndex === current)}
               readOnly={locked}
               encoding={formSource.encoding}
@@ -661,17 +614,36 @@ export function App() {
           </div>
         </section>
         <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="h-[24rem] min-h-0 wide:h-auto">
-            <ProblemsPanel
-              diagnostics={diagnostics}
-              blockLabel={blockLabel}
-              onJump={jump}
-              onFix={fix}
-              onSee={() => setDialog('migrate')}
-            />
+          <div className="flex h-[24rem] min-h-0 flex-col wide:h-auto">
+            {checkStatus.kind === 'over-budget' || checkStatus.kind === 'failed' ? (
+              <p
+                role="status"
+                className="flex items-start gap-2 border-b border-amber-300 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+              >
+                <Icon name="warning" className="mt-px size-3.5" />
+                {checkStatus.kind === 'over-budget'
+                  ? `Checking this document took longer than ${checkStatus.budgetMs / 1000} s and was stopped; the problems shown are from before. Editing goes on.`
+                  : `The checks stopped: ${checkStatus.message}. The problems shown are from before; editing goes on.`}
+              </p>
+            ) : null}
+            <div className="min-h-0 flex-1">
+              <ProblemsListPanel
+                diagnostics={diagnostics}
+                blockLabel={blockLabel}
+                onJump={jump}
+                onFix={fix}
+                onSee={seeMigration}
+              />
+            </div>
           </div>
           <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
-            <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
+            <SimulatorView
+              doc={settled}
+              target={target}
+              blockLabel={blockLabel}
+              onSelect={setSelected}
+              run={pipeline.simulate}
+            />
           </div>
         </div>
       </main>

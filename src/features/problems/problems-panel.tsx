@@ -21,6 +21,20 @@ export interface ProblemsPanelProps {
 /** Rows shown before "Show all": a generated 10,000-block file has thousands of hints. */
 export const PROBLEMS_SHOWN = 300;
 
+/**
+ * Row keys that survive an edit: not the offset (an edit above shifts it, and every row below would be made
+ * anew on each keystroke) but what the problem says, numbered when a block has it twice.
+ */
+function keyed(diagnostics: Diagnostic[]): { diagnostic: Diagnostic; key: string }[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((diagnostic) => {
+    const base = `${diagnostic.code}:${diagnostic.field ?? ''}:${diagnostic.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { diagnostic, key: `${base}:${n}` };
+  });
+}
+
 export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }: ProblemsPanelProps) {
   const [showAll, setShowAll] = useState(false);
   const counts = countBySeverity(diagnostics);
@@ -79,9 +93,9 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
               </span>
             </h3>
             <ul>
-              {group.diagnostics.map((diagnostic) => (
+              {keyed(group.diagnostics).map(({ diagnostic, key }) => (
                 <li
-                  key={`${diagnostic.code}:${diagnostic.offset}:${diagnostic.field ?? ''}:${diagnostic.message}`}
+                  key={key}
                   className="flex flex-wrap items-start justify-end gap-x-2 gap-y-1 border-b border-zinc-100 px-3 py-1 dark:border-zinc-800/60"
                 >
                   <button
