@@ -39,12 +39,7 @@ import { DeployPanel } from '../features/deploy/deploy-panel';
 import { DiffDialog } from '../features/diff/diff-dialog';
 import { fragmentText, wholeFileText } from '../features/import-export/export-text';
 import { ImportDialog, type ImportMode } from '../features/import-export/import-dialog';
-import {
-  type ImportCandidate,
-  type ImportRead,
-  readImportFile,
-  SNIPPET_ADVICE,
-} from '../features/import-export/read-import';
+import { type ImportCandidate, SNIPPET_ADVICE } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { MigrationView } from '../features/migration/migration-view';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
@@ -54,6 +49,7 @@ import { ShareDialog } from '../features/share/share-dialog';
 import { useSharedLink } from '../features/share/use-shared-link';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
+import { workerReader } from './analysis/read-in-worker';
 import type { PageView } from './document-pipeline';
 import type { CommitOptions } from './document-store';
 import { definedCommands, freshCommandName } from './document-view';
@@ -104,7 +100,7 @@ export function App() {
   const [dialog, setDialog] = useState<
     'import' | 'templates' | 'migrate' | 'deploy' | 'diff' | 'share' | null
   >(null);
-  const [dropped, setDropped] = useState<ImportRead | null>(null);
+  const [dropped, setDropped] = useState<File | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
@@ -208,6 +204,12 @@ export function App() {
     );
   };
 
+  const diagnose = useCallback(
+    (d: ConfigDocument) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
+    [target, state.role],
+  );
+  const readFile = useMemo(() => workerReader(state.target, state.role), [state.target, state.role]);
+
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     setDropped(null);
     setDialog(null);
@@ -217,6 +219,8 @@ export function App() {
       return;
     }
     if (mode === 'replace') {
+      // The dialog read the file already: the page shows that document rather than reading it again.
+      pipeline.adopt(candidate.doc);
       openDocument(
         { ...candidate, snippet: false, blocks: candidate.doc.blocks.length },
         { label: `Opened ${candidate.name}` },
@@ -250,12 +254,12 @@ export function App() {
   };
 
   const onFile = useCallback(
-    async (file: File) => {
+    (file: File) => {
       if (store.getState().readOnly) {
         setStatus(notOpened(file.name));
         return;
       }
-      setDropped(await readImportFile(file));
+      setDropped(file);
       setDialog('import');
     },
     [store],
@@ -670,8 +674,9 @@ export function App() {
             setDialog(null);
             setDropped(null);
           }}
-          dropped={dropped}
-          diagnose={(d) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE })}
+          droppedFile={dropped}
+          diagnose={diagnose}
+          readFile={readFile}
           onImport={onImport}
         />
       )}

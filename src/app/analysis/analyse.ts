@@ -6,6 +6,7 @@ import {
   deriveResponses,
   fileResponsesAbsence,
   findAgentGroups,
+  MAX_DOCUMENT_BYTES,
   parseTarget,
   type ResponseSummary,
   readDocument,
@@ -16,7 +17,13 @@ import {
   validate,
 } from '../../core';
 import type { BlockListItem } from '../../features/block-list/block-list';
-import { SNIPPET_ADVICE } from '../../features/import-export/read-import';
+import {
+  type ImportCandidate,
+  type ReadProgress,
+  readImportBytes,
+  SNIPPET_ADVICE,
+  tooLarge,
+} from '../../features/import-export/read-import';
 import type { Outcome } from '../../features/simulator/use-simulator';
 import { changedLines } from '../../features/xml-view/changed-lines';
 import type { RoleChoice } from '../document-store';
@@ -136,4 +143,49 @@ export function runSimulation(request: SimulateRequest): Outcome {
   } catch (error) {
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+export interface ImportRequest {
+  file: File;
+  target: string;
+  role: RoleChoice;
+}
+
+/** A file read and checked: everything but the document itself, which costs more to copy than to read. */
+export type ImportedFile =
+  | { ok: true; candidate: Omit<ImportCandidate, 'doc'> & { problems: Diagnostic[] } }
+  | { ok: false; name: string; message: string };
+
+/** Share of the work each stage ends at: the bytes come fast, reading and checking them take the time. */
+const BYTES_DONE = 0.15;
+const READ_DONE = 0.45;
+
+/** Reads a file as the import dialog does, checks it against the target, and says how far it got. */
+export async function importFile(
+  { file, target, role }: ImportRequest,
+  progress: (progress: ReadProgress) => void,
+): Promise<ImportedFile> {
+  if (file.size > MAX_DOCUMENT_BYTES) {
+    const refused = tooLarge(file.name, file.size);
+    if (!refused.ok) return refused;
+  }
+  const bytes = new Uint8Array(file.size);
+  let loaded = 0;
+  const reader = file.stream().getReader();
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    // A file that grew since it was picked: keep to the size it had, past which it is refused anyway.
+    const room = Math.min(chunk.value.length, bytes.length - loaded);
+    bytes.set(chunk.value.subarray(0, room), loaded);
+    loaded += room;
+    progress({ done: (BYTES_DONE * loaded) / Math.max(1, file.size), stage: 'Loading the file' });
+  }
+  progress({ done: BYTES_DONE, stage: 'Reading the XML' });
+  const read = readImportBytes(bytes.subarray(0, loaded), file.name);
+  if (!read.ok) return read;
+  progress({ done: READ_DONE, stage: 'Checking it against the target' });
+  const { doc, ...candidate } = read.candidate;
+  const problems = validate(doc, { target: targetProfile(target), role, snippetAdvice: SNIPPET_ADVICE });
+  return { ok: true, candidate: { ...candidate, problems } };
 }

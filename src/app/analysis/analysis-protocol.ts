@@ -1,9 +1,23 @@
+import type { ReadProgress } from '../../features/import-export/read-import';
 import type { Outcome } from '../../features/simulator/use-simulator';
-import { type CheckRequest, type Checks, runSimulation, type SimulateRequest } from './analyse';
+import {
+  type CheckRequest,
+  type Checks,
+  type ImportedFile,
+  type ImportRequest,
+  runSimulation,
+  type SimulateRequest,
+} from './analyse';
 
 export type AnalysisMessage =
   | { id: number; kind: 'check'; request: CheckRequest }
   | { id: number; kind: 'simulate'; request: SimulateRequest };
+
+/** Reading a file runs in a worker of its own, so cancelling it is ending that worker. */
+export type ImportMessage = { kind: 'import'; request: ImportRequest };
+export type ImportReply =
+  | { kind: 'progress'; progress: ReadProgress }
+  | { kind: 'imported'; read: ImportedFile };
 
 export type AnalysisReply =
   | { id: number; kind: 'checked'; checks: Checks }

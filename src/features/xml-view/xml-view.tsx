@@ -350,23 +350,29 @@ export function XmlView({
     }
     // A line the form just changed comes into view; else another block selected brings its first line.
     // Not while the admin types in the editor: the view then stays where they are.
-    const scrollTo =
-      followNonce !== last.follow && followOffset !== undefined
-        ? followOffset
-        : highlightFrom !== last.from
-          ? highlightFrom
-          : undefined;
-    if (scrollTo !== undefined && !editor.hasFocus) {
-      const at = Math.min(map.current.toDisplay(scrollTo), map.current.display.length);
-      effects.push(EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 48 }));
-    }
+    const follows = followNonce !== last.follow && followOffset !== undefined;
+    const scrollTo = follows ? followOffset : highlightFrom !== last.from ? highlightFrom : undefined;
+    const scroll =
+      scrollTo === undefined || editor.hasFocus
+        ? null
+        : EditorView.scrollIntoView(Math.min(map.current.toDisplay(scrollTo), map.current.display.length), {
+            y: 'nearest',
+            yMargin: 48,
+          });
+    // A form edit changes a line in view: its scroll goes with it. A new text with another block selected
+    // (an import, an undo) scrolls once the editor has measured the new lines, or it lands where they were
+    // only estimated to be.
+    const scrollAfter = scroll !== null && !follows && before.text !== text;
+    if (scroll && !scrollAfter) effects.push(scroll);
     shown.current = { from: highlightFrom, to: highlightTo, follow: followNonce };
-    if (before.text === text && effects.length === 0) return;
-    editor.dispatch({
-      ...(before.text === text ? {} : { changes: displayChange(before, map.current, editor) }),
-      effects,
-      annotations: fromStore.of(true),
-    });
+    if (before.text !== text || effects.length > 0) {
+      editor.dispatch({
+        ...(before.text === text ? {} : { changes: displayChange(before, map.current, editor) }),
+        effects,
+        annotations: fromStore.of(true),
+      });
+    }
+    if (scroll && scrollAfter) editor.dispatch({ effects: scroll });
   }, [text, highlightFrom, highlightTo, followOffset, followNonce]);
 
   useEffect(() => {
