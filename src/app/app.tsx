@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldId } from '../components/block-form-parts';
 import { Button } from '../components/button';
 import { downloadBytes } from '../components/download';
@@ -11,19 +11,14 @@ import {
   type BlockKind,
   type BlockSpec,
   type ConfigDocument,
-  createChecker,
-  DEFAULT_TARGET,
   type Diagnostic,
-  deriveResponses,
   duplicateBlock,
   EditError,
   encodeText,
-  findAgentGroups,
   type InsertTextOptions,
   insertBlock,
   insertBlocksText,
   moveBlock,
-  parseTarget,
   positionAt,
   readDocument,
   readsAsSnippet,
@@ -33,7 +28,6 @@ import {
   type SharedDraft,
   type StockCommand,
   setField,
-  type TargetProfile,
   validate,
 } from '../core';
 import type { TextEncoding } from '../core/model/types';
@@ -43,25 +37,22 @@ import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
 import { fragmentText, wholeFileText } from '../features/import-export/export-text';
 import type { ImportMode } from '../features/import-export/import-dialog';
-import {
-  type ImportCandidate,
-  type ImportRead,
-  readImportFile,
-  SNIPPET_ADVICE,
-} from '../features/import-export/read-import';
+import { type ImportCandidate, SNIPPET_ADVICE } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { useSharedLink } from '../features/share/use-shared-link';
-import { changedLines } from '../features/xml-view/changed-lines';
 import { PlainXmlView } from '../features/xml-view/plain-xml-view';
+import { workerReader } from './analysis/read-in-worker';
+import type { PageView } from './document-pipeline';
 import type { CommitOptions } from './document-store';
-import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { definedCommands, freshCommandName } from './document-view';
 import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
 import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
-import { useDocumentState, useStore } from './store-context';
+import { useDocumentState, usePageView, usePipeline, useStore } from './store-context';
 import { useTheme } from './theme';
+import { useEvent } from './use-event';
 import { useHistoryKeys } from './use-history-keys';
 
 // CodeMirror is half of the bundle; the rest of the page is usable while it loads. Its request starts as
@@ -118,42 +109,14 @@ const TemplateGallery = lazyPart(
   'overlay',
 );
 
-function profileOf(target: string): TargetProfile {
-  try {
-    return parseTarget(target);
-  } catch {
-    return parseTarget(DEFAULT_TARGET);
-  }
-}
+const wholeView = (view: PageView) => view;
 
-/** The forms keep showing the last text that read while the XML has an error (issue 4, item 3). */
-function useLastReadable(doc: ConfigDocument): ConfigDocument {
-  const last = useRef(doc);
-  if (!doc.xmlError) last.current = doc;
-  return last.current;
-}
+// The panels that show the whole document re-render when what they show changes, not on every keystroke.
+const BlockListPanel = memo(BlockList);
+const ProblemsListPanel = memo(ProblemsPanel);
+const SimulatorView = memo(SimulatorPanel);
 
 type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
-
-/** Above this size (a few thousand blocks) checking the whole file takes long enough to be felt per keystroke. */
-const LARGE_TEXT = 200_000;
-const SETTLE_MS = 300;
-
-/**
- * The document the checks run on. The form and the XML follow every keystroke; validation, the block list
- * and the problems follow as soon as React has time, and on a large file only once typing pauses, so
- * typing never waits for them.
- */
-function useCheckedDocument(doc: ConfigDocument): ConfigDocument {
-  const large = doc.text.length > LARGE_TEXT;
-  const [settled, setSettled] = useState(doc);
-  useEffect(() => {
-    if (!large) return;
-    const timer = setTimeout(() => setSettled(doc), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [doc, large]);
-  return useDeferredValue(large ? settled : doc);
-}
 
 const READ_ONLY_STATUS = 'This tab is read-only while another tab edits the draft.';
 const notOpened = (name: string) =>
@@ -167,33 +130,10 @@ export function App() {
   useHistoryKeys(store);
 
   const { text, encoding, snippet, original } = state.present;
-  // The document an edit just produced: the document API re-reads only the edited block, so reading the
-  // same text again in full (much slower on a large file) is skipped.
-  const lastEdited = useRef<ConfigDocument | null>(null);
-  const doc = useMemo(() => {
-    const edited = lastEdited.current;
-    return edited && edited.text === text && edited.encoding === encoding && edited.snippet === snippet
-      ? edited
-      : readDocument(text, encoding, snippet);
-  }, [text, encoding, snippet]);
-  const readable = useLastReadable(doc);
-  const target = useMemo(() => profileOf(state.target), [state.target]);
-  const checked = useCheckedDocument(doc);
-  const checkedReadable = useLastReadable(checked);
-  // One checker per target and role: after an edit it finds again only what the edit touched.
-  const checker = useMemo(
-    () => createChecker({ target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
-    [target, state.role],
-  );
-  const diagnostics = useMemo(() => checker.check(checked), [checker, checked]);
-  const responses = useMemo(
-    () => deriveResponses(checkedReadable, target, state.role),
-    [checkedReadable, target, state.role],
-  );
-  const items = useMemo(
-    () => blockListItems(checked, diagnostics, responses, findAgentGroups(checked)),
-    [checked, diagnostics, responses],
-  );
+  // Read, checked and derived in the pipeline, outside React: the page only lays out what it holds.
+  const pipeline = usePipeline();
+  const { doc, readable, settled, target, checks, items, status: checkStatus } = usePageView(wholeView);
+  const { diagnostics, responses } = checks;
 
   // A fresh document starts on its first block; after that the store remembers the selection per state.
   const selected =
@@ -205,7 +145,7 @@ export function App() {
   const [dialog, setDialog] = useState<
     'import' | 'templates' | 'migrate' | 'deploy' | 'diff' | 'share' | null
   >(null);
-  const [dropped, setDropped] = useState<ImportRead | null>(null);
+  const [dropped, setDropped] = useState<File | null>(null);
   const pendingFocus = useRef<string | null>(null);
   const formPane = useRef<HTMLElement>(null);
 
@@ -217,6 +157,7 @@ export function App() {
       ? readable
       : doc;
   const formBlock = current !== null ? formSource.blocks[current] : undefined;
+  const commandNames = useMemo(() => definedCommands(formSource), [formSource]);
   const blockDiagnostics = useMemo(
     () => (current === null ? [] : diagnostics.filter((d) => d.blockIndex === current)),
     [diagnostics, current],
@@ -265,7 +206,7 @@ export function App() {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
         const index = 'index' in result ? result.index : null;
-        lastEdited.current = next;
+        pipeline.adopt(next);
         const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
         store.commit(
           { text: next.text, snippet: next.snippet, selected: after },
@@ -277,12 +218,12 @@ export function App() {
         return null;
       }
     },
-    [doc, store, selected, state.readOnly],
+    [doc, store, pipeline, selected, state.readOnly],
   );
 
   const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
     const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
-    lastEdited.current = next;
+    pipeline.adopt(next);
     store.commit(
       { text: next.text, snippet: next.snippet, selected: index >= 0 ? index : selected },
       {
@@ -308,6 +249,12 @@ export function App() {
     );
   };
 
+  const diagnose = useCallback(
+    (d: ConfigDocument) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
+    [target, state.role],
+  );
+  const readFile = useMemo(() => workerReader(state.target, state.role), [state.target, state.role]);
+
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     setDropped(null);
     setDialog(null);
@@ -317,6 +264,8 @@ export function App() {
       return;
     }
     if (mode === 'replace') {
+      // The dialog read the file already: the page shows that document rather than reading it again.
+      pipeline.adopt(candidate.doc);
       openDocument(
         { ...candidate, snippet: false, blocks: candidate.doc.blocks.length },
         { label: `Opened ${candidate.name}` },
@@ -350,19 +299,19 @@ export function App() {
   };
 
   const onFile = useCallback(
-    async (file: File) => {
+    (file: File) => {
       if (store.getState().readOnly) {
         setStatus(notOpened(file.name));
         return;
       }
-      setDropped(await readImportFile(file));
+      setDropped(file);
       setDialog('import');
     },
     [store],
   );
   const dragging = useFileDrop(onFile);
 
-  const add = (kind: BlockKind) => {
+  const add = useEvent((kind: BlockKind) => {
     const commands = definedCommands(doc);
     const spec: BlockSpec =
       kind === 'command'
@@ -385,7 +334,20 @@ export function App() {
       kind === 'command' ? 'Added a command' : 'Added a response',
     );
     if (added) pendingFocus.current = fieldId(kind === 'command' ? 'name' : 'command');
-  };
+  });
+  const duplicate = useEvent((i: number) => {
+    edit((d) => duplicateBlock(d, i), 'Duplicated a block');
+  });
+  const remove = useEvent((i: number) => {
+    agents.deleteRow(i) ||
+      edit((d) => removeBlock(d, i), 'Deleted a block', {
+        selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
+      });
+  });
+  const move = useEvent((i: number, to: number) => {
+    edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to });
+  });
+  const seeMigration = useEvent(() => setDialog('migrate'));
 
   const insertStock = (command: StockCommand) => {
     const fields = [
@@ -397,16 +359,16 @@ export function App() {
     edit((d) => insertBlock(d, { kind: 'command', fields }), `Inserted stock command ${command.name}`);
   };
 
-  const jump = (diagnostic: Diagnostic) => {
+  const jump = useEvent((diagnostic: Diagnostic) => {
     if (diagnostic.blockIndex !== undefined) setSelected(diagnostic.blockIndex);
     if (diagnostic.field) pendingFocus.current = fieldId(diagnostic.field);
     setReveal((r) => ({ offset: diagnostic.offset, nonce: (r?.nonce ?? 0) + 1 }));
-  };
+  });
 
-  const fix = (diagnostic: Diagnostic) => {
+  const fix = useEvent((diagnostic: Diagnostic) => {
     const f = diagnostic.fix;
     if (f) edit((d) => applyOps(d, f.ops), `Fix: ${f.title}`);
-  };
+  });
 
   const agents = useAgentGroup({
     doc: readable,
@@ -434,21 +396,18 @@ export function App() {
       edit((d) => removeField(d, current, element), `Removed <${element}>`);
   };
 
-  const blockLabel = (index: number) => {
+  const blockLabel = useEvent((index: number) => {
     const item = items[index];
     if (!item) return `Block ${index + 1}`;
     const name = item.title === undefined ? '(no name)' : item.title;
-    const block = checked.blocks[index];
-    const line = block ? ` · line ${positionAt(checked.text, block.start).line}` : '';
+    const block = doc.blocks[index];
+    const line = block ? ` · line ${positionAt(doc.text, block.start).line}` : '';
     return `${item.kind === 'command' ? 'Command' : 'Response'} ${name}${line}`;
-  };
+  });
 
   const errorPosition = doc.xmlError ? positionAt(doc.text, doc.xmlError.offset) : null;
   const modified = original !== null && original.text !== text;
-  const changed = useMemo(
-    () => (original ? changedLines(original.text, checked.text) : []),
-    [original, checked.text],
-  );
+  const changed = checks.changed;
   const marks = useMemo(
     () =>
       diagnostics.map((d) => ({
@@ -517,19 +476,14 @@ export function App() {
       />
       <main className="grid flex-auto grid-cols-1 wide:flex-1 md:grid-cols-[minmax(220px,260px)_minmax(0,1fr)] wide:min-h-0 wide:grid-cols-[minmax(240px,280px)_minmax(380px,1fr)_minmax(420px,1.15fr)] wide:grid-rows-[minmax(0,1fr)_minmax(140px,26%)]">
         <aside className="h-[22rem] min-h-0 border-b border-zinc-200 bg-white md:h-[30rem] md:border-r md:border-b-0 wide:h-auto dark:border-zinc-800 dark:bg-zinc-900">
-          <BlockList
+          <BlockListPanel
             items={items}
             selected={current}
             onSelect={setSelected}
             onAdd={add}
-            onDuplicate={(i) => edit((d) => duplicateBlock(d, i), 'Duplicated a block')}
-            onDelete={(i) =>
-              agents.deleteRow(i) ||
-              edit((d) => removeBlock(d, i), 'Deleted a block', {
-                selectAfter: doc.blocks.length > 1 ? Math.min(i, doc.blocks.length - 2) : null,
-              })
-            }
-            onMove={(i, to) => edit((d) => moveBlock(d, i, to), 'Moved a block', { selectAfter: to })}
+            onDuplicate={duplicate}
+            onDelete={remove}
+            onMove={move}
             readOnly={locked}
           />
         </aside>
@@ -582,7 +536,7 @@ export function App() {
               line={positionAt(formSource.text, formBlock.start).line}
               diagnostics={blockDiagnostics}
               target={target}
-              definedCommands={definedCommands(formSource)}
+              definedCommands={commandNames}
               response={responses.find((r) => r.blockIndex === current)}
               readOnly={locked}
               encoding={formSource.encoding}
@@ -705,17 +659,36 @@ export function App() {
           </div>
         </section>
         <div className="col-span-full grid min-h-0 grid-cols-1 border-t border-zinc-200 bg-white md:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] wide:grid-cols-[minmax(0,1fr)_30rem] dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="h-[24rem] min-h-0 wide:h-auto">
-            <ProblemsPanel
-              diagnostics={diagnostics}
-              blockLabel={blockLabel}
-              onJump={jump}
-              onFix={fix}
-              onSee={() => setDialog('migrate')}
-            />
+          <div className="flex h-[24rem] min-h-0 flex-col wide:h-auto">
+            {checkStatus.kind === 'over-budget' || checkStatus.kind === 'failed' ? (
+              <p
+                role="status"
+                className="flex items-start gap-2 border-b border-amber-300 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+              >
+                <Icon name="warning" className="mt-px size-3.5" />
+                {checkStatus.kind === 'over-budget'
+                  ? `Checking this document took longer than ${checkStatus.budgetMs / 1000} s and was stopped; the problems shown are from before. Editing goes on.`
+                  : `The checks stopped: ${checkStatus.message}. The problems shown are from before; editing goes on.`}
+              </p>
+            ) : null}
+            <div className="min-h-0 flex-1">
+              <ProblemsListPanel
+                diagnostics={diagnostics}
+                blockLabel={blockLabel}
+                onJump={jump}
+                onFix={fix}
+                onSee={seeMigration}
+              />
+            </div>
           </div>
           <div className="h-[28rem] min-h-0 border-t border-zinc-200 md:h-[24rem] md:border-t-0 md:border-l wide:h-auto dark:border-zinc-800">
-            <SimulatorPanel doc={readable} target={target} blockLabel={blockLabel} onSelect={setSelected} />
+            <SimulatorView
+              doc={settled}
+              target={target}
+              blockLabel={blockLabel}
+              onSelect={setSelected}
+              run={pipeline.simulate}
+            />
           </div>
         </div>
       </main>
@@ -742,8 +715,9 @@ export function App() {
             setDialog(null);
             setDropped(null);
           }}
-          dropped={dropped}
-          diagnose={(d) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE })}
+          droppedFile={dropped}
+          diagnose={diagnose}
+          readFile={readFile}
           onImport={onImport}
         />
       )}

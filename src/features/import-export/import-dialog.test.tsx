@@ -15,7 +15,7 @@ function setup() {
     <ImportDialog
       open
       onClose={vi.fn()}
-      dropped={null}
+      droppedFile={null}
       diagnose={(doc) => doc.problems}
       onImport={onImport}
     />,

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
 import { Dialog } from '../../components/dialog';
@@ -11,7 +11,9 @@ import {
   type Diagnose,
   type ImportCandidate,
   type ImportRead,
-  readImportFile,
+  type ReadFile,
+  type ReadProgress,
+  readHere,
   readImportText,
   tooLarge,
 } from './read-import';
@@ -21,18 +23,29 @@ export type ImportMode = 'replace' | 'append';
 export interface ImportDialogProps {
   open: boolean;
   onClose: () => void;
-  /** A file dropped on the page, already read, waiting for the user's decision. */
-  dropped: ImportRead | null;
+  /** A file dropped on the page: the dialog reads it as if it had been picked. */
+  droppedFile: File | null;
   diagnose: Diagnose;
   onImport: (candidate: ImportCandidate, mode: ImportMode) => void;
+  /** How a file is read: off the page's thread for a large one, with progress. */
+  readFile?: ReadFile;
 }
 
-export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: ImportDialogProps) {
+export function ImportDialog({
+  open,
+  onClose,
+  droppedFile,
+  diagnose,
+  onImport,
+  readFile = readHere,
+}: ImportDialogProps) {
   const [picked, setPicked] = useState<ImportRead | null>(null);
   const [pasted, setPasted] = useState('');
   // What the admin touched last decides what is imported: the pasted text or the file.
   const [source, setSource] = useState<'file' | 'paste'>('file');
-  const [reading, setReading] = useState(false);
+  const [reading, setReading] = useState<{ name: string; progress: ReadProgress } | null>(null);
+  // The file being read: cancelling stops it, and a newer pick makes an older one's answer void.
+  const current = useRef<{ cancel(): void } | null>(null);
   const fileId = useId();
   const pasteId = useId();
   // Pasted text is read as it comes, a moment behind the typing on a large paste.
@@ -44,9 +57,16 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
   // A paste over the size limit never enters the text box: it is refused at once, as a file that size is.
   const [pasteRefused, setPasteRefused] = useState<ImportRead | null>(null);
   const pastedOrRefused = pasteRefused ?? pastedRead;
-  const read = source === 'paste' && pastedOrRefused ? pastedOrRefused : (picked ?? dropped);
+  const read = source === 'paste' && pastedOrRefused ? pastedOrRefused : picked;
+
+  const cancelReading = () => {
+    current.current?.cancel();
+    current.current = null;
+    setReading(null);
+  };
 
   const close = () => {
+    cancelReading();
     setPicked(null);
     setPasted('');
     setPasteRefused(null);
@@ -59,15 +79,35 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
     if (!tooBig) setPasted(text);
   };
 
-  const pickFile = async (file: File | undefined) => {
+  const pickFile = async (file: File | undefined | null) => {
     if (!file) return;
+    current.current?.cancel();
     setSource('file');
-    setReading(true);
-    setPicked(await readImportFile(file));
-    setReading(false);
+    setReading({ name: file.name, progress: { done: 0, stage: 'Loading the file' } });
+    const reading = readFile(file, (progress) => {
+      if (current.current === reading) setReading({ name: file.name, progress });
+    });
+    current.current = reading;
+    const result = await reading.result;
+    if (current.current !== reading) return;
+    current.current = null;
+    setPicked(result);
+    setReading(null);
   };
 
+  // A dropped file is read once, when it arrives; the dialog's own effects never read it twice.
+  const readDropped = useRef(pickFile);
+  readDropped.current = pickFile;
+  useEffect(() => {
+    if (droppedFile) void readDropped.current(droppedFile);
+  }, [droppedFile]);
+  useEffect(() => () => current.current?.cancel(), []);
+
   const candidate = read?.ok ? read.candidate : null;
+  const problems = useMemo(
+    () => (candidate ? (candidate.problems ?? diagnose(candidate.doc)) : []),
+    [candidate, diagnose],
+  );
 
   return (
     <Dialog
@@ -135,7 +175,25 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
           </div>
         </div>
 
-        {reading && <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Reading…</p>}
+        {reading && (
+          <div className="grid gap-1.5" data-testid="import-progress">
+            <div className="flex items-center gap-3">
+              <progress
+                aria-label={`Reading ${reading.name}`}
+                value={Math.round(reading.progress.done * 100)}
+                max={100}
+                className="h-2 min-w-0 flex-1 accent-blue-600"
+              />
+              <Button size="sm" onClick={cancelReading}>
+                Cancel reading
+              </Button>
+            </div>
+            <p className="text-[13px] text-zinc-600 dark:text-zinc-400" aria-live="polite">
+              <VisibleText text={`${reading.progress.stage}: ${reading.name}…`} /> Your document stays as it
+              is until you open the file.
+            </p>
+          </div>
+        )}
 
         {read && !read.ok && (
           <p
@@ -153,7 +211,7 @@ export function ImportDialog({ open, onClose, dropped, diagnose, onImport }: Imp
             encoding={candidate.encoding}
             encodingProblem={candidate.encodingProblem}
             doc={candidate.doc}
-            problems={diagnose(candidate.doc)}
+            problems={problems}
           />
         )}
       </div>

@@ -25,6 +25,8 @@ export interface ImportCandidate {
   /** Why the bytes were not read as plain UTF-8. */
   encodingProblem?: string;
   doc: ConfigDocument;
+  /** What the target makes of it, when the reader checked it already (off the page's thread). */
+  problems?: Diagnostic[];
 }
 
 export type ImportRead =
@@ -76,3 +78,20 @@ export function readImportText(
 }
 
 export type Diagnose = (doc: ConfigDocument) => Diagnostic[];
+
+/** How far reading a file has come: the share of the work done (0 to 1) and what it does now. */
+export interface ReadProgress {
+  done: number;
+  stage: string;
+}
+
+/** A file being read: its outcome, and a way to stop (the outcome then never comes). */
+export interface FileReading {
+  result: Promise<ImportRead>;
+  cancel(): void;
+}
+
+export type ReadFile = (file: File, progress: (progress: ReadProgress) => void) => FileReading;
+
+/** Reading on the page's own thread: for small files, and where there are no workers. */
+export const readHere: ReadFile = (file) => ({ result: readImportFile(file), cancel() {} });

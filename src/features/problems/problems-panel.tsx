@@ -50,6 +50,20 @@ function piecesOf(groups: readonly ProblemGroup[]): Piece[] {
 /** A group of one problem: its heading and one or two lines. */
 const PIECE_ESTIMATE = 70;
 
+/**
+ * Row keys that survive an edit: not the offset (an edit above shifts it, and every row below would be made
+ * anew on each keystroke) but what the problem says, numbered when a block has it twice.
+ */
+function keyed(diagnostics: readonly Diagnostic[]): { diagnostic: Diagnostic; key: string }[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((diagnostic) => {
+    const base = `${diagnostic.code}:${diagnostic.field ?? ''}:${diagnostic.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { diagnostic, key: `${base}:${n}` };
+  });
+}
+
 export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }: ProblemsPanelProps) {
   const counts = countBySeverity(diagnostics);
   const pieces = useMemo(() => piecesOf(groupProblems(diagnostics)), [diagnostics]);
@@ -144,9 +158,9 @@ export function ProblemsPanel({ diagnostics, blockLabel, onJump, onFix, onSee }:
                       </span>
                     </h3>
                     <ul>
-                      {piece.diagnostics.map((diagnostic) => (
+                      {keyed(piece.diagnostics).map(({ diagnostic, key }) => (
                         <ProblemRow
-                          key={`${diagnostic.code}:${diagnostic.offset}:${diagnostic.field ?? ''}:${diagnostic.message}`}
+                          key={key}
                           diagnostic={diagnostic}
                           onJump={onJump}
                           onFix={onFix}

@@ -9,13 +9,15 @@ import { AlertForm } from './alert-form';
 import { OffenderTimeline } from './offender-timeline';
 import { PasteAlertDialog } from './paste-alert-dialog';
 import { SimulationResults } from './simulation-results';
-import { type Outcome, type SimulatorState, useSimulator } from './use-simulator';
+import { type Outcome, type SimulationRun, type SimulatorState, useSimulator } from './use-simulator';
 
 export interface SimulatorPanelProps {
   doc: ConfigDocument;
   target: TargetProfile;
   blockLabel: (blockIndex: number) => string;
   onSelect: (blockIndex: number) => void;
+  /** Plays alerts off the page's thread; without it they are played here. */
+  run?: SimulationRun;
 }
 
 /**
@@ -23,8 +25,8 @@ export interface SimulatorPanelProps {
  * (firing ones first) with where it runs or the one check that stops it, and the repeat-offender timeline.
  * The same view opens in a larger dialog when the docked panel is too small.
  */
-export function SimulatorPanel({ doc, target, blockLabel, onSelect }: SimulatorPanelProps) {
-  const state = useSimulator(doc, target);
+export function SimulatorPanel({ doc, target, blockLabel, onSelect, run }: SimulatorPanelProps) {
+  const state = useSimulator(doc, target, run);
   const [expanded, setExpanded] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [offencesOpen, setOffencesOpen] = useState(false);
@@ -128,6 +130,8 @@ function Summary({ outcome }: { outcome: Outcome }) {
     text = 'The XML does not read, so nothing can run.';
   } else if (outcome.kind === 'off') {
     text = outcome.message;
+  } else if (outcome.kind === 'playing') {
+    text = 'Playing the alert…';
   } else {
     text = `The simulation stopped: ${outcome.message}. The rest of the page is not affected.`;
     tone = 'text-red-700 dark:text-red-400';

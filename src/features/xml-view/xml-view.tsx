@@ -288,6 +288,18 @@ export function minimalChange(before: string, after: string): { from: number; to
   return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }
 
+/**
+ * The change that brings the editor from `before` to `after`. Where neither text has a carriage return the
+ * editor holds the text itself, so the change is found in the two strings the view already has; otherwise
+ * (offsets shift around each CRLF) against the editor's own text.
+ */
+function displayChange(before: LineBreakMap, after: LineBreakMap, editor: EditorView) {
+  if (before.display === before.text && after.display === after.text) {
+    return minimalChange(before.text, after.text);
+  }
+  return minimalChange(editor.state.doc.toString(), after.display);
+}
+
 export function XmlView({
   text,
   onChange,
@@ -359,15 +371,54 @@ export function XmlView({
     };
   }, []);
 
+  const highlightFrom = highlight?.from;
+  const highlightTo = highlight?.to;
+  const followOffset = follow?.offset;
+  const followNonce = follow?.nonce;
+  // What the editor was last brought in line with; undefined at first, so the first pass shows the highlight.
+  const shown = useRef<{ from?: number; to?: number; follow?: number }>({});
+  // The text, the selected block and the followed line in one transaction: each transaction makes the
+  // editor measure the page again, which on a large page is most of what a keystroke costs.
   useEffect(() => {
     const editor = view.current;
-    if (!editor || map.current.text === text) return;
-    map.current = new LineBreakMap(text);
-    editor.dispatch({
-      changes: minimalChange(editor.state.doc.toString(), map.current.display),
-      annotations: fromStore.of(true),
-    });
-  }, [text]);
+    if (!editor) return;
+    const before = map.current;
+    if (before.text !== text) map.current = new LineBreakMap(text);
+    const effects: StateEffect<unknown>[] = [];
+    const last = shown.current;
+    if (highlightFrom !== last.from || highlightTo !== last.to) {
+      const range =
+        highlightFrom === undefined || highlightTo === undefined
+          ? null
+          : { from: map.current.toDisplay(highlightFrom), to: map.current.toDisplay(highlightTo) };
+      effects.push(setHighlight.of(range));
+    }
+    // A line the form just changed comes into view; else another block selected brings its first line.
+    // Not while the admin types in the editor: the view then stays where they are.
+    const follows = followNonce !== last.follow && followOffset !== undefined;
+    const scrollTo = follows ? followOffset : highlightFrom !== last.from ? highlightFrom : undefined;
+    const scroll =
+      scrollTo === undefined || editor.hasFocus
+        ? null
+        : EditorView.scrollIntoView(Math.min(map.current.toDisplay(scrollTo), map.current.display.length), {
+            y: 'nearest',
+            yMargin: 48,
+          });
+    // A form edit changes a line in view: its scroll goes with it. A new text with another block selected
+    // (an import, an undo) scrolls once the editor has measured the new lines, or it lands where they were
+    // only estimated to be.
+    const scrollAfter = scroll !== null && !follows && before.text !== text;
+    if (scroll && !scrollAfter) effects.push(scroll);
+    shown.current = { from: highlightFrom, to: highlightTo, follow: followNonce };
+    if (before.text !== text || effects.length > 0) {
+      editor.dispatch({
+        ...(before.text === text ? {} : { changes: displayChange(before, map.current, editor) }),
+        effects,
+        annotations: fromStore.of(true),
+      });
+    }
+    if (scroll && scrollAfter) editor.dispatch({ effects: scroll });
+  }, [text, highlightFrom, highlightTo, followOffset, followNonce]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: theme.current.reconfigure(themeExtensions(dark)) });
@@ -388,35 +439,6 @@ export function XmlView({
       setDiagnostics(editor.state, toEditorDiagnostics(marks, map.current, editor.state.doc.length)),
     );
   }, [marks]);
-
-  const highlightFrom = highlight?.from;
-  const highlightTo = highlight?.to;
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor) return;
-    const range =
-      highlightFrom === undefined || highlightTo === undefined
-        ? null
-        : { from: map.current.toDisplay(highlightFrom), to: map.current.toDisplay(highlightTo) };
-    editor.dispatch({ effects: setHighlight.of(range) });
-  }, [highlightFrom, highlightTo]);
-
-  // Another block selected: bring its first line into view (an edit inside the block only moves its end).
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor || highlightFrom === undefined || editor.hasFocus) return;
-    const from = Math.min(map.current.toDisplay(highlightFrom), editor.state.doc.length);
-    editor.dispatch({ effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }) });
-  }, [highlightFrom]);
-
-  const followOffset = follow?.offset;
-  const followNonce = follow?.nonce;
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor || followOffset === undefined || followNonce === undefined || editor.hasFocus) return;
-    const at = Math.min(map.current.toDisplay(followOffset), editor.state.doc.length);
-    editor.dispatch({ effects: EditorView.scrollIntoView(at, { y: 'nearest', yMargin: 48 }) });
-  }, [followOffset, followNonce]);
 
   const revealOffset = reveal?.offset;
   const revealNonce = reveal?.nonce;

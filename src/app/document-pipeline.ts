@@ -1,0 +1,224 @@
+import { type ConfigDocument, readDocument, type TargetProfile } from '../core';
+import type { BlockListItem } from '../features/block-list/block-list';
+import type { SimulationRun } from '../features/simulator/use-simulator';
+import { type Checks, targetProfile } from './analysis/analyse';
+import type { Analysis } from './analysis/analysis';
+import type { DocumentState, DocumentStore } from './document-store';
+import { blockListItems } from './document-view';
+
+/** Where the checks of the document on screen stand. */
+export type CheckStatus =
+  | { kind: 'current' }
+  /** The document changed since the checks shown; newer ones are on their way. */
+  | { kind: 'running' }
+  | { kind: 'over-budget'; budgetMs: number }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Everything the panels show, derived from the store's state: the document read from the text, the last
+ * one that read, the target profile, and the checks as they arrive from the analysis.
+ */
+export interface PageView {
+  doc: ConfigDocument;
+  /** The last document without an XML error: the forms keep showing it while the text does not read. */
+  readable: ConfigDocument;
+  target: TargetProfile;
+  checks: Checks;
+  /** The block list's rows: the checks' own once they describe a document with these blocks. */
+  items: BlockListItem[];
+  /**
+   * The readable document as it was when the typing last paused: what the simulator plays, so it follows
+   * the checks' pace and not every keystroke.
+   */
+  settled: ConfigDocument;
+  status: CheckStatus;
+}
+
+export interface DocumentPipeline {
+  getView(): PageView;
+  subscribe(listener: () => void): () => void;
+  /**
+   * The document an edit produced from the current one: when the store's text becomes its text, it is used
+   * as is, so an edit costs what the edit costs and not a reading of the whole file.
+   */
+  adopt(doc: ConfigDocument): void;
+  /** Plays an alert off the page's thread, within the analysis' time budget. */
+  simulate: SimulationRun;
+  dispose(): void;
+}
+
+/** Checks wait for a pause in the typing this long, so their answers never land between two keystrokes. */
+export const CHECK_PAUSE_MS = 150;
+
+const NO_CHECKS: Checks = { text: '', diagnostics: [], responses: [], groups: [], items: [], changed: [] };
+
+function sameSource(doc: ConfigDocument, state: DocumentState): boolean {
+  const { text, encoding, snippet } = state.present;
+  return doc.text === text && doc.encoding === encoding && doc.snippet === snippet;
+}
+
+function sameItem(a: BlockListItem, b: BlockListItem): boolean {
+  return (
+    a.index === b.index &&
+    a.kind === b.kind &&
+    a.title === b.title &&
+    a.detail === b.detail &&
+    a.mode === b.mode &&
+    a.ignored === b.ignored &&
+    a.memberOf === b.memberOf &&
+    a.problems.error === b.problems.error &&
+    a.problems.warning === b.problems.warning &&
+    a.problems.info === b.problems.info &&
+    a.group?.agents.join() === b.group?.agents.join() &&
+    a.group?.members.join() === b.group?.members.join()
+  );
+}
+
+/** The new rows, with each unchanged row kept as it was: the list then redraws only the rows that changed. */
+function keepUnchanged(previous: BlockListItem[], next: BlockListItem[]): BlockListItem[] {
+  let changed = previous.length !== next.length;
+  const kept = next.map((item, i) => {
+    const before = previous[i];
+    if (before && sameItem(before, item)) return before;
+    changed = true;
+    return item;
+  });
+  return changed ? kept : previous;
+}
+
+/**
+ * The page's data flow, outside React: read → check → derive, updated as the store changes. Reading follows
+ * every change at once (the form and the XML need it); checks run in the analysis and land when they are
+ * done, the newest request only.
+ */
+export function createDocumentPipeline(store: DocumentStore, analysis: Analysis): DocumentPipeline {
+  const listeners = new Set<() => void>();
+  let adopted: ConfigDocument | null = null;
+  let state = store.getState();
+  const first = readDocument(state.present.text, state.present.encoding, state.present.snippet);
+  let view: PageView = {
+    doc: first,
+    readable: first,
+    target: targetProfile(state.target),
+    checks: NO_CHECKS,
+    items: blockListItems(first, [], []),
+    settled: first,
+    status: { kind: 'running' },
+  };
+  const pauseMs = analysis.immediate ? 0 : CHECK_PAUSE_MS;
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  let requested = {
+    text: '',
+    target: '',
+    role: '',
+    original: null as string | null,
+    encoding: '',
+    snippet: false,
+  };
+
+  const set = (next: PageView) => {
+    view = next;
+    for (const listener of listeners) listener();
+  };
+
+  /** The checks' rows while they describe the same blocks; else rows from the document alone, counts to come. */
+  const fits = (items: BlockListItem[], doc: ConfigDocument) =>
+    items.length === doc.blocks.length && items.every((item, i) => item.kind === doc.blocks[i].kind);
+  const itemsFor = (doc: ConfigDocument, checks: Checks, previous: BlockListItem[]): BlockListItem[] => {
+    if (fits(checks.items, doc)) return keepUnchanged(previous, checks.items);
+    if (fits(previous, doc)) return previous;
+    return blockListItems(doc, [], []);
+  };
+
+  const requestChecks = () => {
+    clearTimeout(pause);
+    pause = undefined;
+    if (view.settled !== view.readable) set({ ...view, settled: view.readable });
+    const { present, target, role } = state;
+    const original = present.original?.text ?? null;
+    if (
+      requested.text === present.text &&
+      requested.encoding === present.encoding &&
+      requested.snippet === present.snippet &&
+      requested.target === target &&
+      requested.role === role &&
+      requested.original === original
+    ) {
+      return;
+    }
+    requested = {
+      text: present.text,
+      encoding: present.encoding,
+      snippet: present.snippet,
+      target,
+      role,
+      original,
+    };
+    analysis.check(
+      { text: present.text, encoding: present.encoding, snippet: present.snippet, target, role, original },
+      (outcome) => {
+        const current = store.getState().present.text === present.text;
+        if (outcome.kind === 'checked') {
+          set({
+            ...view,
+            checks: outcome.checks,
+            items: itemsFor(view.doc, outcome.checks, view.items),
+            status: current ? { kind: 'current' } : view.status,
+          });
+        } else {
+          set({ ...view, status: outcome });
+        }
+      },
+    );
+  };
+
+  const update = () => {
+    const next = store.getState();
+    if (next === state) return;
+    const previous = state;
+    state = next;
+    let { doc, readable, target, items, status } = view;
+    const edited = !sameSource(doc, next);
+    if (edited) {
+      doc =
+        adopted && sameSource(adopted, next)
+          ? adopted
+          : readDocument(next.present.text, next.present.encoding, next.present.snippet);
+      if (!doc.xmlError) readable = doc;
+      items = itemsFor(doc, view.checks, items);
+      status = { kind: 'running' };
+    }
+    adopted = null;
+    if (next.target !== previous.target) target = targetProfile(next.target);
+    if (doc !== view.doc || target !== view.target) set({ ...view, doc, readable, target, items, status });
+    if (edited && pauseMs > 0) {
+      clearTimeout(pause);
+      pause = setTimeout(requestChecks, pauseMs);
+    } else if (pause === undefined) {
+      requestChecks();
+    }
+  };
+
+  const unsubscribe = store.subscribe(update);
+  requestChecks();
+
+  return {
+    getView: () => view,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    adopt(doc) {
+      adopted = doc;
+    },
+    simulate(doc, alert, target, done) {
+      const { text, encoding, snippet } = doc;
+      analysis.simulate({ text, encoding, snippet, target: target.id, alert }, done);
+    },
+    dispose() {
+      clearTimeout(pause);
+      unsubscribe();
+      analysis.dispose();
+    },
+  };
+}
