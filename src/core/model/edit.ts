@@ -168,6 +168,7 @@ function edited(
   };
   sources.set(doc, source);
   carryGaps(base, doc);
+  carryNames(base, doc);
   return doc;
 }
 
@@ -208,6 +209,7 @@ function reread(doc: ConfigDocument, start: number, end: number, insert: string)
   };
   const result = { ...fresh, revision, change };
   carryGaps(doc, result);
+  carryNames(doc, result);
   return result;
 }
 
@@ -687,7 +689,82 @@ function composed(base: ConfigDocument, middle: ConfigDocument, last: ConfigDocu
   sources.set(result, sourceOf(last));
   const gaps = blockGaps.get(last);
   if (gaps) blockGaps.set(result, gaps);
+  const names = blockNames.get(last);
+  if (names) blockNames.set(result, names);
   return result;
+}
+
+/**
+ * How many blocks the daemon reads define each command name, and how many responses run each: the count
+ * of the document first read, shared by its edits, and what the edits since then added or took away.
+ */
+interface NameCounts {
+  readonly base: ReadonlyMap<string | undefined, number>;
+  readonly delta: ReadonlyMap<string | undefined, number>;
+}
+interface BlockNames {
+  defined: NameCounts;
+  run: NameCounts;
+}
+
+/** Past this many names changed since the shared count, the count is made afresh. */
+const MAX_NAME_DELTA = 256;
+
+const blockNames = new WeakMap<ConfigDocument, BlockNames>();
+
+/** The name a block gives (a command's `name`) or runs (a response's `command`), or null for one the daemon skips. */
+function nameOfBlock(block: Block): { defines: boolean; name: string | undefined } | null {
+  if (!block.inConfigRoot) return null;
+  const defines = block.kind === 'command';
+  return { defines, name: fieldValue(block, defines ? 'name' : 'command') };
+}
+
+const countOf = (counts: NameCounts, name: string | undefined) =>
+  (counts.base.get(name) ?? 0) + (counts.delta.get(name) ?? 0);
+
+function namesOf(doc: ConfigDocument): BlockNames {
+  let names = blockNames.get(doc);
+  if (!names) {
+    const defined = new Map<string | undefined, number>();
+    const run = new Map<string | undefined, number>();
+    // Names do not change when a block moves: the blocks are read as first read.
+    listOf(doc.blocks, shiftBlock).forEachUnmoved((block) => {
+      const named = nameOfBlock(block);
+      if (named) {
+        const map = named.defines ? defined : run;
+        map.set(named.name, (map.get(named.name) ?? 0) + 1);
+      }
+    });
+    names = { defined: { base: defined, delta: new Map() }, run: { base: run, delta: new Map() } };
+    blockNames.set(doc, names);
+  }
+  return names;
+}
+
+/** The names of `base`, less those of the blocks the edit removed and plus those of the blocks it put in. */
+function carryNames(base: ConfigDocument, doc: ConfigDocument): void {
+  const names = blockNames.get(base);
+  const { change } = doc;
+  if (!names || !change || change.baseRevision !== base.revision) return;
+  const defined = new Map(names.defined.delta);
+  const run = new Map(names.run.delta);
+  const tally = (from: ConfigDocument, count: number, sign: number) => {
+    for (let i = change.first; i < change.first + count; i++) {
+      const named = nameOfBlock(from.blocks[i]);
+      if (!named) continue;
+      const map = named.defines ? defined : run;
+      map.set(named.name, (map.get(named.name) ?? 0) + sign);
+    }
+  };
+  tally(base, change.removed, -1);
+  tally(doc, change.inserted, 1);
+  const settled = (counts: NameCounts, delta: Map<string | undefined, number>): NameCounts => {
+    if (delta.size <= MAX_NAME_DELTA) return { base: counts.base, delta };
+    const merged = new Map(counts.base);
+    for (const [name, count] of delta) merged.set(name, (merged.get(name) ?? 0) + count);
+    return { base: merged, delta: new Map() };
+  };
+  blockNames.set(doc, { defined: settled(names.defined, defined), run: settled(names.run, run) });
 }
 
 /** Where a new block goes when the caller does not say: see DESIGN §2. */
@@ -702,7 +779,7 @@ function defaultPlace(doc: ConfigDocument, spec: BlockSpec): { before?: number; 
     if (lastCommand !== -1) {
       const name = spec.fields.find((f) => f.name === 'name')?.value;
       const firstUser =
-        name === undefined
+        name === undefined || countOf(namesOf(doc).run, name) === 0
           ? -1
           : blocks.findIndex((r) => isResponse(r) && fieldValue(r, 'command') === name, lastCommand);
       return firstUser !== -1 ? { before: firstUser } : { after: lastCommand };
@@ -711,7 +788,10 @@ function defaultPlace(doc: ConfigDocument, spec: BlockSpec): { before?: number; 
     return firstResponse !== -1 ? { before: firstResponse } : null;
   }
   const commandName = spec.fields.find((f) => f.name === 'command')?.value;
-  const definition = blocks.findIndex((c) => isCommand(c) && fieldValue(c, 'name') === commandName);
+  const definition =
+    countOf(namesOf(doc).defined, commandName) === 0
+      ? -1
+      : blocks.findIndex((c) => isCommand(c) && fieldValue(c, 'name') === commandName);
   const candidates = [lastResponse, definition, lastResponse === -1 ? lastCommand : -1].filter(
     (i) => i !== -1,
   );

@@ -112,6 +112,13 @@ export class ShiftedList<T> {
     return -1;
   }
 
+  /** Each item as the list's first version holds it, before any move (see `findIndex`). */
+  forEachUnmoved(visit: (unmoved: T) => void): void {
+    for (const run of this.runs) {
+      for (let i = run.from; i < run.to; i++) visit(run.source[i]);
+    }
+  }
+
   /** The last position whose item passes `test`, or -1; the test sees the items unmoved, as in `findIndex`. */
   findLastIndex(test: (unmoved: T) => boolean): number {
     for (let r = this.runs.length - 1; r >= 0; r--) {
