@@ -13,6 +13,7 @@ import { PROPERTY_TEST_TIMEOUT } from '../test-support/timeouts';
 import { decodeBytes } from '../xml/encoding';
 import { positionAt } from '../xml/positions';
 import { createChecker } from './checker';
+import { command, conf, response } from './testing';
 import { type ValidateOptions, validate } from './validate';
 
 /** A step of the session: an edit, or the one-click fix of one of the diagnostics shown. */
@@ -40,10 +41,53 @@ const corpus = corpusFiles().map((f) => ({
   encoding: 'utf-8' as TextEncoding,
 }));
 
+/**
+ * A well-formed ossec.conf of commands and responses (names from a small pool, so that definitions are
+ * shared, repeated, renamed and missing), with other sections and comments between them: the files the
+ * checker follows edit by edit rather than checking in full.
+ */
+const NAMES = ['host-deny', 'firewall-drop', 'restart-ossec', 'a', 'a1', 'win.cmd'];
+const wellFormedArbitrary = fc
+  .record({
+    eol: fc.constantFrom('\n', '\r\n'),
+    blocks: fc.array(
+      fc.oneof(
+        fc
+          .record({
+            name: fc.constantFrom(...NAMES),
+            executable: fc.constantFrom('host-deny', 'firewall-drop', 'x.sh', 'win.cmd'),
+            allowed: fc.constantFrom('yes', 'no', 'maybe'),
+          })
+          .map(({ name, executable, allowed }) => command({ name, executable, timeout_allowed: allowed })),
+        fc
+          .record({
+            command: fc.constantFrom(...NAMES),
+            location: fc.constantFrom('local', 'server', 'all', 'defined-agent', 'LOCAL'),
+            level: fc.constantFrom('7', '0', '21'),
+            timeout: fc.constantFrom('0', '600', '60s'),
+            extra: fc.constantFrom<Record<string, string>>(
+              {},
+              { disabled: 'yes' },
+              { repeated_offenders: '30,60' },
+              { agent_id: '001' },
+            ),
+          })
+          .map(({ extra, ...fields }) => response({ ...fields, ...extra })),
+        fc.constantFrom('<!-- note -->', '<localfile><log_format>syslog</log_format></localfile>', ''),
+      ),
+      { maxLength: 14 },
+    ),
+  })
+  .map(({ eol, blocks }) => ({
+    text: conf(...blocks).replaceAll('\n', eol),
+    encoding: 'utf-8' as TextEncoding,
+  }));
+
 const inputArbitrary = fc.oneof(
-  documentArbitrary.map((text) => ({ text, encoding: 'utf-8' as TextEncoding })),
-  fixDocumentArbitrary,
-  fc.constantFrom(...corpus),
+  { weight: 3, arbitrary: wellFormedArbitrary },
+  { weight: 1, arbitrary: documentArbitrary.map((text) => ({ text, encoding: 'utf-8' as TextEncoding })) },
+  { weight: 1, arbitrary: fixDocumentArbitrary },
+  { weight: 1, arbitrary: fc.constantFrom(...corpus) },
 );
 
 /** Several products and generations, Wazuh 5.0's indexer-fed manager among them. */

@@ -61,6 +61,17 @@ describe('createChecker', () => {
     expect(checker.check(doc).some((d) => d.fix?.ops.some((op) => 'blockIndex' in op))).toBe(true);
   });
 
+  it('drops the findings of a removed block whose text the next block begins with', () => {
+    const checker = createChecker(options);
+    // Without its <name> (C1), the first command reads like the start of the second one.
+    let doc = readDocument(
+      conf(command({ executable: 'a' }), command({ executable: 'a', name: 'b', timeout_allowed: 'no' })),
+    );
+    expect(checker.check(doc).map((d) => d.code)).toContain('C1');
+    doc = removeBlock(doc, 0);
+    expect(checker.check(doc)).toEqual(validate(doc, options));
+  });
+
   it("takes an edit's change as given when it follows the document checked before", () => {
     const checker = createChecker(options);
     const doc: ConfigDocument = { ...readDocument(pairs(10)), revision: 1 };

@@ -713,11 +713,18 @@ function documentEntries(ctx: RuleContext, rules: readonly Placed[]): Entry[] {
 }
 
 /** `validate`'s order: by offset, then rule, then the order each rule found them in. */
-function output(records: readonly BlockRecord[], document: readonly Entry[]): Diagnostic[] {
-  const result: Diagnostic[] = [];
+function output(
+  records: readonly BlockRecord[],
+  document: readonly Entry[],
+  kept: Diagnostic[] = [],
+  firstRecord = 0,
+): Diagnostic[] {
+  const result = kept;
+  const from = kept.length > 0 ? (kept.at(-1) as Diagnostic).offset : -1;
   let next = 0;
-  for (const record of records) {
-    for (const entry of record.entries) {
+  while (next < document.length && document[next].d.offset <= from) next++;
+  for (let i = firstRecord; i < records.length; i++) {
+    for (const entry of records[i].entries) {
       while (next < document.length && compareEntries(document[next], entry) <= 0)
         result.push(document[next++].d);
       result.push(entry.d);
@@ -725,6 +732,46 @@ function output(records: readonly BlockRecord[], document: readonly Entry[]): Di
   }
   while (next < document.length) result.push(document[next++].d);
   return result;
+}
+
+/**
+ * How much of the last output an incremental pass keeps as it was: everything before the first block it
+ * found anything again for, the first finding of a document rule that changed, and the edit itself.
+ */
+function keptOutput(
+  previous: State,
+  doc: ConfigDocument,
+  edit: Edit,
+  changed: Iterable<BlockRecord>,
+  document: readonly Entry[],
+): { kept: Diagnostic[]; firstRecord: number } {
+  let stop = edit.from;
+  // The changed text may begin inside the first block it removed (when the next one starts alike).
+  if (edit.removed > 0) stop = Math.min(stop, previous.doc.blocks[edit.first].start);
+  for (const record of changed) stop = Math.min(stop, doc.blocks[record.index].start);
+  const before = new Set(previous.document.map((e) => e.d));
+  const after = new Set(document.map((e) => e.d));
+  for (const e of document) if (!before.has(e.d)) stop = Math.min(stop, e.d.offset);
+  for (const e of previous.document) if (!after.has(e.d)) stop = Math.min(stop, e.d.offset);
+  // A block's findings are kept whole or found whole.
+  const inside = blockAt(doc, stop);
+  if (inside) stop = inside.start;
+  const { output: last } = previous;
+  let low = 0;
+  let high = last.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (last[mid].offset < stop) low = mid + 1;
+    else high = mid;
+  }
+  let firstRecord = 0;
+  high = doc.blocks.length;
+  while (firstRecord < high) {
+    const mid = (firstRecord + high) >> 1;
+    if (doc.blocks[mid].start < stop) firstRecord = mid + 1;
+    else high = mid;
+  }
+  return { kept: last.slice(0, low), firstRecord };
 }
 
 function isRead(doc: ConfigDocument, block: Block): boolean {
@@ -877,7 +924,8 @@ function incremental(
     // The record stays the same object: signatures that name it still match.
     before.index = i;
     if (move.shift !== 0 || move.lines !== 0 || inserted !== removed) {
-      before.entries = before.entries.map((e) => ({ ...e, d: moved(e.d, move) }));
+      // The entry is the checker's own; the diagnostic is not (the last output holds it): copy that.
+      for (const entry of before.entries) entry.d = moved(entry.d, move);
     }
     records.push(before);
   }
@@ -928,7 +976,17 @@ function incremental(
       placed(rules, (r) => (r.scope === 'document' && !r.outsideBlocks) || !!r.checkDocument),
     ),
   ].sort(compareEntries);
-  return { doc, role, rules, records, facts, volatile, document, output: output(records, document) };
+  const { kept, firstRecord } = keptOutput(previous, doc, edit, [...fresh, ...redo], document);
+  return {
+    doc,
+    role,
+    rules,
+    records,
+    facts,
+    volatile,
+    document,
+    output: output(records, document, kept, firstRecord),
+  };
 }
 
 /** The findings of the rules that read only what lies outside blocks, moved past the edit. */
