@@ -138,7 +138,9 @@ describe('npm run bench:readme', () => {
       expect(written.startsWith(before)).toBe(true);
       expect(written.endsWith(after)).toBe(true);
       expect(written).toContain('### The core (`npm run bench`)');
-      expect(written).toContain('Test CPU, 2 cores, 4 GiB, Node v20.0.0, 2026-01-02 03:04 UTC.');
+      expect(written).toContain(
+        'Test CPU, 2 cores, 4 GiB, Node v20.0.0, 2026-01-02 03:04 UTC; wall-clock time.',
+      );
       expect(written).toContain('| step | AR Studio |');
       expect(written).toContain('Not run yet: `npm run bench:browser`.');
     },
