@@ -119,7 +119,7 @@ describe('npm run bench:readme', () => {
       };
       writeFileSync(
         results,
-        JSON.stringify({ node: { machine, tiny: false, table: '| step | AR Studio |' } }),
+        JSON.stringify({ node: { machine, tiny: false, clock: 'cpu', table: '| step | AR Studio |' } }),
       );
       const before = '# Title\n\n## Benchmarks\n\n';
       const after = '\n\n## Next\n';
@@ -138,9 +138,7 @@ describe('npm run bench:readme', () => {
       expect(written.startsWith(before)).toBe(true);
       expect(written.endsWith(after)).toBe(true);
       expect(written).toContain('### The core (`npm run bench`)');
-      expect(written).toContain(
-        'Test CPU, 2 cores, 4 GiB, Node v20.0.0, 2026-01-02 03:04 UTC; wall-clock time.',
-      );
+      expect(written).toContain('Test CPU, 2 cores, 4 GiB, Node v20.0.0, 2026-01-02 03:04 UTC; CPU time.');
       expect(written).toContain('| step | AR Studio |');
       expect(written).toContain('Not run yet: `npm run bench:browser`.');
     },
