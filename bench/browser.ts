@@ -280,7 +280,9 @@ async function measureSize(context: BrowserContext, size: Size, file: string): P
       const sent = Date.now();
       const letter = letters[i % letters.length];
       value += letter;
-      const keyMs = await within(Math.ceil(left), `keystroke ${i + 1} of ${KEYSTROKES}`, async () => {
+      // The limit is the typing's as a whole: a keystroke cut short by it reports that limit.
+      const typing = `keystrokes (${i} of ${KEYSTROKES} done)`;
+      const keyMs = await within(Math.ceil(left), typing, async () => {
         const shown = await arm(
           page,
           'typed',
@@ -289,6 +291,8 @@ async function measureSize(context: BrowserContext, size: Size, file: string): P
         );
         await page.keyboard.press(letter);
         return elapsed(await shown(), 'keystroke');
+      }).catch((error: unknown) => {
+        throw error instanceof DidNotFinish ? new DidNotFinish(typing, size.typingLimit) : error;
       });
       result.keystrokeMs.push(keyMs);
       const wait = KEY_INTERVAL_MS - (Date.now() - sent);

@@ -40,7 +40,7 @@ const argv = process.argv.slice(2);
 const tiny = argv.includes('--tiny');
 const SIZES = tiny ? [8, 16] : [1_000, 10_000, 50_000];
 /** Rounds per step (fewer for slow steps, see roundsFor). */
-const ROUNDS = tiny ? 2 : 7;
+const ROUNDS = tiny ? 2 : 5;
 const XML2JS_UP_TO = 10_000;
 /** A round runs a fast step several times, so that the timer's resolution does not dominate it. */
 const ROUND_MS = 10;
@@ -87,14 +87,14 @@ function sample(fn: () => unknown): number {
 }
 
 /**
- * Runs `fn` until the JIT has settled — for about 300 ms and at most 30 times, at least twice when a run is
+ * Runs `fn` until the JIT has settled — for about 200 ms and at most 30 times, at least twice when a run is
  * fast — and returns its last time. Too few runs leave the optimising compiler at work on its own thread,
  * whose CPU time the next samples would count.
  */
 function warmUp(fn: () => unknown): number {
   let last = sample(fn);
   let spent = last;
-  for (let i = 1; i < 30 && (spent < 300 || (i < 2 && last < 100)); i++) {
+  for (let i = 1; i < 30 && (spent < 200 || (i < 2 && last < 100)); i++) {
     last = sample(fn);
     spent += last;
   }
@@ -104,7 +104,7 @@ function warmUp(fn: () => unknown): number {
 const perRound = (estimate: number) =>
   Math.min(25, Math.max(1, Math.ceil(ROUND_MS / Math.max(estimate, 0.001))));
 /** Fewer rounds for the slowest steps, which vary less, so that the run stays within a few minutes. */
-const roundsFor = (estimate: number) => (tiny ? ROUNDS : estimate > 500 ? 3 : estimate > 100 ? 5 : ROUNDS);
+const roundsFor = (estimate: number) => (tiny ? ROUNDS : estimate > 500 ? 3 : estimate > 100 ? 4 : ROUNDS);
 
 interface AgainstFloor {
   /** Median of the step, and of the floor scan timed in the same rounds, in ms. */

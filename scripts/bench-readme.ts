@@ -22,12 +22,14 @@ interface Result {
   machine: Machine;
   tiny: boolean;
   table: string;
+  /** The core's clock (`npm run bench`); the page is always timed in wall-clock time. */
+  clock?: 'cpu' | 'wall';
 }
 
 const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { node?: Result; browser?: Result };
 const part = (title: string, command: string, result: Result | undefined) =>
   result
-    ? `### ${title} (\`${command}\`${result.tiny ? ', tiny run' : ''})\n\n${describeMachine(result.machine)}.\n\n${result.table}`
+    ? `### ${title} (\`${command}\`${result.tiny ? ', tiny run' : ''})\n\n${describeMachine(result.machine)}; ${result.clock === 'cpu' ? 'CPU time' : 'wall-clock time'}.\n\n${result.table}`
     : `### ${title}\n\nNot run yet: \`${command}\`.`;
 const section = [
   START,
