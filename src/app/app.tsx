@@ -7,6 +7,7 @@ import { Icon } from '../components/icon';
 import { VisibleText } from '../components/visible-text';
 import {
   applyOps,
+  type Block,
   type BlockKind,
   type BlockSpec,
   type ConfigDocument,
@@ -14,6 +15,7 @@ import {
   duplicateBlock,
   EditError,
   encodeText,
+  fieldValue,
   type InsertTextOptions,
   insertBlock,
   insertBlocksText,
@@ -23,6 +25,7 @@ import {
   readsAsSnippet,
   removeBlock,
   removeField,
+  replaceText,
   resolveRole,
   type SharedDraft,
   type StockCommand,
@@ -49,10 +52,11 @@ import { ShareDialog } from '../features/share/share-dialog';
 import { useSharedLink } from '../features/share/use-shared-link';
 import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
+import { minimalChange } from '../features/xml-view/minimal-change';
 import { workerReader } from './analysis/read-in-worker';
 import type { PageView } from './document-pipeline';
 import type { CommitOptions } from './document-store';
-import { definedCommands, freshCommandName } from './document-view';
+import { createLineOf, definedCommands, freshCommandName } from './document-view';
 import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
 import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
@@ -65,6 +69,15 @@ import { useHistoryKeys } from './use-history-keys';
 const XmlView = lazy(() => import('../features/xml-view/xml-view').then((m) => ({ default: m.XmlView })));
 
 const wholeView = (view: PageView) => view;
+
+/**
+ * Only responses for defined agents form agent groups: a field edit of any other block, its location
+ * aside, leaves the groups as they are, and the page need not look for them in every block again.
+ */
+function cannotJoinAGroup(block: Block | undefined, element: string): boolean {
+  if (!block || element === 'location') return false;
+  return !(fieldValue(block, 'location') ?? '').toLowerCase().includes('defined-agent');
+}
 
 // The panels that show the whole document re-render when what they show changes, not on every keystroke.
 const BlockListPanel = memo(BlockList);
@@ -87,7 +100,16 @@ export function App() {
   const { text, encoding, snippet, original } = state.present;
   // Read, checked and derived in the pipeline, outside React: the page only lays out what it holds.
   const pipeline = usePipeline();
-  const { doc, readable, settled, target, checks, items, status: checkStatus } = usePageView(wholeView);
+  const {
+    doc,
+    readable,
+    settled,
+    target,
+    checks,
+    items,
+    groups,
+    status: checkStatus,
+  } = usePageView(wholeView);
   const { diagnostics, responses } = checks;
 
   // A fresh document starts on its first block; after that the store remembers the selection per state.
@@ -113,6 +135,7 @@ export function App() {
       : doc;
   const formBlock = current !== null ? formSource.blocks[current] : undefined;
   const commandNames = useMemo(() => definedCommands(formSource), [formSource]);
+  const [lineOf] = useState(createLineOf);
   const blockDiagnostics = useMemo(
     () => (current === null ? [] : diagnostics.filter((d) => d.blockIndex === current)),
     [diagnostics, current],
@@ -151,7 +174,7 @@ export function App() {
     (
       change: (doc: ConfigDocument) => EditResult,
       label: string,
-      options: { coalesceKey?: string; selectAfter?: number | null } = {},
+      options: { coalesceKey?: string; selectAfter?: number | null; groupsKept?: boolean } = {},
     ): { doc: ConfigDocument; index: number | null } | null => {
       if (state.readOnly) {
         setStatus(READ_ONLY_STATUS);
@@ -161,7 +184,7 @@ export function App() {
         const result = change(doc);
         const next = 'index' in result ? result.doc : result;
         const index = 'index' in result ? result.index : null;
-        pipeline.adopt(next);
+        pipeline.adopt(next, { groupsKept: options.groupsKept });
         const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
         store.commit(
           { text: next.text, snippet: next.snippet, selected: after },
@@ -327,6 +350,7 @@ export function App() {
 
   const agents = useAgentGroup({
     doc: readable,
+    groups,
     selected: current,
     target,
     responses,
@@ -340,6 +364,7 @@ export function App() {
       grouped === false
         ? edit((d) => setField(d, current, element, value), `Edited ${element}`, {
             coalesceKey: `field:${current}:${element}`,
+            groupsKept: cannotJoinAGroup(doc.blocks[current], element),
           })
         : grouped;
     // The XML view follows the form: the edited line comes into view.
@@ -348,8 +373,18 @@ export function App() {
   };
   const onRemove = (element: string) => {
     if (current !== null && !agents.removeField(element))
-      edit((d) => removeField(d, current, element), `Removed <${element}>`);
+      edit((d) => removeField(d, current, element), `Removed <${element}>`, {
+        groupsKept: cannotJoinAGroup(doc.blocks[current], element),
+      });
   };
+
+  // Typing in the XML view: the document is the current one with that range replaced, which the core can
+  // read again around the change rather than the whole file.
+  const onXmlChange = useEvent((next: string) => {
+    const change = minimalChange(doc.text, next);
+    if (!state.readOnly) pipeline.adopt(replaceText(doc, change.from, change.to, change.insert));
+    store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' });
+  });
 
   const blockLabel = useEvent((index: number) => {
     const item = items[index];
@@ -469,7 +504,7 @@ export function App() {
             <CommandForm
               key={`${current}:command`}
               block={formBlock}
-              line={positionAt(formSource.text, formBlock.start).line}
+              line={lineOf(formSource.text, formBlock.start)}
               diagnostics={blockDiagnostics}
               target={target}
               readOnly={locked}
@@ -488,7 +523,7 @@ export function App() {
               groupSize={agents.group?.members.length}
               key={`${current}:active-response`}
               block={formBlock}
-              line={positionAt(formSource.text, formBlock.start).line}
+              line={lineOf(formSource.text, formBlock.start)}
               diagnostics={blockDiagnostics}
               target={target}
               definedCommands={commandNames}
@@ -603,9 +638,7 @@ export function App() {
                 <XmlView
                   text={text}
                   readOnly={state.readOnly}
-                  onChange={(next) =>
-                    store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
-                  }
+                  onChange={onXmlChange}
                   highlight={highlight}
                   marks={marks}
                   reveal={reveal}
