@@ -13,12 +13,10 @@ import {
   type ConfigDocument,
   type Diagnostic,
   duplicateBlock,
-  EditError,
   encodeText,
   fieldValue,
   type InsertTextOptions,
   insertBlock,
-  insertBlocksText,
   moveBlock,
   positionAt,
   readDocument,
@@ -54,6 +52,7 @@ import { SimulatorPanel } from '../features/simulator/simulator-panel';
 import { TemplateGallery } from '../features/templates/template-gallery';
 import { minimalChange } from '../features/xml-view/minimal-change';
 import { workerReader } from './analysis/read-in-worker';
+import { applyEdit, type EditOptions, insertFragment, selectedBlock } from './document-edits';
 import type { PageView } from './document-pipeline';
 import type { CommitOptions } from './document-store';
 import { createLineOf, definedCommands, freshCommandName } from './document-view';
@@ -86,7 +85,6 @@ const SimulatorView = memo(SimulatorPanel);
 
 type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
 
-const READ_ONLY_STATUS = 'This tab is read-only while another tab edits the draft.';
 const notOpened = (name: string) =>
   `${name} is not opened: another tab is editing this draft. Take over editing, then import it again.`;
 
@@ -113,8 +111,7 @@ export function App() {
   const { diagnostics, responses } = checks;
 
   // A fresh document starts on its first block; after that the store remembers the selection per state.
-  const selected =
-    state.present.selected === undefined ? (doc.blocks.length > 0 ? 0 : null) : state.present.selected;
+  const selected = selectedBlock(state, doc);
   const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
@@ -174,42 +171,20 @@ export function App() {
     (
       change: (doc: ConfigDocument) => EditResult,
       label: string,
-      options: { coalesceKey?: string; selectAfter?: number | null; groupsKept?: boolean } = {},
+      options?: EditOptions,
     ): { doc: ConfigDocument; index: number | null } | null => {
-      if (state.readOnly) {
-        setStatus(READ_ONLY_STATUS);
+      const outcome = applyEdit(store, pipeline, change, label, options);
+      if ('refused' in outcome) {
+        setStatus(outcome.refused);
         return null;
       }
-      try {
-        const result = change(doc);
-        const next = 'index' in result ? result.doc : result;
-        const index = 'index' in result ? result.index : null;
-        pipeline.adopt(next, { groupsKept: options.groupsKept });
-        const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
-        store.commit(
-          { text: next.text, snippet: next.snippet, selected: after },
-          { label, coalesceKey: options.coalesceKey },
-        );
-        return { doc: next, index };
-      } catch (error) {
-        setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
-        return null;
-      }
+      return outcome;
     },
-    [doc, store, pipeline, selected, state.readOnly],
+    [store, pipeline],
   );
 
-  const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
-    const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
-    pipeline.adopt(next);
-    store.commit(
-      { text: next.text, snippet: next.snippet, selected: index >= 0 ? index : selected },
-      {
-        label,
-        announce: reused.length > 0 ? `${label}, using the ${reused.join(', ')} already defined.` : undefined,
-      },
-    );
-  };
+  const insertText = (fragment: string, label: string, options?: InsertTextOptions) =>
+    insertFragment(store, pipeline, fragment, label, options);
 
   /**
    * Replaces the document with a file, in one undoable step (the one on screen goes to Recent); the file
