@@ -8,22 +8,23 @@ import { lazyPart } from '../components/lazy-part';
 import { VisibleText } from '../components/visible-text';
 import {
   applyOps,
+  type Block,
   type BlockKind,
   type BlockSpec,
   type ConfigDocument,
   type Diagnostic,
   duplicateBlock,
-  EditError,
   encodeText,
+  fieldValue,
   type InsertTextOptions,
   insertBlock,
-  insertBlocksText,
   moveBlock,
   positionAt,
   readDocument,
   readsAsSnippet,
   removeBlock,
   removeField,
+  replaceText,
   resolveRole,
   type SharedDraft,
   type StockCommand,
@@ -42,11 +43,13 @@ import { useFileDrop } from '../features/import-export/use-file-drop';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
 import { useSharedLink } from '../features/share/use-shared-link';
+import { minimalChange } from '../features/xml-view/minimal-change';
 import { PlainXmlView } from '../features/xml-view/plain-xml-view';
 import { workerReader } from './analysis/read-in-worker';
+import { applyEdit, type EditOptions, insertFragment, selectedBlock } from './document-edits';
 import type { PageView } from './document-pipeline';
 import type { CommitOptions } from './document-store';
-import { definedCommands, freshCommandName } from './document-view';
+import { createLineOf, definedCommands, freshCommandName } from './document-view';
 import { DraftBar, RecentControl, SaveStatus } from './drafts/draft-ui';
 import { useDrafts } from './drafts/drafts-context';
 import { Header } from './header';
@@ -111,6 +114,15 @@ const TemplateGallery = lazyPart(
 
 const wholeView = (view: PageView) => view;
 
+/**
+ * Only responses for defined agents form agent groups: a field edit of any other block, its location
+ * aside, leaves the groups as they are, and the page need not look for them in every block again.
+ */
+function cannotJoinAGroup(block: Block | undefined, element: string): boolean {
+  if (!block || element === 'location') return false;
+  return !(fieldValue(block, 'location') ?? '').toLowerCase().includes('defined-agent');
+}
+
 // The panels that show the whole document re-render when what they show changes, not on every keystroke.
 const BlockListPanel = memo(BlockList);
 const ProblemsListPanel = memo(ProblemsPanel);
@@ -118,7 +130,6 @@ const SimulatorView = memo(SimulatorPanel);
 
 type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
 
-const READ_ONLY_STATUS = 'This tab is read-only while another tab edits the draft.';
 const notOpened = (name: string) =>
   `${name} is not opened: another tab is editing this draft. Take over editing, then import it again.`;
 
@@ -132,12 +143,20 @@ export function App() {
   const { text, encoding, snippet, original } = state.present;
   // Read, checked and derived in the pipeline, outside React: the page only lays out what it holds.
   const pipeline = usePipeline();
-  const { doc, readable, settled, target, checks, items, status: checkStatus } = usePageView(wholeView);
+  const {
+    doc,
+    readable,
+    settled,
+    target,
+    checks,
+    items,
+    groups,
+    status: checkStatus,
+  } = usePageView(wholeView);
   const { diagnostics, responses } = checks;
 
   // A fresh document starts on its first block; after that the store remembers the selection per state.
-  const selected =
-    state.present.selected === undefined ? (doc.blocks.length > 0 ? 0 : null) : state.present.selected;
+  const selected = selectedBlock(state, doc);
   const setSelected = useCallback((index: number | null) => store.select(index), [store]);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | null>(null);
   const [follow, setFollow] = useState<{ offset: number; nonce: number } | null>(null);
@@ -158,6 +177,7 @@ export function App() {
       : doc;
   const formBlock = current !== null ? formSource.blocks[current] : undefined;
   const commandNames = useMemo(() => definedCommands(formSource), [formSource]);
+  const [lineOf] = useState(createLineOf);
   const blockDiagnostics = useMemo(
     () => (current === null ? [] : diagnostics.filter((d) => d.blockIndex === current)),
     [diagnostics, current],
@@ -196,42 +216,20 @@ export function App() {
     (
       change: (doc: ConfigDocument) => EditResult,
       label: string,
-      options: { coalesceKey?: string; selectAfter?: number | null } = {},
+      options?: EditOptions,
     ): { doc: ConfigDocument; index: number | null } | null => {
-      if (state.readOnly) {
-        setStatus(READ_ONLY_STATUS);
+      const outcome = applyEdit(store, pipeline, change, label, options);
+      if ('refused' in outcome) {
+        setStatus(outcome.refused);
         return null;
       }
-      try {
-        const result = change(doc);
-        const next = 'index' in result ? result.doc : result;
-        const index = 'index' in result ? result.index : null;
-        pipeline.adopt(next);
-        const after = options.selectAfter !== undefined ? options.selectAfter : (index ?? selected);
-        store.commit(
-          { text: next.text, snippet: next.snippet, selected: after },
-          { label, coalesceKey: options.coalesceKey },
-        );
-        return { doc: next, index };
-      } catch (error) {
-        setStatus(error instanceof EditError ? error.message : `Could not apply the edit: ${String(error)}`);
-        return null;
-      }
+      return outcome;
     },
-    [doc, store, pipeline, selected, state.readOnly],
+    [store, pipeline],
   );
 
-  const insertText = (fragment: string, label: string, options?: InsertTextOptions) => {
-    const { doc: next, index, reused } = insertBlocksText(doc, fragment, options);
-    pipeline.adopt(next);
-    store.commit(
-      { text: next.text, snippet: next.snippet, selected: index >= 0 ? index : selected },
-      {
-        label,
-        announce: reused.length > 0 ? `${label}, using the ${reused.join(', ')} already defined.` : undefined,
-      },
-    );
-  };
+  const insertText = (fragment: string, label: string, options?: InsertTextOptions) =>
+    insertFragment(store, pipeline, fragment, label, options);
 
   /**
    * Replaces the document with a file, in one undoable step (the one on screen goes to Recent); the file
@@ -372,6 +370,7 @@ export function App() {
 
   const agents = useAgentGroup({
     doc: readable,
+    groups,
     selected: current,
     target,
     responses,
@@ -385,6 +384,7 @@ export function App() {
       grouped === false
         ? edit((d) => setField(d, current, element, value), `Edited ${element}`, {
             coalesceKey: `field:${current}:${element}`,
+            groupsKept: cannotJoinAGroup(doc.blocks[current], element),
           })
         : grouped;
     // The XML view follows the form: the edited line comes into view.
@@ -393,8 +393,18 @@ export function App() {
   };
   const onRemove = (element: string) => {
     if (current !== null && !agents.removeField(element))
-      edit((d) => removeField(d, current, element), `Removed <${element}>`);
+      edit((d) => removeField(d, current, element), `Removed <${element}>`, {
+        groupsKept: cannotJoinAGroup(doc.blocks[current], element),
+      });
   };
+
+  // Typing in the XML view: the document is the current one with that range replaced, which the core can
+  // read again around the change rather than the whole file.
+  const onXmlChange = useEvent((next: string) => {
+    const change = minimalChange(doc.text, next);
+    if (!state.readOnly) pipeline.adopt(replaceText(doc, change.from, change.to, change.insert));
+    store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' });
+  });
 
   const blockLabel = useEvent((index: number) => {
     const item = items[index];
@@ -514,7 +524,7 @@ export function App() {
             <CommandForm
               key={`${current}:command`}
               block={formBlock}
-              line={positionAt(formSource.text, formBlock.start).line}
+              line={lineOf(formSource.text, formBlock.start)}
               diagnostics={blockDiagnostics}
               target={target}
               readOnly={locked}
@@ -533,7 +543,7 @@ export function App() {
               groupSize={agents.group?.members.length}
               key={`${current}:active-response`}
               block={formBlock}
-              line={positionAt(formSource.text, formBlock.start).line}
+              line={lineOf(formSource.text, formBlock.start)}
               diagnostics={blockDiagnostics}
               target={target}
               definedCommands={commandNames}
@@ -644,9 +654,7 @@ export function App() {
                 <XmlView
                   text={text}
                   readOnly={state.readOnly}
-                  onChange={(next) =>
-                    store.commit({ text: next }, { label: 'Edited the XML', coalesceKey: 'xml' })
-                  }
+                  onChange={onXmlChange}
                   highlight={highlight}
                   marks={marks}
                   reveal={reveal}

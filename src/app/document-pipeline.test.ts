@@ -96,6 +96,22 @@ describe('document pipeline', () => {
     expect(pipeline.getView().doc).toBe(edited);
   });
 
+  it('finds the agent groups again after an edit, unless the edit cannot change them', () => {
+    vi.useFakeTimers();
+    const s = store();
+    // Checks that never answer: the groups seen are the pipeline's own.
+    const pipeline = createDocumentPipeline(s, later().analysis);
+    const groups = pipeline.getView().groups;
+    const kept = setField(pipeline.getView().doc, 1, 'timeout', '900');
+    pipeline.adopt(kept, { groupsKept: true });
+    s.commit({ text: kept.text }, { label: 'Edited timeout' });
+    expect(pipeline.getView().groups).toBe(groups);
+    const moved = setField(pipeline.getView().doc, 1, 'location', 'defined-agent');
+    pipeline.adopt(moved);
+    s.commit({ text: moved.text }, { label: 'Edited location' });
+    expect(pipeline.getView().groups).not.toBe(groups);
+  });
+
   it('keeps the last readable document while the text does not read', () => {
     const s = store();
     const pipeline = createDocumentPipeline(s, immediate());

@@ -1,7 +1,13 @@
-import { type ConfigDocument, readDocument, type TargetProfile } from '../core';
+import {
+  type AgentGroup,
+  type ConfigDocument,
+  findAgentGroups,
+  readDocument,
+  type TargetProfile,
+} from '../core';
 import type { BlockListItem } from '../features/block-list/block-list';
 import type { SimulationRun } from '../features/simulator/use-simulator';
-import { type Checks, targetProfile } from './analysis/analyse';
+import { type CheckRequest, type Checks, targetProfile } from './analysis/analyse';
 import type { Analysis } from './analysis/analysis';
 import type { DocumentState, DocumentStore } from './document-store';
 import { blockListItems } from './document-view';
@@ -24,6 +30,12 @@ export interface PageView {
   readable: ConfigDocument;
   target: TargetProfile;
   checks: Checks;
+  /**
+   * The responses of the readable document that differ only by agent. Found again after an edit that can
+   * change them; an edit the caller vouches for (a field of a block that is in no group and cannot join
+   * one) keeps them, and the checks bring them fresh.
+   */
+  groups: AgentGroup[];
   /** The block list's rows: the checks' own once they describe a document with these blocks. */
   items: BlockListItem[];
   /**
@@ -41,7 +53,7 @@ export interface DocumentPipeline {
    * The document an edit produced from the current one: when the store's text becomes its text, it is used
    * as is, so an edit costs what the edit costs and not a reading of the whole file.
    */
-  adopt(doc: ConfigDocument): void;
+  adopt(doc: ConfigDocument, options?: { groupsKept?: boolean }): void;
   /** Plays an alert off the page's thread, within the analysis' time budget. */
   simulate: SimulationRun;
   dispose(): void;
@@ -49,6 +61,27 @@ export interface DocumentPipeline {
 
 /** Checks wait for a pause in the typing this long, so their answers never land between two keystrokes. */
 export const CHECK_PAUSE_MS = 150;
+
+/** How many texts' checks are kept for undo and redo. */
+const REMEMBERED_CHECKS = 8;
+
+function requestOf(state: DocumentState): CheckRequest {
+  const { present, target, role } = state;
+  const { text, encoding, snippet } = present;
+  return { text, encoding, snippet, target, role, original: present.original?.text ?? null };
+}
+
+function sameRequest(a: CheckRequest | null, b: CheckRequest): boolean {
+  return (
+    a !== null &&
+    a.text === b.text &&
+    a.encoding === b.encoding &&
+    a.snippet === b.snippet &&
+    a.target === b.target &&
+    a.role === b.role &&
+    a.original === b.original
+  );
+}
 
 const NO_CHECKS: Checks = { text: '', diagnostics: [], responses: [], groups: [], items: [], changed: [] };
 
@@ -93,7 +126,7 @@ function keepUnchanged(previous: BlockListItem[], next: BlockListItem[]): BlockL
  */
 export function createDocumentPipeline(store: DocumentStore, analysis: Analysis): DocumentPipeline {
   const listeners = new Set<() => void>();
-  let adopted: ConfigDocument | null = null;
+  let adopted: { doc: ConfigDocument; groupsKept: boolean } | null = null;
   let state = store.getState();
   const first = readDocument(state.present.text, state.present.encoding, state.present.snippet);
   let view: PageView = {
@@ -102,19 +135,13 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
     target: targetProfile(state.target),
     checks: NO_CHECKS,
     items: blockListItems(first, [], []),
+    groups: findAgentGroups(first),
     settled: first,
     status: { kind: 'running' },
   };
   const pauseMs = analysis.immediate ? 0 : CHECK_PAUSE_MS;
   let pause: ReturnType<typeof setTimeout> | undefined;
-  let requested = {
-    text: '',
-    target: '',
-    role: '',
-    original: null as string | null,
-    encoding: '',
-    snippet: false,
-  };
+  let requested: CheckRequest | null = null;
 
   const set = (next: PageView) => {
     view = next;
@@ -124,52 +151,58 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
   /** The checks' rows while they describe the same blocks; else rows from the document alone, counts to come. */
   const fits = (items: BlockListItem[], doc: ConfigDocument) =>
     items.length === doc.blocks.length && items.every((item, i) => item.kind === doc.blocks[i].kind);
-  const itemsFor = (doc: ConfigDocument, checks: Checks, previous: BlockListItem[]): BlockListItem[] => {
+  /**
+   * The checks' rows when they describe these blocks; else the rows shown, while they do; else rows from
+   * the document alone (with its agent groups, so a group stays one row), their counts to come.
+   */
+  const itemsFor = (
+    doc: ConfigDocument,
+    checks: Checks,
+    previous: BlockListItem[],
+    groups: AgentGroup[] = view.groups,
+  ): BlockListItem[] => {
     if (fits(checks.items, doc)) return keepUnchanged(previous, checks.items);
     if (fits(previous, doc)) return previous;
-    return blockListItems(doc, [], []);
+    return blockListItems(doc, [], [], groups);
+  };
+
+  // The checks of the last few texts, for undo and redo.
+  const known = new Map<string, { request: CheckRequest; checks: Checks }>();
+  const remember = (request: CheckRequest, checks: Checks) => {
+    known.delete(request.text);
+    known.set(request.text, { request, checks });
+    for (const text of known.keys()) {
+      if (known.size <= REMEMBERED_CHECKS) break;
+      known.delete(text);
+    }
+  };
+  const recall = (request: CheckRequest): Checks | null => {
+    const entry = known.get(request.text);
+    return entry && sameRequest(entry.request, request) ? entry.checks : null;
   };
 
   const requestChecks = () => {
     clearTimeout(pause);
     pause = undefined;
     if (view.settled !== view.readable) set({ ...view, settled: view.readable });
-    const { present, target, role } = state;
-    const original = present.original?.text ?? null;
-    if (
-      requested.text === present.text &&
-      requested.encoding === present.encoding &&
-      requested.snippet === present.snippet &&
-      requested.target === target &&
-      requested.role === role &&
-      requested.original === original
-    ) {
-      return;
-    }
-    requested = {
-      text: present.text,
-      encoding: present.encoding,
-      snippet: present.snippet,
-      target,
-      role,
-      original,
-    };
-    analysis.check(
-      { text: present.text, encoding: present.encoding, snippet: present.snippet, target, role, original },
-      (outcome) => {
-        const current = store.getState().present.text === present.text;
-        if (outcome.kind === 'checked') {
-          set({
-            ...view,
-            checks: outcome.checks,
-            items: itemsFor(view.doc, outcome.checks, view.items),
-            status: current ? { kind: 'current' } : view.status,
-          });
-        } else {
-          set({ ...view, status: outcome });
-        }
-      },
-    );
+    const request = requestOf(state);
+    if (sameRequest(requested, request)) return;
+    requested = request;
+    analysis.check(request, (outcome) => {
+      const current = store.getState().present.text === request.text;
+      if (outcome.kind === 'checked') {
+        remember(request, outcome.checks);
+        set({
+          ...view,
+          checks: outcome.checks,
+          groups: outcome.checks.text === view.readable.text ? outcome.checks.groups : view.groups,
+          items: itemsFor(view.doc, outcome.checks, view.items),
+          status: current ? { kind: 'current' } : view.status,
+        });
+      } else {
+        set({ ...view, status: outcome });
+      }
+    });
   };
 
   const update = () => {
@@ -177,20 +210,29 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
     if (next === state) return;
     const previous = state;
     state = next;
-    let { doc, readable, target, items, status } = view;
+    let { doc, readable, target, checks, items, groups, status } = view;
     const edited = !sameSource(doc, next);
     if (edited) {
-      doc =
-        adopted && sameSource(adopted, next)
-          ? adopted
-          : readDocument(next.present.text, next.present.encoding, next.present.snippet);
-      if (!doc.xmlError) readable = doc;
-      items = itemsFor(doc, view.checks, items);
-      status = { kind: 'running' };
+      const fromEdit = adopted && sameSource(adopted.doc, next) ? adopted : null;
+      doc = fromEdit?.doc ?? readDocument(next.present.text, next.present.encoding, next.present.snippet);
+      if (!doc.xmlError) {
+        readable = doc;
+        if (!fromEdit?.groupsKept) groups = findAgentGroups(doc);
+      }
+      // Undo and redo come back to texts checked already: their checks are shown at once.
+      const checkedBefore = recall(requestOf(next));
+      if (checkedBefore) {
+        checks = checkedBefore;
+        requested = requestOf(next);
+        if (!doc.xmlError) groups = checkedBefore.groups;
+      }
+      items = itemsFor(doc, checks, items, groups);
+      status = checkedBefore ? { kind: 'current' } : { kind: 'running' };
     }
     adopted = null;
     if (next.target !== previous.target) target = targetProfile(next.target);
-    if (doc !== view.doc || target !== view.target) set({ ...view, doc, readable, target, items, status });
+    if (doc !== view.doc || target !== view.target)
+      set({ ...view, doc, readable, target, checks, items, groups, status });
     if (edited && pauseMs > 0) {
       clearTimeout(pause);
       pause = setTimeout(requestChecks, pauseMs);
@@ -208,8 +250,8 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    adopt(doc) {
-      adopted = doc;
+    adopt(doc, options) {
+      adopted = { doc, groupsKept: options?.groupsKept ?? false };
     },
     simulate(doc, alert, target, done) {
       const { text, encoding, snippet } = doc;

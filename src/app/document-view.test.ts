@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveResponses, findAgentGroups, readDocument, spreadToAgents } from '../core';
-import { blockListItems, definedCommands, freshCommandName } from './document-view';
+import { deriveResponses, findAgentGroups, positionAt, readDocument, spreadToAgents } from '../core';
+import { blockListItems, createLineOf, definedCommands, freshCommandName } from './document-view';
 
 const doc = readDocument(`<command>
   <name>new-command</name>
@@ -55,5 +55,24 @@ describe('document view', () => {
   it('names commands and finds a fresh name', () => {
     expect(definedCommands(doc)).toEqual(['new-command']);
     expect(freshCommandName(doc)).toBe('new-command-2');
+  });
+});
+
+describe('createLineOf', () => {
+  it('answers as positionAt does, whether the text before the offset changed or not', () => {
+    const lineOf = createLineOf();
+    const text = 'a\r\nb\rc\nd<x>';
+    const at = text.indexOf('<');
+    const asks: [string, number][] = [
+      [text, at],
+      [`${text}<y/>`, at],
+      [`\n${text}`, at],
+      [`\n${text}`, at + 1],
+      ['a\rb', 1],
+      ['a\r\nb', 1],
+      ['a\rb', 2],
+      ['a\nb', 2],
+    ];
+    for (const [t, offset] of asks) expect(lineOf(t, offset)).toBe(positionAt(t, offset).line);
   });
 });

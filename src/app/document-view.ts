@@ -5,6 +5,7 @@ import {
   type ConfigDocument,
   type Diagnostic,
   fieldValue,
+  positionAt,
   type ResponseSummary,
   type Severity,
 } from '../core';
@@ -87,4 +88,26 @@ export function freshCommandName(doc: ConfigDocument): string {
   let name = 'new-command';
   for (let n = 2; taken.has(name); n++) name = `new-command-${n}`;
   return name;
+}
+
+/**
+ * The line of an offset, remembered for the offset asked last: while the text before it stays the same
+ * (typing in the block the form shows), the answer does not need the whole text counted again.
+ */
+export function createLineOf(): (text: string, offset: number) => number {
+  let last: { text: string; offset: number; line: number } | null = null;
+  return (text, offset) => {
+    // One character past the offset too: a line break there decides where a CR before it ends its line.
+    const known =
+      last !== null &&
+      last.offset === offset &&
+      (last.text === text ||
+        (text.length > offset && last.text.slice(0, offset + 1) === text.slice(0, offset + 1)));
+    if (!known || last === null) {
+      last = { text, offset, line: positionAt(text, offset).line };
+    } else {
+      last.text = text;
+    }
+    return last.line;
+  };
 }

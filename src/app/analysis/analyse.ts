@@ -51,6 +51,7 @@ export interface Checks {
   text: string;
   diagnostics: Diagnostic[];
   responses: ResponseSummary[];
+  /** The agent groups of the last readable document. */
   groups: AgentGroup[];
   items: BlockListItem[];
   /** Lines (1-based) that differ from the imported file. */
@@ -107,6 +108,7 @@ export function createChecks() {
     const diagnostics = checker.checks.check(doc);
     const responses = deriveResponses(readable, target, request.role);
     const groups = findAgentGroups(doc);
+    const readableGroups = readable === doc ? groups : findAgentGroups(readable);
     if (!changed || changed.original !== request.original || changed.text !== text) {
       changed = {
         original: request.original,
@@ -118,7 +120,7 @@ export function createChecks() {
       text,
       diagnostics,
       responses,
-      groups,
+      groups: readableGroups,
       items: blockListItems(doc, diagnostics, responses, groups),
       changed: changed.lines,
     };

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
 import {
+  type AgentGroup,
   addGroupAgent,
   type ConfigDocument,
   fieldValue,
@@ -24,12 +24,15 @@ type EditResult = ConfigDocument | { doc: ConfigDocument; index: number };
 export type Edit = (
   change: (doc: ConfigDocument) => EditResult,
   label: string,
-  options?: { coalesceKey?: string; selectAfter?: number | null },
+  /** `groupsKept`: the edit cannot change which responses form agent groups. */
+  options?: { coalesceKey?: string; selectAfter?: number | null; groupsKept?: boolean },
 ) => { doc: ConfigDocument; index: number | null } | null;
 
 export interface AgentGroupOptions {
   /** The document the form shows (the last one that read). */
   doc: ConfigDocument;
+  /** The document's agent groups, kept by the page between edits (finding them reads every block). */
+  groups: readonly AgentGroup[];
   selected: number | null;
   target: TargetProfile;
   responses: readonly ResponseSummary[];
@@ -42,8 +45,15 @@ export interface AgentGroupOptions {
  * goes to every member, the agents are added and removed here, and deleting the group's row deletes all
  * of it — each one step to undo.
  */
-export function useAgentGroup({ doc, selected, target, responses, readOnly, edit }: AgentGroupOptions) {
-  const groups = useMemo(() => findAgentGroups(doc), [doc]);
+export function useAgentGroup({
+  doc,
+  groups,
+  selected,
+  target,
+  responses,
+  readOnly,
+  edit,
+}: AgentGroupOptions) {
   const block = selected === null ? undefined : doc.blocks[selected];
   const group = selected === null ? undefined : groupOf(groups, selected);
   const size = group?.members.length ?? 0;
@@ -53,16 +63,21 @@ export function useAgentGroup({ doc, selected, target, responses, readOnly, edit
     if (!group || element === 'agent_id') return false;
     return edit((d) => setGroupField(d, group, element, value), `Edited ${element} in ${size} responses`, {
       coalesceKey: `group:${group.members[0]}:${element}`,
+      // Every member gets the same change: they still differ only by agent.
+      groupsKept: true,
     });
   };
   const removeField = (element: string): boolean => {
     if (!group || element === 'agent_id') return false;
-    edit((d) => removeGroupField(d, group, element), `Removed <${element}> from ${size} responses`);
+    edit((d) => removeGroupField(d, group, element), `Removed <${element}> from ${size} responses`, {
+      groupsKept: true,
+    });
     return true;
   };
   /** Deleting a group's row deletes every member. */
   const deleteRow = (blockIndex: number): boolean => {
-    const row = groupOf(groups, blockIndex);
+    // Found afresh: the groups kept between edits may be a few keystrokes behind the text.
+    const row = groupOf(findAgentGroups(doc), blockIndex);
     if (row?.members[0] !== blockIndex) return false;
     const left = doc.blocks.length - row.members.length;
     edit(
