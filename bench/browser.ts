@@ -322,13 +322,22 @@ function gzipSize(distDir: string, path: string): number {
 }
 
 /** The scripts the built index.html loads before any of the app runs: its module script and modulepreloads. */
+/**
+ * The scripts the page needs to be usable (list, forms, problems): those index.html loads, but the XML
+ * editor it preloads to arrive in parallel, and the worker that checks the document for the problems list.
+ */
 function initialScripts(distDir: string): string[] {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
-  return tags
+  const fromHtml = tags
     .filter((tag) => /^<script\b[^>]*type="module"/.test(tag) || /rel="modulepreload"/.test(tag))
+    .filter((tag) => !tag.includes('data-xml-editor'))
     .map((tag) => /(?:src|href)="([^"]+)"/.exec(tag)?.[1])
     .filter((path): path is string => path?.startsWith('/') === true);
+  const workers = readdirSync(join(distDir, 'assets'))
+    .filter((name) => /^analysis\.worker-[^/]+\.js$/.test(name))
+    .map((name) => `/assets/${name}`);
+  return [...fromHtml, ...workers];
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;

@@ -6,14 +6,15 @@ import { expectNoAxeViolations, prepareFresh, watchForFailures } from './support
  * The JavaScript the first load costs, gzipped (kB = 1,000 bytes, as Vite prints them). Sizes, not
  * timings: the same build always gives the same figures, so they are asserted.
  *
- * Issue 9 asks for 130 kB before the page is usable and 320 kB in all. Neither is met yet: the libraries
- * the usable page needs (React DOM ~58 kB, react-hook-form ~12, zod/mini ~12, the virtual lists ~10) leave
- * 38 kB for the core's reader and checks and the page itself, which take ~83 kB; CodeMirror is ~137 kB
- * and the simulator ~16 kB. These ceilings sit just above today's figures (176.9 and 330.4 kB), so that
- * nothing grows unnoticed.
+ * Issue 9 asks for 130 kB before the page is usable and 320 kB in all. Neither is met: the page's own
+ * chunk is 166 kB (React DOM ~58 kB, zod/mini ~14, react-hook-form ~12, the virtual lists ~10, the reader,
+ * the edits, the drafts and the page), and the problems list needs the worker that checks the document
+ * (77 kB: the checks, and a second copy of the reader, since the worker reads the text itself); then
+ * CodeMirror (~138 kB) and the simulator (~10 kB). These ceilings sit just above today's figures (242.4 and
+ * 401.2 kB), so that nothing grows unnoticed.
  */
-const USABLE_BUDGET = 180_000;
-const TOTAL_BUDGET = 335_000;
+const USABLE_BUDGET = 245_000;
+const TOTAL_BUDGET = 405_000;
 
 const gzipped = async (response: { body(): Promise<Buffer> }) => gzipSync(await response.body()).length;
 
@@ -28,9 +29,12 @@ async function firstLoadScripts(page: Page): Promise<{ scripts: Set<string>; edi
   return { scripts, editor };
 }
 
+/** The worker that checks the document: the problems list needs it, so it belongs to the first load. */
+const ANALYSIS_WORKER = /^\/assets\/analysis\.worker-[^/]+\.js$/;
+
 /**
- * Holds back every script index.html does not load, and the XML editor it preloads, until `release`:
- * what the page does meanwhile, it does with its first-load scripts alone.
+ * Holds back every script index.html does not load (but the analysis worker), and the XML editor it
+ * preloads, until `release`: what the page does meanwhile, it does with its first-load scripts alone.
  */
 async function holdLaterScripts(page: Page, keep: Set<string>): Promise<() => void> {
   let release = () => {};
@@ -38,7 +42,8 @@ async function holdLaterScripts(page: Page, keep: Set<string>): Promise<() => vo
     release = resolve;
   });
   await page.route(/\/assets\/.*\.js$/, async (route) => {
-    if (!keep.has(new URL(route.request().url()).pathname)) await released;
+    const path = new URL(route.request().url()).pathname;
+    if (!keep.has(path) && !ANALYSIS_WORKER.test(path)) await released;
     await route.continue();
   });
   return release;
@@ -73,7 +78,10 @@ test('the page is usable on the first-load scripts alone, within their budget; a
   await expectUsable(page);
   // Only the first-load scripts have arrived; the editor is still held back.
   await expect(page.getByTestId('plain-xml-view')).toBeVisible();
-  await expect.poll(() => [...sizes.keys()].sort()).toEqual([...firstLoad].sort());
+  await expect
+    .poll(() => [...sizes.keys()].filter((path) => !ANALYSIS_WORKER.test(path)).sort())
+    .toEqual([...firstLoad].sort());
+  expect([...sizes.keys()].filter((path) => ANALYSIS_WORKER.test(path))).toHaveLength(1);
   const usable = [...sizes.values()].reduce((sum, size) => sum + size, 0);
 
   release();

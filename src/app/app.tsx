@@ -29,7 +29,6 @@ import {
   type SharedDraft,
   type StockCommand,
   setField,
-  validate,
 } from '../core';
 import type { TextEncoding } from '../core/model/types';
 import { ActiveResponseForm } from '../features/active-response-form/active-response-form';
@@ -38,7 +37,7 @@ import { BlockList } from '../features/block-list/block-list';
 import { CommandForm } from '../features/command-form/command-form';
 import { fragmentText, wholeFileText } from '../features/import-export/export-text';
 import type { ImportMode } from '../features/import-export/import-dialog';
-import { type ImportCandidate, SNIPPET_ADVICE } from '../features/import-export/read-import';
+import type { ImportCandidate } from '../features/import-export/read-import';
 import { useFileDrop } from '../features/import-export/use-file-drop';
 import { TargetSuggestion } from '../features/migration/target-suggestion';
 import { ProblemsPanel } from '../features/problems/problems-panel';
@@ -82,7 +81,7 @@ const DiffDialog = lazyPart(
   'overlay',
 );
 const ImportDialog = lazyPart(
-  () => import('../features/import-export/import-dialog').then((m) => m.ImportDialog),
+  () => import('../features/import-export/import-dialog-part').then((m) => m.ImportDialogPart),
   'the import dialog',
   'overlay',
 );
@@ -247,10 +246,6 @@ export function App() {
     );
   };
 
-  const diagnose = useCallback(
-    (d: ConfigDocument) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
-    [target, state.role],
-  );
   const readFile = useMemo(() => workerReader(state.target, state.role), [state.target, state.role]);
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
@@ -724,7 +719,8 @@ export function App() {
             setDropped(null);
           }}
           droppedFile={dropped}
-          diagnose={diagnose}
+          target={target}
+          role={state.role}
           readFile={readFile}
           onImport={onImport}
         />

@@ -1,3 +1,9 @@
+import { analyseHere } from '../app/analysis/analysis';
+import { portHere } from '../app/analysis/analysis-here';
+
+// jsdom has no workers: the page's checks and simulations run on this thread, answered at once.
+analyseHere(portHere);
+
 // CodeMirror measures text ranges; jsdom has no layout, so give it empty geometry.
 if (typeof Range !== 'undefined') {
   Range.prototype.getClientRects = () =>

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../features/simulator/use-simulator';
-import { type CheckRequest, type Checks, createChecks, type SimulateRequest } from './analyse';
-import { type AnalysisMessage, type AnalysisReply, answer } from './analysis-protocol';
+import type { CheckRequest, Checks, SimulateRequest } from './analyse';
+import type { AnalysisMessage, AnalysisReply } from './analysis-protocol';
 
 /** How long a check may run: far above a whole 16 MB file, far below a page that seems stuck. */
 export const CHECK_BUDGET_MS = 20_000;
@@ -25,7 +25,7 @@ export interface Analysis {
   dispose(): void;
 }
 
-interface Port {
+export interface Port {
   post(message: AnalysisMessage): void;
   /** Stops whatever runs; the port is fresh afterwards. */
   restart(): void;
@@ -107,17 +107,20 @@ function workerPort(onReply: (reply: AnalysisReply) => void): Port {
   };
 }
 
-/** Where there are no workers (unit tests under jsdom): the same work, answered at once on this thread. */
-function inlinePort(onReply: (reply: AnalysisReply) => void): Port {
-  const checks = createChecks();
-  return {
-    post: (message) => onReply(answer(message, checks)),
-    restart() {},
-    dispose() {},
-  };
+/** Opens a port whose replies reach `onReply`. */
+export type PortFactory = (onReply: (reply: AnalysisReply) => void) => Port;
+
+/**
+ * Where there are no workers (unit tests under jsdom) the same work runs on this thread, through a port
+ * given here (analysis-here.ts): the page's own first load then carries the checks once, in the worker.
+ */
+let portHere: PortFactory | null = null;
+
+export function analyseHere(open: PortFactory): void {
+  portHere = open;
 }
 
-function lanes(open: (onReply: (reply: AnalysisReply) => void) => Port, immediate: boolean): Analysis {
+function lanes(open: PortFactory, immediate: boolean): Analysis {
   const checks = new Lane<'checked'>(open, CHECK_BUDGET_MS);
   const simulations = new Lane<'simulated'>(open, SIMULATION_BUDGET_MS);
   return {
@@ -156,5 +159,7 @@ function lanes(open: (onReply: (reply: AnalysisReply) => void) => Port, immediat
 
 /** Checks and simulations in workers when the browser has them, else on this thread. */
 export function createAnalysis(): Analysis {
-  return typeof Worker === 'undefined' ? lanes(inlinePort, true) : lanes(workerPort, false);
+  if (typeof Worker !== 'undefined') return lanes(workerPort, false);
+  if (portHere) return lanes(portHere, true);
+  throw new Error('This browser cannot run the checks: it has no web workers.');
 }
