@@ -24,6 +24,21 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('fix' as const), pick: fc.nat() }) },
 );
 
+/**
+ * What the document API will say an edit changed (issue 9, branch core-edit): a field edit changes its
+ * own block only. Each document gets a revision; a field edit says which block it changed, the other
+ * steps say nothing and leave the checker to compare.
+ */
+function withRevision(before: ConfigDocument, after: ConfigDocument, step: Step, revision: number) {
+  const edited: ConfigDocument = { ...after, revision };
+  const count = before.blocks.length;
+  if (step.op === 'setField' && count > 0 && after.blocks.length === count && before.revision !== undefined) {
+    const first = step.pick % count;
+    edited.change = { baseRevision: before.revision, first, removed: 1, inserted: 1 };
+  }
+  return edited;
+}
+
 function applyStep(doc: ConfigDocument, step: Step, options: ValidateOptions): ConfigDocument {
   if (step.op !== 'fix') return applyEdit(doc, step);
   const fixes = validate(doc, options).flatMap((d) => (d.fix ? [d.fix] : []));
@@ -113,10 +128,10 @@ describe('the incremental checker', () => {
             positionAt('', 0);
             return validate(doc, options);
           };
-          let doc = readDocument(input.text, input.encoding, snippet);
+          let doc: ConfigDocument = { ...readDocument(input.text, input.encoding, snippet), revision: 0 };
           expect(checker.check(doc)).toEqual(fresh(doc));
-          for (const step of steps) {
-            doc = applyStep(doc, step, options);
+          for (const [i, step] of steps.entries()) {
+            doc = withRevision(doc, applyStep(doc, step, options), step, i + 1);
             expect(checker.check(doc)).toEqual(fresh(doc));
           }
         },
