@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,7 +119,15 @@ describe('npm run bench:readme', () => {
       };
       writeFileSync(
         results,
-        JSON.stringify({ node: { machine, tiny: false, clock: 'cpu', table: '| step | AR Studio |' } }),
+        JSON.stringify({
+          node: {
+            machine,
+            tiny: false,
+            clock: 'cpu',
+            table:
+              'At 8 blocks:\n\n| step | AR Studio |\n| --- | ---: |\n| read | 1.00 ms |\n|   then check | 10.0 µs |',
+          },
+        }),
       );
       const before = '# Title\n\n## Benchmarks\n\n';
       const after = '\n\n## Next\n';
@@ -139,7 +147,17 @@ describe('npm run bench:readme', () => {
       expect(written.endsWith(after)).toBe(true);
       expect(written).toContain('### The core (`npm run bench`)');
       expect(written).toContain('Test CPU, 2 cores, 4 GiB, Node v20.0.0, 2026-01-02 03:04 UTC; CPU time.');
-      expect(written).toContain('| step | AR Studio |');
+      expect(written).toContain('At 8 blocks:\n\n| step       | AR Studio |\n| ---------- | --------: |\n');
+      // Laid out as the formatter lays it out: `biome check` passes on a README the script wrote.
+      const formatted = spawnSync(
+        join(ROOT, 'node_modules/.bin/biome'),
+        ['format', '--stdin-file-path=README.md'],
+        {
+          input: written,
+          encoding: 'utf8',
+        },
+      );
+      expect(formatted.stdout).toBe(written);
       expect(written).toContain('Not run yet: `npm run bench:browser`.');
     },
     BENCH_SCRIPT_TEST_TIMEOUT,
