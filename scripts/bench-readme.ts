@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RESULTS, describeMachine, type Machine } from '../bench/results';
+import { markdownTable } from '../bench/table';
 
 const START = '<!-- benchmarks:start — written by npm run bench:readme from bench/results/latest.json -->';
 const END = '<!-- benchmarks:end -->';
@@ -26,10 +27,36 @@ interface Result {
   clock?: 'cpu' | 'wall';
 }
 
+/** The tables laid out afresh (as the formatter wants them), whatever layout the results were written with. */
+function laidOut(markdown: string): string {
+  const out: string[] = [];
+  let table: string[][] = [];
+  const flush = () => {
+    // Row 1 is the rule under the header, which markdownTable draws again.
+    if (table.length) out.push(markdownTable(table.filter((_, i) => i !== 1)));
+    table = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('|')) {
+      table.push(
+        line
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((cell) => cell.trim().replaceAll('\\|', '|')),
+      );
+      continue;
+    }
+    flush();
+    out.push(line);
+  }
+  flush();
+  return out.join('\n');
+}
+
 const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { node?: Result; browser?: Result };
 const part = (title: string, command: string, result: Result | undefined) =>
   result
-    ? `### ${title} (\`${command}\`${result.tiny ? ', tiny run' : ''})\n\n${describeMachine(result.machine)}; ${result.clock === 'cpu' ? 'CPU time' : 'wall-clock time'}.\n\n${result.table}`
+    ? `### ${title} (\`${command}\`${result.tiny ? ', tiny run' : ''})\n\n${describeMachine(result.machine)}; ${result.clock === 'cpu' ? 'CPU time' : 'wall-clock time'}.\n\n${laidOut(result.table)}`
     : `### ${title}\n\nNot run yet: \`${command}\`.`;
 const section = [
   START,
