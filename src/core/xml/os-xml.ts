@@ -157,6 +157,8 @@ class OsXmlReader {
   /** The elements open above the current frame, outermost first, and their names. */
   private readonly openElements: MutableElement[] = [];
   private readonly openStack: string[] = [];
+  /** The elements a nested `<command>` sits in: the document shows them, value included. */
+  private readonly containers = new Set<MutableElement>();
   /**
    * How many elements of each name are open, kept from the first mismatched closing tag on: from then
    * recovery asks "is it open?" at each one, which the count answers at once however deep the nesting.
@@ -393,11 +395,13 @@ class OsXmlReader {
         // Read inside its frame (the stack ends with it) or at once by `readLeaf` (it does not).
         const inside = this.openElements.at(-1) === parent;
         const depthAbove = this.openStack.length - (inside ? 1 : 0);
+        const container = this.openElements[depthAbove - 1] ?? null;
         this.nestedCommands.push({
           element: parent,
-          parent: this.openElements[depthAbove - 1] ?? null,
+          parent: container,
           ancestors: this.openStack.slice(0, depthAbove),
         });
+        if (container) this.containers.add(container);
       }
     }
     return element;
@@ -573,8 +577,9 @@ class OsXmlReader {
         element = null;
       } else if (location === Loc.Content && c === LT && prevv === 1 && element) {
         if (this.pos < this.n && this.text.charCodeAt(this.pos) === SLASH) {
-          // An element in no list (below a section, say) is read for its shape only: its value is never used.
-          if (attach || element.name === 'command')
+          // An element in no list (below a section, say) is read for its shape only: its value is never used,
+          // unless it holds a nested definition.
+          if (attach || element.name === 'command' || this.containers.has(element))
             element.value =
               parts === null && this.pos - 1 - runStart <= OsXmlReader.SHARED_VALUE
                 ? this.shared(this.values, runStart, this.pos - 1)
