@@ -169,8 +169,8 @@ class OsXmlReader {
    * Element names and short values read so far, by a hash of their length and ends: most repeat (names,
    * `yes`, the blanks before a closing tag), and a repeat needs no copy.
    */
-  private readonly names: Array<string | undefined> = new Array(512);
-  private readonly values: Array<string | undefined> = new Array(1024);
+  private readonly names: Array<string | undefined>;
+  private readonly values: Array<string | undefined>;
   /**
    * Where the next `\\` and `<` are (the text's length when there is none) and the next `-->` and `!>`
    * (-1 when there is none). Each is searched for again only once the read has passed it, so each search
@@ -188,6 +188,10 @@ class OsXmlReader {
     readonly topDepth: number,
   ) {
     this.n = text.length;
+    // Sized to the text (powers of two): an edit re-reads a block of a few hundred characters.
+    const large = text.length > 8192;
+    this.names = new Array(large ? 512 : 32);
+    this.values = new Array(large ? 1024 : 32);
     this.maxText = dialect.maxText;
     this.stickyBackslashes = dialect.backslashRuns === 'sticky';
   }
