@@ -110,6 +110,15 @@ describe('readOsXml follows the daemon dialect', () => {
     expect(only('<a><name><b /></name></a>').root.children[0].value).toBe('>');
   });
 
+  it('keeps the value of the element a nested definition sits in, even where no list holds that element', () => {
+    const { nestedCommands } = readOsXml(
+      '<ossec_config><localfile><x><command><name>a</name></command>\n</x></localfile></ossec_config>',
+    );
+    expect(
+      nestedCommands.map((nested) => [nested.parent?.name, nested.parent?.value, nested.ancestors]),
+    ).toEqual([['x', '\n', ['ossec_config', 'localfile', 'x']]]);
+  });
+
   it('treats `\\<` as text and `\\\\<` as a tag (Wazuh), or as text again (OSSEC)', () => {
     expect(only('<a><b>x\\<y</b></a>').root.children[0].value).toBe('x\\<y');
     expect(only('<a><b>x\\\\</b></a>').root.children[0].value).toBe('x\\\\');

@@ -157,6 +157,8 @@ class OsXmlReader {
   /** The elements open above the current frame, outermost first, and their names. */
   private readonly openElements: MutableElement[] = [];
   private readonly openStack: string[] = [];
+  /** The elements a nested `<command>` sits in: the document shows them, value included. */
+  private readonly containers = new Set<MutableElement>();
   /**
    * How many elements of each name are open, kept from the first mismatched closing tag on: from then
    * recovery asks "is it open?" at each one, which the count answers at once however deep the nesting.
@@ -167,8 +169,8 @@ class OsXmlReader {
    * Element names and short values read so far, by a hash of their length and ends: most repeat (names,
    * `yes`, the blanks before a closing tag), and a repeat needs no copy.
    */
-  private readonly names: Array<string | undefined> = new Array(512);
-  private readonly values: Array<string | undefined> = new Array(1024);
+  private readonly names: Array<string | undefined>;
+  private readonly values: Array<string | undefined>;
   /**
    * Where the next `\\` and `<` are (the text's length when there is none) and the next `-->` and `!>`
    * (-1 when there is none). Each is searched for again only once the read has passed it, so each search
@@ -186,6 +188,10 @@ class OsXmlReader {
     readonly topDepth: number,
   ) {
     this.n = text.length;
+    // Sized to the text (powers of two): an edit re-reads a block of a few hundred characters.
+    const large = text.length > 8192;
+    this.names = new Array(large ? 512 : 32);
+    this.values = new Array(large ? 1024 : 32);
     this.maxText = dialect.maxText;
     this.stickyBackslashes = dialect.backslashRuns === 'sticky';
   }
@@ -393,11 +399,13 @@ class OsXmlReader {
         // Read inside its frame (the stack ends with it) or at once by `readLeaf` (it does not).
         const inside = this.openElements.at(-1) === parent;
         const depthAbove = this.openStack.length - (inside ? 1 : 0);
+        const container = this.openElements[depthAbove - 1] ?? null;
         this.nestedCommands.push({
           element: parent,
-          parent: this.openElements[depthAbove - 1] ?? null,
+          parent: container,
           ancestors: this.openStack.slice(0, depthAbove),
         });
+        if (container) this.containers.add(container);
       }
     }
     return element;
@@ -573,8 +581,9 @@ class OsXmlReader {
         element = null;
       } else if (location === Loc.Content && c === LT && prevv === 1 && element) {
         if (this.pos < this.n && this.text.charCodeAt(this.pos) === SLASH) {
-          // An element in no list (below a section, say) is read for its shape only: its value is never used.
-          if (attach || element.name === 'command')
+          // An element in no list (below a section, say) is read for its shape only: its value is never used,
+          // unless it holds a nested definition.
+          if (attach || element.name === 'command' || this.containers.has(element))
             element.value =
               parts === null && this.pos - 1 - runStart <= OsXmlReader.SHARED_VALUE
                 ? this.shared(this.values, runStart, this.pos - 1)
