@@ -75,9 +75,13 @@ describe('npm run bench', () => {
       expect(edits.map((e) => e.edit.trim())).toEqual([
         'set a field (setField)',
         'then validate the whole document (validate)',
+        'then check what the edit changed (createChecker)',
         'insert a block (insertBlock)',
+        'then check what the edit changed (createChecker)',
         'remove a block (removeBlock)',
+        'then check what the edit changed (createChecker)',
         'move a block down (moveBlock)',
+        'then check what the edit changed (createChecker)',
       ]);
       for (const edit of edits) expect(edit.ms).toHaveLength(2);
       expect(node.table).toMatch(/\| step +\| AR Studio \| floor scan \|/);
