@@ -206,7 +206,10 @@ export function App() {
     (d: ConfigDocument) => validate(d, { target, role: state.role, snippetAdvice: SNIPPET_ADVICE }),
     [target, state.role],
   );
-  const readFile = useMemo(() => workerReader(state.target, state.role), [state.target, state.role]);
+  const readFile = useMemo(
+    () => workerReader(state.target, state.role, pipeline.remember),
+    [state.target, state.role, pipeline],
+  );
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     setDropped(null);
