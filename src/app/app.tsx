@@ -246,7 +246,10 @@ export function App() {
     );
   };
 
-  const readFile = useMemo(() => workerReader(state.target, state.role), [state.target, state.role]);
+  const readFile = useMemo(
+    () => workerReader(state.target, state.role, pipeline.remember),
+    [state.target, state.role, pipeline],
+  );
 
   const onImport = (candidate: ImportCandidate, mode: ImportMode) => {
     setDropped(null);

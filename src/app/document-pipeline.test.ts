@@ -155,6 +155,31 @@ describe('document pipeline', () => {
     expect(pipeline.getView().status).toEqual({ kind: 'current' });
   });
 
+  it('shows checks made elsewhere for the text the store takes next, without asking for them again', () => {
+    const s = store();
+    const { analysis, waiting, answer } = later();
+    const pipeline = createDocumentPipeline(s, analysis);
+    answer();
+    const opened = TEXT.replace('<level>9</level>', '<level>12</level>');
+    const request = {
+      text: opened,
+      encoding: 'utf-8' as const,
+      snippet: false,
+      target: 'wazuh@4.14',
+      role: 'auto' as const,
+      original: opened,
+    };
+    const checks = createChecks()(request);
+    pipeline.remember(request, checks);
+    s.commit(
+      { text: opened, original: { name: 'opened.conf', text: opened, encoding: 'utf-8' } },
+      { label: 'Opened' },
+    );
+    expect(pipeline.getView().checks).toBe(checks);
+    expect(pipeline.getView().status).toEqual({ kind: 'current' });
+    expect(waiting).toEqual([]);
+  });
+
   it('says when the checks ran past their budget, and keeps the last ones', () => {
     const s = store();
     const { analysis, waiting, answer } = later();

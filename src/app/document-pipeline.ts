@@ -54,6 +54,8 @@ export interface DocumentPipeline {
    * as is, so an edit costs what the edit costs and not a reading of the whole file.
    */
   adopt(doc: ConfigDocument, options?: { groupsKept?: boolean }): void;
+  /** Checks made elsewhere (the import's worker) of a text the store may hold next. */
+  remember(request: CheckRequest, checks: Checks): void;
   /** Plays an alert off the page's thread, within the analysis' time budget. */
   simulate: SimulationRun;
   dispose(): void;
@@ -250,6 +252,7 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    remember,
     adopt(doc, options) {
       adopted = { doc, groupsKept: options?.groupsKept ?? false };
     },

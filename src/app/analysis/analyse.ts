@@ -16,7 +16,6 @@ import {
   simulate,
   type TargetProfile,
   type TextEncoding,
-  validate,
 } from '../../core';
 import type { BlockListItem } from '../../features/block-list/block-list';
 import {
@@ -80,7 +79,8 @@ export function createChecks() {
   let checker: { key: string; checks: Checker } | null = null;
   let changed: { original: string | null; text: string; lines: number[] } | null = null;
 
-  return (request: CheckRequest): Checks => {
+  /** `read`: the document of this very text, when the caller has it already. */
+  return (request: CheckRequest, known?: ConfigDocument): Checks => {
     const { text, encoding, snippet } = request;
     if (
       !read ||
@@ -88,7 +88,7 @@ export function createChecks() {
       read.source.encoding !== encoding ||
       read.source.snippet !== snippet
     ) {
-      const doc = readDocument(text, encoding, snippet);
+      const doc = known ?? readDocument(text, encoding, snippet);
       // The responses and the list keep describing the last text that read while the XML has an error.
       read = {
         source: { text, encoding, snippet },
@@ -147,9 +147,16 @@ export interface ImportRequest {
   role: RoleChoice;
 }
 
-/** A file read and checked: everything but the document itself, which costs more to copy than to read. */
+/**
+ * A file read and checked: everything but the document itself, which costs more to copy than to read.
+ * The checks are those of the file opened as the document, so opening it shows them at once.
+ */
 export type ImportedFile =
-  | { ok: true; candidate: Omit<ImportCandidate, 'doc'> & { problems: Diagnostic[] } }
+  | {
+      ok: true;
+      candidate: Omit<ImportCandidate, 'doc'> & { problems: Diagnostic[] };
+      checked: { request: CheckRequest; checks: Checks };
+    }
   | { ok: false; name: string; message: string };
 
 /** Share of the work each stage ends at: the bytes come fast, reading and checking them take the time. */
@@ -182,6 +189,18 @@ export async function importFile(
   if (!read.ok) return read;
   progress({ done: READ_DONE, stage: 'Checking it against the target' });
   const { doc, ...candidate } = read.candidate;
-  const problems = validate(doc, { target: targetProfile(target), role, snippetAdvice: SNIPPET_ADVICE });
-  return { ok: true, candidate: { ...candidate, problems } };
+  const request: CheckRequest = {
+    text: doc.text,
+    encoding: doc.encoding,
+    snippet: doc.snippet,
+    target,
+    role,
+    original: doc.text,
+  };
+  const checks = createChecks()(request, doc);
+  return {
+    ok: true,
+    candidate: { ...candidate, problems: checks.diagnostics },
+    checked: { request, checks },
+  };
 }

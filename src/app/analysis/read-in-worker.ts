@@ -1,6 +1,7 @@
 import { readDocument } from '../../core';
 import { type ImportRead, type ReadFile, readHere } from '../../features/import-export/read-import';
 import type { RoleChoice } from '../document-store';
+import type { CheckRequest, Checks } from './analyse';
 import type { ImportMessage, ImportReply } from './analysis-protocol';
 
 /** Below this a file reads on the page's thread faster than a worker starts. */
@@ -9,9 +10,14 @@ export const WORKER_READ_BYTES = 256 * 1024;
 /**
  * Reads a picked or dropped file in a worker of its own, checked against the target and role, with progress;
  * cancelling ends the worker. The page then reads the text once more itself: it needs the document, and
- * copying one out of the worker costs more than reading it.
+ * copying one out of the worker costs more than reading it. The file's checks go to `checked`, so opening
+ * it shows them without checking it again.
  */
-export function workerReader(target: string, role: RoleChoice): ReadFile {
+export function workerReader(
+  target: string,
+  role: RoleChoice,
+  checked: (request: CheckRequest, checks: Checks) => void,
+): ReadFile {
   return (file, progress) => {
     if (typeof Worker === 'undefined' || file.size < WORKER_READ_BYTES) return readHere(file, progress);
     const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -24,6 +30,7 @@ export function workerReader(target: string, role: RoleChoice): ReadFile {
         }
         worker.terminate();
         const { read } = reply;
+        if (read.ok) checked(read.checked.request, read.checked.checks);
         resolve(
           read.ok
             ? {
