@@ -321,7 +321,6 @@ function gzipSize(distDir: string, path: string): number {
   return gzipSync(readFileSync(join(distDir, path)), { level: 9 }).length;
 }
 
-/** The scripts the built index.html loads before any of the app runs: its module script and modulepreloads. */
 /**
  * The scripts the page needs to be usable (list, forms, problems): those index.html loads, but the XML
  * editor it preloads to arrive in parallel, and the worker that checks the document for the problems list.

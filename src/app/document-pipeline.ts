@@ -150,9 +150,29 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
     for (const listener of listeners) listener();
   };
 
-  /** The checks' rows while they describe the same blocks; else rows from the document alone, counts to come. */
-  const fits = (items: BlockListItem[], doc: ConfigDocument) =>
-    items.length === doc.blocks.length && items.every((item, i) => item.kind === doc.blocks[i].kind);
+  /**
+   * The revision of the last document each list of rows was found to fit. An edit's document says which
+   * blocks it changed, so after an edit that keeps the number of blocks only those are compared: reading
+   * every block of an edited document builds each one (they are moved lazily), which at 10,000 blocks cost
+   * more than the rest of a keystroke.
+   */
+  const fitted = new WeakMap<BlockListItem[], number>();
+  const kindsMatch = (items: BlockListItem[], doc: ConfigDocument, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (items[i].kind !== doc.blocks[i].kind) return false;
+    return true;
+  };
+  /** Whether the rows describe the document's blocks, one row per block of the same kind. */
+  const fits = (items: BlockListItem[], doc: ConfigDocument) => {
+    if (items.length !== doc.blocks.length) return false;
+    const change = doc.change;
+    const local =
+      change !== undefined && change.removed === change.inserted && fitted.get(items) === change.baseRevision;
+    const ok = local
+      ? kindsMatch(items, doc, change.first, change.first + change.inserted)
+      : kindsMatch(items, doc, 0, items.length);
+    if (ok) fitted.set(items, doc.revision);
+    return ok;
+  };
   /**
    * The checks' rows when they describe these blocks; else the rows shown, while they do; else rows from
    * the document alone (with its agent groups, so a group stays one row), their counts to come.
@@ -178,9 +198,14 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
       known.delete(text);
     }
   };
+  // Looked up by length first: a map keyed by a large text hashes or compares all of it on every keystroke.
   const recall = (request: CheckRequest): Checks | null => {
-    const entry = known.get(request.text);
-    return entry && sameRequest(entry.request, request) ? entry.checks : null;
+    for (const entry of known.values()) {
+      if (entry.request.text.length === request.text.length && sameRequest(entry.request, request)) {
+        return entry.checks;
+      }
+    }
+    return null;
   };
 
   const requestChecks = () => {

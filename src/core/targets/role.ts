@@ -13,6 +13,9 @@ export const ROLES: readonly RoleOption[] = ['auto', 'manager', 'agent'];
 /** `auto`: a file with a `<client>` section inside an `<ossec_config>` root is an agent's (DESIGN §4). */
 export function resolveRole(doc: ConfigDocument, role: RoleOption = 'auto'): Role {
   if (role !== 'auto') return role;
+  // Looking through an edited document's sections builds every one of them (they are moved lazily): a
+  // text without the tag's name at all is settled by one scan.
+  if (!doc.text.includes('client')) return 'manager';
   const hasClient = doc.topLevel.some(
     (root) => root.name === 'ossec_config' && root.children.some((child) => child.name === 'client'),
   );
