@@ -27,7 +27,7 @@ import { arConfEntry } from '../derive/ar-conf';
 import { type ExecdView, readOffenders } from '../derive/execd';
 import { fieldsNamed } from '../model/fields';
 import { readsAsSnippet } from '../model/read';
-import type { Block, ConfigDocument, Diagnostic, DocumentOp, Fix } from '../model/types';
+import type { Block, ConfigDocument, Diagnostic, DocumentChange, DocumentOp, Fix } from '../model/types';
 import { type Role, resolveRole } from '../targets/role';
 import type { StockCommand } from '../targets/stock';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
@@ -138,6 +138,22 @@ function lineBreaks(text: string, from: number, to: number): number {
 }
 
 /**
+ * The blocks that changed from `before` to `after` as the edit said: `after`'s change when it follows
+ * `before`, or `before`'s turned round when `after` is the document it was made from (an undo, or a
+ * checker shown the base again).
+ */
+function changeBetween(
+  before: ConfigDocument,
+  after: ConfigDocument,
+): Omit<DocumentChange, 'baseRevision'> | undefined {
+  if (after.change !== undefined && after.change.baseRevision === before.revision) return after.change;
+  const back = before.change;
+  if (back !== undefined && back.baseRevision === after.revision)
+    return { first: back.first, removed: back.inserted, inserted: back.removed };
+  return undefined;
+}
+
+/**
  * The edit from `before` to `after` when it is confined to blocks and the blanks between them, else null
  * (a full check). The blocks that changed come from `after.change` when it follows `before`, else from
  * comparing both documents' blocks from each end; the text outside them must then be the same.
@@ -163,9 +179,8 @@ function editBetween(before: ConfigDocument, after: ConfigDocument): Edit | null
   let first: number;
   let removed: number;
   let inserted: number;
-  const change = after.change;
-  const trusted =
-    change !== undefined && before.revision !== undefined && change.baseRevision === before.revision;
+  const change = changeBetween(before, after);
+  const trusted = change !== undefined;
   if (trusted) {
     ({ first, removed, inserted } = change);
     if (
