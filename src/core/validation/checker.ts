@@ -928,7 +928,9 @@ function incremental(
   for (let i = first; i < first + inserted; i++) arrive(i);
   // After the edit, blocks still on its last line change columns (and what H4 reads before them).
   let columnsKept = false;
-  for (let i = first + inserted; i < doc.blocks.length; i++) {
+  // Read once: after an edit, `doc.blocks` is a view whose every access costs a lookup.
+  const count = doc.blocks.length;
+  for (let i = first + inserted; i < count; i++) {
     const before = previous.records[i - inserted + removed];
     if (!columnsKept && onOneLine(doc.text, edit.newTo, doc.blocks[i].start)) {
       leave(before);
