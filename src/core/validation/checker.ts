@@ -918,33 +918,33 @@ function incremental(
     facts.remove(record);
   };
   for (let i = first; i < first + removed; i++) leave(previous.records[i]);
-  const records: BlockRecord[] = previous.records.slice(0, first);
+  // The previous state is given up (see `check`): its list becomes this one, changed where the edit was.
+  const records = previous.records;
   const fresh = new Set<BlockRecord>();
   const arrive = (index: number) => {
     const record = newRecord(doc.blocks[index], index, target, isRead(doc, doc.blocks[index]));
     fresh.add(record);
-    records.push(record);
+    return record;
   };
-  for (let i = first; i < first + inserted; i++) arrive(i);
+  const arrived: BlockRecord[] = [];
+  for (let i = first; i < first + inserted; i++) arrived.push(arrive(i));
+  records.splice(first, removed, ...arrived);
   // After the edit, blocks still on its last line change columns (and what H4 reads before them).
-  let columnsKept = false;
   // Read once: after an edit, `doc.blocks` is a view whose every access costs a lookup.
   const count = doc.blocks.length;
-  for (let i = first + inserted; i < count; i++) {
-    const before = previous.records[i - inserted + removed];
-    if (!columnsKept && onOneLine(doc.text, edit.newTo, doc.blocks[i].start)) {
-      leave(before);
-      arrive(i);
-      continue;
-    }
-    columnsKept = true;
-    // The record stays the same object: signatures that name it still match.
-    before.index = i;
-    if (move.shift !== 0 || move.lines !== 0 || inserted !== removed) {
+  let next = first + inserted;
+  for (; next < count && onOneLine(doc.text, edit.newTo, doc.blocks[next].start); next++) {
+    leave(records[next]);
+    records[next] = arrive(next);
+  }
+  if (move.shift !== 0 || move.lines !== 0 || inserted !== removed) {
+    for (let i = next; i < count; i++) {
+      // The record stays the same object: signatures that name it still match.
+      const record = records[i];
+      record.index = i;
       // The entry is the checker's own; the diagnostic is not (the last output holds it): copy that.
-      for (const entry of before.entries) entry.d = moved(entry.d, move);
+      for (const entry of record.entries) entry.d = moved(entry.d, move);
     }
-    records.push(before);
   }
   // Removed names: the records that named them are gone, their users remain.
   const gone = [...affected];
