@@ -401,18 +401,22 @@ function insertSorted(list: BlockRecord[], record: BlockRecord): void {
   list.splice(low, 0, record);
 }
 
-function removeFrom<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord): void {
+/** `repeated` holds the keys of the map that name more than one record. */
+function removeFrom<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord, repeated?: Set<K>): void {
   const list = map.get(key);
   if (!list) return;
   const at = list.indexOf(record);
   if (at !== -1) list.splice(at, 1);
   if (list.length === 0) map.delete(key);
+  if (list.length < 2) repeated?.delete(key);
 }
 
-function addTo<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord): void {
+function addTo<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord, repeated?: Set<K>): void {
   const list = map.get(key);
-  if (list) insertSorted(list, record);
-  else map.set(key, [record]);
+  if (list) {
+    insertSorted(list, record);
+    repeated?.add(key);
+  } else map.set(key, [record]);
 }
 
 function firstOf(records: Iterable<BlockRecord>): BlockRecord | undefined {
@@ -429,6 +433,9 @@ class Facts {
   readonly users = new Map<string, BlockRecord[]>();
   /** The accepted responses of each ar.conf key, in document order. */
   readonly keys = new Map<string, BlockRecord[]>();
+  /** The names defined more than once, and the keys more than one response gives (C9's and H5's). */
+  readonly repeatedNames = new Set<string>();
+  readonly repeatedKeys = new Set<string>();
   readonly withDisabled = new Set<BlockRecord>();
   readonly withOffenders = new Set<BlockRecord>();
   readonly disabling = new Set<BlockRecord>();
@@ -440,11 +447,11 @@ class Facts {
 
   add(record: BlockRecord): void {
     const { command, response } = record;
-    if (command?.name !== undefined) addTo(this.definitions, command.name, record);
+    if (command?.name !== undefined) addTo(this.definitions, command.name, record, this.repeatedNames);
     if (!response) return;
     const { fields } = response;
     if (fields.command !== undefined) addTo(this.users, fields.command, record);
-    if (response.arConf) addTo(this.keys, response.arConf.key, record);
+    if (response.arConf) addTo(this.keys, response.arConf.key, record, this.repeatedKeys);
     if (response.hasDisabled) this.withDisabled.add(record);
     if (fields.hasOffenders) this.withOffenders.add(record);
     if (fields.disabled) this.disabling.add(record);
@@ -453,10 +460,10 @@ class Facts {
 
   remove(record: BlockRecord): void {
     const { command, response } = record;
-    if (command?.name !== undefined) removeFrom(this.definitions, command.name, record);
+    if (command?.name !== undefined) removeFrom(this.definitions, command.name, record, this.repeatedNames);
     if (!response) return;
     if (response.fields.command !== undefined) removeFrom(this.users, response.fields.command, record);
-    if (response.arConf) removeFrom(this.keys, response.arConf.key, record);
+    if (response.arConf) removeFrom(this.keys, response.arConf.key, record, this.repeatedKeys);
     this.withDisabled.delete(record);
     this.withOffenders.delete(record);
     this.disabling.delete(record);
@@ -871,17 +878,18 @@ function settleFacts(
   facts.execdOffenders = execdOffenders?.response?.fields.hasOffenders ? execdOffenders : undefined;
   // Lines named in C9's and H5's messages move with the text.
   if (lines !== 0) {
-    for (const list of facts.definitions.values()) if (list.length > 1) for (const r of list) affected.add(r);
-    for (const list of facts.keys.values()) if (list.length > 1) for (const r of list) affected.add(r);
+    for (const name of facts.repeatedNames)
+      for (const r of facts.definitions.get(name) ?? []) affected.add(r);
+    for (const key of facts.repeatedKeys) for (const r of facts.keys.get(key) ?? []) affected.add(r);
   }
   for (const record of affected) {
     const { response } = record;
     if (!response || records[record.index] !== record) continue;
     const before = response.arConf?.key;
-    if (before !== undefined) removeFrom(facts.keys, before, record);
+    if (before !== undefined) removeFrom(facts.keys, before, record, facts.repeatedKeys);
     pass.responseModel(record, true);
     const after = response.arConf?.key;
-    if (after !== undefined) addTo(facts.keys, after, record);
+    if (after !== undefined) addTo(facts.keys, after, record, facts.repeatedKeys);
     if (before !== after) {
       if (before !== undefined) keys.add(before);
       if (after !== undefined) keys.add(after);
