@@ -131,8 +131,14 @@ describe('the incremental checker', () => {
           let doc: ConfigDocument = { ...readDocument(input.text, input.encoding, snippet), revision: 0 };
           expect(checker.check(doc)).toEqual(fresh(doc));
           for (const [i, step] of steps.entries()) {
+            const before = doc;
             doc = withRevision(doc, applyStep(doc, step, options), step, i + 1);
             expect(checker.check(doc)).toEqual(fresh(doc));
+            // Undone and done again: the checker is shown the document the edit was made from, then the edit.
+            if (i % 2 === 1) {
+              expect(checker.check(before)).toEqual(fresh(before));
+              expect(checker.check(doc)).toEqual(fresh(doc));
+            }
           }
         },
       ),

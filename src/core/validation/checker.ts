@@ -27,7 +27,7 @@ import { arConfEntry } from '../derive/ar-conf';
 import { type ExecdView, readOffenders } from '../derive/execd';
 import { fieldsNamed } from '../model/fields';
 import { readsAsSnippet } from '../model/read';
-import type { Block, ConfigDocument, Diagnostic, DocumentOp, Fix } from '../model/types';
+import type { Block, ConfigDocument, Diagnostic, DocumentChange, DocumentOp, Fix } from '../model/types';
 import { type Role, resolveRole } from '../targets/role';
 import type { StockCommand } from '../targets/stock';
 import { DEFAULT_TARGET, type TargetProfile, toProfile } from '../targets/target';
@@ -138,6 +138,22 @@ function lineBreaks(text: string, from: number, to: number): number {
 }
 
 /**
+ * The blocks that changed from `before` to `after` as the edit said: `after`'s change when it follows
+ * `before`, or `before`'s turned round when `after` is the document it was made from (an undo, or a
+ * checker shown the base again).
+ */
+function changeBetween(
+  before: ConfigDocument,
+  after: ConfigDocument,
+): Omit<DocumentChange, 'baseRevision'> | undefined {
+  if (after.change !== undefined && after.change.baseRevision === before.revision) return after.change;
+  const back = before.change;
+  if (back !== undefined && back.baseRevision === after.revision)
+    return { first: back.first, removed: back.inserted, inserted: back.removed };
+  return undefined;
+}
+
+/**
  * The edit from `before` to `after` when it is confined to blocks and the blanks between them, else null
  * (a full check). The blocks that changed come from `after.change` when it follows `before`, else from
  * comparing both documents' blocks from each end; the text outside them must then be the same.
@@ -163,9 +179,8 @@ function editBetween(before: ConfigDocument, after: ConfigDocument): Edit | null
   let first: number;
   let removed: number;
   let inserted: number;
-  const change = after.change;
-  const trusted =
-    change !== undefined && before.revision !== undefined && change.baseRevision === before.revision;
+  const change = changeBetween(before, after);
+  const trusted = change !== undefined;
   if (trusted) {
     ({ first, removed, inserted } = change);
     if (
@@ -303,7 +318,10 @@ function movedOp(op: DocumentOp, move: Move): DocumentOp {
 
 /** A finding of a block after the edit, where the block now is. */
 function moved(d: Diagnostic, move: Move): Diagnostic {
-  const result: Diagnostic = { ...d, offset: d.offset + move.shift, line: d.line + move.lines };
+  // Copied, then set: the keys stay in the finding's order, and V8 copies the object fast as it is.
+  const result: Diagnostic = { ...d };
+  result.offset = d.offset + move.shift;
+  result.line = d.line + move.lines;
   if (d.endOffset !== undefined) result.endOffset = d.endOffset + move.shift;
   if (d.blockIndex !== undefined) result.blockIndex = movedIndex(d.blockIndex, move.edit);
   if (d.fix) {
@@ -383,18 +401,22 @@ function insertSorted(list: BlockRecord[], record: BlockRecord): void {
   list.splice(low, 0, record);
 }
 
-function removeFrom<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord): void {
+/** `repeated` holds the keys of the map that name more than one record. */
+function removeFrom<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord, repeated?: Set<K>): void {
   const list = map.get(key);
   if (!list) return;
   const at = list.indexOf(record);
   if (at !== -1) list.splice(at, 1);
   if (list.length === 0) map.delete(key);
+  if (list.length < 2) repeated?.delete(key);
 }
 
-function addTo<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord): void {
+function addTo<K>(map: Map<K, BlockRecord[]>, key: K, record: BlockRecord, repeated?: Set<K>): void {
   const list = map.get(key);
-  if (list) insertSorted(list, record);
-  else map.set(key, [record]);
+  if (list) {
+    insertSorted(list, record);
+    repeated?.add(key);
+  } else map.set(key, [record]);
 }
 
 function firstOf(records: Iterable<BlockRecord>): BlockRecord | undefined {
@@ -411,6 +433,9 @@ class Facts {
   readonly users = new Map<string, BlockRecord[]>();
   /** The accepted responses of each ar.conf key, in document order. */
   readonly keys = new Map<string, BlockRecord[]>();
+  /** The names defined more than once, and the keys more than one response gives (C9's and H5's). */
+  readonly repeatedNames = new Set<string>();
+  readonly repeatedKeys = new Set<string>();
   readonly withDisabled = new Set<BlockRecord>();
   readonly withOffenders = new Set<BlockRecord>();
   readonly disabling = new Set<BlockRecord>();
@@ -422,11 +447,11 @@ class Facts {
 
   add(record: BlockRecord): void {
     const { command, response } = record;
-    if (command?.name !== undefined) addTo(this.definitions, command.name, record);
+    if (command?.name !== undefined) addTo(this.definitions, command.name, record, this.repeatedNames);
     if (!response) return;
     const { fields } = response;
     if (fields.command !== undefined) addTo(this.users, fields.command, record);
-    if (response.arConf) addTo(this.keys, response.arConf.key, record);
+    if (response.arConf) addTo(this.keys, response.arConf.key, record, this.repeatedKeys);
     if (response.hasDisabled) this.withDisabled.add(record);
     if (fields.hasOffenders) this.withOffenders.add(record);
     if (fields.disabled) this.disabling.add(record);
@@ -435,10 +460,10 @@ class Facts {
 
   remove(record: BlockRecord): void {
     const { command, response } = record;
-    if (command?.name !== undefined) removeFrom(this.definitions, command.name, record);
+    if (command?.name !== undefined) removeFrom(this.definitions, command.name, record, this.repeatedNames);
     if (!response) return;
     if (response.fields.command !== undefined) removeFrom(this.users, response.fields.command, record);
-    if (response.arConf) removeFrom(this.keys, response.arConf.key, record);
+    if (response.arConf) removeFrom(this.keys, response.arConf.key, record, this.repeatedKeys);
     this.withDisabled.delete(record);
     this.withOffenders.delete(record);
     this.disabling.delete(record);
@@ -853,17 +878,18 @@ function settleFacts(
   facts.execdOffenders = execdOffenders?.response?.fields.hasOffenders ? execdOffenders : undefined;
   // Lines named in C9's and H5's messages move with the text.
   if (lines !== 0) {
-    for (const list of facts.definitions.values()) if (list.length > 1) for (const r of list) affected.add(r);
-    for (const list of facts.keys.values()) if (list.length > 1) for (const r of list) affected.add(r);
+    for (const name of facts.repeatedNames)
+      for (const r of facts.definitions.get(name) ?? []) affected.add(r);
+    for (const key of facts.repeatedKeys) for (const r of facts.keys.get(key) ?? []) affected.add(r);
   }
   for (const record of affected) {
     const { response } = record;
     if (!response || records[record.index] !== record) continue;
     const before = response.arConf?.key;
-    if (before !== undefined) removeFrom(facts.keys, before, record);
+    if (before !== undefined) removeFrom(facts.keys, before, record, facts.repeatedKeys);
     pass.responseModel(record, true);
     const after = response.arConf?.key;
-    if (after !== undefined) addTo(facts.keys, after, record);
+    if (after !== undefined) addTo(facts.keys, after, record, facts.repeatedKeys);
     if (before !== after) {
       if (before !== undefined) keys.add(before);
       if (after !== undefined) keys.add(after);
@@ -903,31 +929,33 @@ function incremental(
     facts.remove(record);
   };
   for (let i = first; i < first + removed; i++) leave(previous.records[i]);
-  const records: BlockRecord[] = previous.records.slice(0, first);
+  // The previous state is given up (see `check`): its list becomes this one, changed where the edit was.
+  const records = previous.records;
   const fresh = new Set<BlockRecord>();
   const arrive = (index: number) => {
     const record = newRecord(doc.blocks[index], index, target, isRead(doc, doc.blocks[index]));
     fresh.add(record);
-    records.push(record);
+    return record;
   };
-  for (let i = first; i < first + inserted; i++) arrive(i);
+  const arrived: BlockRecord[] = [];
+  for (let i = first; i < first + inserted; i++) arrived.push(arrive(i));
+  records.splice(first, removed, ...arrived);
   // After the edit, blocks still on its last line change columns (and what H4 reads before them).
-  let columnsKept = false;
-  for (let i = first + inserted; i < doc.blocks.length; i++) {
-    const before = previous.records[i - inserted + removed];
-    if (!columnsKept && onOneLine(doc.text, edit.newTo, doc.blocks[i].start)) {
-      leave(before);
-      arrive(i);
-      continue;
-    }
-    columnsKept = true;
-    // The record stays the same object: signatures that name it still match.
-    before.index = i;
-    if (move.shift !== 0 || move.lines !== 0 || inserted !== removed) {
+  // Read once: after an edit, `doc.blocks` is a view whose every access costs a lookup.
+  const count = doc.blocks.length;
+  let next = first + inserted;
+  for (; next < count && onOneLine(doc.text, edit.newTo, doc.blocks[next].start); next++) {
+    leave(records[next]);
+    records[next] = arrive(next);
+  }
+  if (move.shift !== 0 || move.lines !== 0 || inserted !== removed) {
+    for (let i = next; i < count; i++) {
+      // The record stays the same object: signatures that name it still match.
+      const record = records[i];
+      record.index = i;
       // The entry is the checker's own; the diagnostic is not (the last output holds it): copy that.
-      for (const entry of before.entries) entry.d = moved(entry.d, move);
+      for (const entry of record.entries) entry.d = moved(entry.d, move);
     }
-    records.push(before);
   }
   // Removed names: the records that named them are gone, their users remain.
   const gone = [...affected];

@@ -48,4 +48,35 @@ describe('lineStartsAfterEdit', () => {
       }
     }
   });
+
+  it('keeps giving them, and positions, through a long run of edits (each moves the last ones)', () => {
+    let random = 7;
+    const next = (below: number) => {
+      random = (random * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return random % below;
+    };
+    const pieces = ['', 'ab', '\n', '\r\n', 'x\ny\n', '<a>\n  <b/>\n</a>'];
+    let text = 'line\n'.repeat(50);
+    lineStarts(text);
+    for (let step = 0; step < 300; step++) {
+      const from = next(text.length + 1);
+      const to = Math.min(text.length, from + next(8));
+      const piece = pieces[next(pieces.length)];
+      const edited = text.slice(0, from) + piece + text.slice(to);
+      const cuts = (t: string, at: number) => t[at - 1] === '\r' && t[at] === '\n';
+      if (cuts(text, from) || cuts(text, to) || cuts(edited, from) || cuts(edited, from + piece.length))
+        continue;
+      lineStartsAfterEdit(text, edited, from, to, from + piece.length);
+      text = edited;
+      // Counted here, apart: asking the module about another text would drop the starts it moved.
+      const starts = [0];
+      for (const [i, c] of [...text].entries()) {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+      }
+      const offset = next(text.length + 1);
+      const line = starts.findLastIndex((start) => start <= offset);
+      expect(positionAt(text, offset)).toEqual({ line: line + 1, column: offset - starts[line] + 1 });
+      expect(lineStarts(text)).toEqual(starts);
+    }
+  });
 });
