@@ -5,7 +5,7 @@ import {
   readDocument,
   type TargetProfile,
 } from '../core';
-import type { BlockListItem } from '../features/block-list/block-list';
+import { type BlockListItem, sameItem } from '../features/block-list/block-list';
 import type { SimulationRun } from '../features/simulator/use-simulator';
 import { type CheckRequest, type Checks, targetProfile } from './analysis/analyse';
 import type { Analysis } from './analysis/analysis';
@@ -90,23 +90,6 @@ const NO_CHECKS: Checks = { text: '', diagnostics: [], responses: [], groups: []
 function sameSource(doc: ConfigDocument, state: DocumentState): boolean {
   const { text, encoding, snippet } = state.present;
   return doc.text === text && doc.encoding === encoding && doc.snippet === snippet;
-}
-
-function sameItem(a: BlockListItem, b: BlockListItem): boolean {
-  return (
-    a.index === b.index &&
-    a.kind === b.kind &&
-    a.title === b.title &&
-    a.detail === b.detail &&
-    a.mode === b.mode &&
-    a.ignored === b.ignored &&
-    a.memberOf === b.memberOf &&
-    a.problems.error === b.problems.error &&
-    a.problems.warning === b.problems.warning &&
-    a.problems.info === b.problems.info &&
-    a.group?.agents.join() === b.group?.agents.join() &&
-    a.group?.members.join() === b.group?.members.join()
-  );
 }
 
 /** The new rows, with each unchanged row kept as it was: the list then redraws only the rows that changed. */

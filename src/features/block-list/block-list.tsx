@@ -283,7 +283,8 @@ function dropIndex(event: DragEvent<HTMLDivElement>, index: number): number {
   return event.clientY > box.top + box.height / 2 ? index + 1 : index;
 }
 
-function sameItem(a: BlockListItem, b: BlockListItem): boolean {
+/** Whether two rows show the same: a row that is kept, not redrawn. */
+export function sameItem(a: BlockListItem, b: BlockListItem): boolean {
   return (
     a.index === b.index &&
     a.kind === b.kind &&
@@ -291,10 +292,12 @@ function sameItem(a: BlockListItem, b: BlockListItem): boolean {
     a.detail === b.detail &&
     a.mode === b.mode &&
     a.ignored === b.ignored &&
+    a.memberOf === b.memberOf &&
     a.problems.error === b.problems.error &&
     a.problems.warning === b.problems.warning &&
     a.problems.info === b.problems.info &&
-    a.group?.agents.join() === b.group?.agents.join()
+    a.group?.agents.join() === b.group?.agents.join() &&
+    a.group?.members.join() === b.group?.members.join()
   );
 }
 
