@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { downloadWhole, importFile, openFresh, watchForFailures } from './support';
+import { downloadWhole, importFile, insertTemplate, openFresh, watchForFailures } from './support';
 
 /** The line the XML view's cursor is on: its number and text, as the editor counts them. */
 async function cursorLine(page: Page): Promise<{ number: number; text: string }> {
@@ -129,3 +129,90 @@ test('a file mixing CRLF, LF and CR line breaks keeps each one through XML and f
   expect(exported).toBe(expected);
   expect(failures).toEqual([]);
 });
+
+const FILES = [
+  {
+    name: 'a Latin-1 file with CRLF line breaks',
+    encoding: 'latin1' as const,
+    text: [
+      '<!-- r\u00e9seau: \u00e9quipe s\u00e9curit\u00e9 -->\r\n',
+      '<ossec_config>\r\n',
+      '  <command>\r\n',
+      '    <name>host-deny</name>\r\n',
+      '    <executable>host-deny</executable>\r\n',
+      '    <timeout_allowed>yes</timeout_allowed>\r\n',
+      '  </command>\r\n',
+      '\r\n',
+      '  <active-response>\r\n',
+      '    <!-- pare-feu: d\u00e9j\u00e0 vu -->\r\n',
+      '    <command>host-deny</command>\r\n',
+      '    <location>local</location>\r\n',
+      '    <level>7</level>\r\n',
+      '    <rules_group>a,b</rules_group>\r\n',
+      '    <timeout>600</timeout>\r\n',
+      '  </active-response>\r\n',
+      '</ossec_config>\r\n',
+    ].join(''),
+  },
+  {
+    name: 'a UTF-8 file mixing CRLF, LF and CR',
+    encoding: 'utf8' as const,
+    text: [
+      '<ossec_config>\r\n',
+      '  <command>\n',
+      '    <name>host-deny</name>\r',
+      '    <executable>host-deny</executable>\r\n',
+      '    <timeout_allowed>yes</timeout_allowed>\n',
+      '  </command>\r',
+      '\r\n',
+      '  <active-response>\r\n',
+      '    <command>host-deny</command>\n',
+      '    <location>local</location>\r',
+      '    <level>7</level>\r\n',
+      '    <rules_group>a,b</rules_group>\r\n',
+      '    <timeout>600</timeout>\n',
+      '  </active-response>\r\n',
+      '</ossec_config>\r\n',
+    ].join(''),
+  },
+];
+
+for (const file of FILES) {
+  test(`${file.name}: the XML view, a fix, the form and a template change only their own bytes`, async ({
+    page,
+  }, testInfo) => {
+    const failures = watchForFailures(page);
+    const path = testInfo.outputPath('edited.conf');
+    writeFileSync(path, Buffer.from(file.text, file.encoding));
+    await openFresh(page);
+    await importFile(page, path);
+    await page
+      .getByRole('listbox', { name: /Blocks/ })
+      .getByRole('option', { name: /response/ })
+      .click();
+
+    await typeAtEndOf(page, '<timeout>600</timeout>', '</timeout>'.length, '0');
+    await page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: 'Use a|b' }).click();
+    await page.getByLabel('Level', { exact: true }).fill('10');
+    await insertTemplate(page, 'firewall-drop', 'corrected');
+
+    const expected = file.text
+      .replace('<timeout>600</timeout>', '<timeout>6000</timeout>')
+      .replace('a,b', 'a|b')
+      .replace('<level>7</level>', '<level>10</level>');
+    const bytes = await downloadWhole(page);
+    const exported = bytes.toString(file.encoding);
+    expect(Buffer.from(exported, file.encoding).equals(bytes)).toBe(true);
+    // The template is one insertion: the edited file stands on both sides of it, byte for byte.
+    let at = 0;
+    while (at < expected.length && expected[at] === exported[at]) at++;
+    const inserted = exported.slice(at, at + exported.length - expected.length);
+    expect(exported.slice(0, at) + exported.slice(at + inserted.length)).toBe(expected);
+    expect(inserted).toContain('<command>firewall-drop</command>');
+    // A new block takes one kind of line break, the file's own (CRLF for the Latin-1 file).
+    const breaks = new Set(inserted.match(/\r\n|\r|\n/g));
+    expect(breaks.size).toBe(1);
+    if (file.encoding === 'latin1') expect([...breaks]).toEqual(['\r\n']);
+    expect(failures).toEqual([]);
+  });
+}
