@@ -4,10 +4,11 @@ import {
   findAgentGroups,
   readDocument,
   type TargetProfile,
+  targetOrDefault,
 } from '../core';
 import { type BlockListItem, sameItem } from '../features/block-list/block-list';
 import type { SimulationRun } from '../features/simulator/use-simulator';
-import { type CheckRequest, type Checks, targetProfile } from './analysis/analyse';
+import type { CheckRequest, Checks } from './analysis/analyse';
 import type { Analysis } from './analysis/analysis';
 import type { DocumentState, DocumentStore } from './document-store';
 import { blockListItems } from './document-view';
@@ -117,7 +118,7 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
   let view: PageView = {
     doc: first,
     readable: first,
-    target: targetProfile(state.target),
+    target: targetOrDefault(state.target),
     checks: NO_CHECKS,
     items: blockListItems(first, [], []),
     groups: findAgentGroups(first),
@@ -240,7 +241,7 @@ export function createDocumentPipeline(store: DocumentStore, analysis: Analysis)
       status = checkedBefore ? { kind: 'current' } : { kind: 'running' };
     }
     adopted = null;
-    if (next.target !== previous.target) target = targetProfile(next.target);
+    if (next.target !== previous.target) target = targetOrDefault(next.target);
     if (doc !== view.doc || target !== view.target)
       set({ ...view, doc, readable, target, checks, items, groups, status });
     if (edited && pauseMs > 0) {

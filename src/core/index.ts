@@ -138,6 +138,7 @@ export {
   TARGETS,
   type TargetId,
   type TargetProfile,
+  targetOrDefault,
   toProfile,
 } from './targets/target';
 export {

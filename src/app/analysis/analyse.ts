@@ -9,13 +9,12 @@ import {
   fileResponsesAbsence,
   findAgentGroups,
   MAX_DOCUMENT_BYTES,
-  parseTarget,
   type ResponseSummary,
   readDocument,
   type Simulation,
   simulate,
-  type TargetProfile,
   type TextEncoding,
+  targetOrDefault,
 } from '../../core';
 import type { BlockListItem } from '../../features/block-list/block-list';
 import {
@@ -62,14 +61,6 @@ export interface SimulateRequest extends TextSource {
   alert: Alert;
 }
 
-export function targetProfile(target: string): TargetProfile {
-  try {
-    return parseTarget(target);
-  } catch {
-    return parseTarget('wazuh@4.14');
-  }
-}
-
 /**
  * Reads and checks documents, one after another. It keeps the last document it read and the checker of the
  * last target and role, so a request that only changes the target reads nothing again.
@@ -96,7 +87,7 @@ export function createChecks() {
         readable: doc.xmlError ? (read?.readable ?? doc) : doc,
       };
     }
-    const target = targetProfile(request.target);
+    const target = targetOrDefault(request.target);
     const key = `${target.id}\u0000${request.role}`;
     if (checker?.key !== key) {
       checker = {
@@ -129,7 +120,7 @@ export function createChecks() {
 
 /** Plays an alert through a document, as the simulator panel shows it. */
 export function runSimulation(request: SimulateRequest): Outcome {
-  const target = targetProfile(request.target);
+  const target = targetOrDefault(request.target);
   const absence = fileResponsesAbsence(target);
   if (absence) return { kind: 'off', message: `${absence} The simulator is off for this target.` };
   const doc = readDocument(request.text, request.encoding, request.snippet);

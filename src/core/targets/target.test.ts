@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FINISH_TEST_TIMEOUT_MS, finishes } from '../test-support/finishes';
 import { daemonMessage, xmlReadError } from './messages';
 import { stockRename } from './stock';
-import { DEFAULT_TARGET, fileResponsesAbsence, parseTarget, TARGETS } from './target';
+import { DEFAULT_TARGET, fileResponsesAbsence, parseTarget, TARGETS, targetOrDefault } from './target';
 
 describe('targets', () => {
   it('lists OSSEC 2.8, 3.7, 4.2, every Wazuh minor from 3.0 to 4.14, and Wazuh 5.0', () => {
@@ -146,5 +146,13 @@ describe('targets', () => {
       import { parseTarget } from './src/core/targets/target.ts';
       try { parseTarget('wazuh' + ' '.repeat(1_000_000) + 'x'); } catch {}
     `);
+  });
+});
+
+describe('targetOrDefault', () => {
+  it('reads a known target and falls back to the default for one it does not know', () => {
+    expect(targetOrDefault('ossec@3.7').id).toBe('ossec@3.7');
+    expect(targetOrDefault('wazuh@9.9').id).toBe(DEFAULT_TARGET);
+    expect(targetOrDefault('').id).toBe(DEFAULT_TARGET);
   });
 });

@@ -342,6 +342,15 @@ export function parseTarget(text: string): TargetProfile {
   return profile;
 }
 
+/** The profile of a stored or shared target, or the default one when it names none we know (an old draft). */
+export function targetOrDefault(text: string): TargetProfile {
+  try {
+    return parseTarget(text);
+  } catch {
+    return parseTarget(DEFAULT_TARGET);
+  }
+}
+
 /** A profile from either a profile or its id, so callers can pass what they hold. */
 export function toProfile(target: TargetProfile | string): TargetProfile {
   return typeof target === 'string' ? parseTarget(target) : target;

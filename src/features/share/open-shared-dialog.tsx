@@ -3,12 +3,11 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ImportSummary } from '../../components/import-summary';
 import {
-  DEFAULT_TARGET,
   encodeText,
-  parseTarget,
   readDocument,
   type SharedDraft,
   type SharedRead,
+  targetOrDefault,
   validate,
 } from '../../core';
 
@@ -20,14 +19,6 @@ export interface OpenSharedDialogProps {
   readOnly?: boolean;
   onOpen: (draft: SharedDraft) => void | Promise<void>;
   onClose: () => void;
-}
-
-function profileOf(target: string) {
-  try {
-    return parseTarget(target);
-  } catch {
-    return parseTarget(DEFAULT_TARGET);
-  }
 }
 
 /**
@@ -45,7 +36,7 @@ export function OpenSharedDialog({
   const summary = useMemo(() => {
     if (!draft) return null;
     const doc = readDocument(draft.text, draft.encoding, draft.snippet);
-    const target = profileOf(draft.target || currentTarget);
+    const target = targetOrDefault(draft.target || currentTarget);
     return {
       doc,
       target,
